@@ -1,0 +1,45 @@
+# Source-bias comparison suite. `make help` lists the targets.
+# Every target creates the local virtual environment (.venv) from requirements.txt when needed.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export MPLBACKEND := Agg
+export PYTHONPATH := $(CURDIR)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup render test lint lab bench validate report clean
+
+help: ## List the targets with what they do
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'source_bias_suite.pth').write_text(r'$(CURDIR)' + '\n')"
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install requirements.txt (done by every target when needed)
+
+render: $(STAMP) ## The main job: execute every notebook on corpus/ and write site/ (index, notebooks, report)
+	$(PY) -m analysis render --out site
+
+test: $(STAMP) ## Run the tests: unit, property and every notebook executed
+	$(PY) -m pytest
+
+lint: $(STAMP) ## Lint the package, tests and benchmarks with ruff
+	$(PY) -m ruff check analysis tests benchmarks
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(STAMP) ## Print the speed and memory figures (benchmarks/)
+	$(PY) benchmarks/load_time.py
+
+report: $(STAMP) ## Write the HTML report for the seed event to site/report.html
+	$(PY) -m analysis compare corpus/2025-06-spiderweb-istanbul --html site/report.html
+
+clean: ## Remove built output (site/) and caches; keeps .venv
+	rm -rf site .pytest_cache .ruff_cache .hypothesis
