@@ -16,7 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Boilerplate", "CleanText", "clean_text", "syndicators"]
+__all__ = ["KIND_EXPLANATIONS", "Boilerplate", "CleanText", "clean_text", "syndicators"]
+
+#: What each kind of furniture is, and why it is not part of the article, for tables and reports.
+KIND_EXPLANATIONS = {
+    "disclaimer": "a syndicator's or publisher's legal notice, not the author's words",
+    "related": "a pointer to other pages (\"Similar Posts\", \"Read more\"), left over from the web page",
+    "social": "a share, follow or subscribe prompt from the web page",
+    "byline": "a byline, credit or time stamp: who wrote it and when, not what it says",
+    "credit": "a photo or image credit",
+    "copyright": "a copyright line",
+    "repeated": "a paragraph that appears a second time (a scraping or pasting error)",
+}
 
 _I = re.IGNORECASE
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.boilerplate import clean_text, syndicators
+from analysis.boilerplate import KIND_EXPLANATIONS, clean_text, syndicators
 from analysis.text import is_probably_english, paragraph_spans, sentence_spans, word_spans
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "read_article",
     "require_comparison",
     "articles_from_texts",
+    "provenance",
 ]
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -336,3 +337,23 @@ def require_comparison(articles: pd.DataFrame, *, minimum: int = 2) -> None:
             f"a comparison needs at least {minimum} different articles; found {found} "
             "(add another file, or a folder holding several)",
         )
+
+
+def provenance(articles: pd.DataFrame) -> pd.DataFrame:
+    """What was removed from each article, and why: ``article_id, kind, why, n_words, text``.
+
+    The removed text is evidence about where an article came from (a syndicator's disclaimer, a
+    "Similar Posts" link from the page it was scraped from); read it, do not just discard it.
+    """
+    rows = [
+        (
+            article_id,
+            piece["kind"],
+            KIND_EXPLANATIONS.get(piece["kind"], piece["kind"]),
+            len(word_spans(piece["text"])),
+            piece["text"],
+        )
+        for article_id, pieces in zip(articles["article_id"], articles["boilerplate"], strict=True)
+        for piece in pieces
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "kind", "why", "n_words", "text"])

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from analysis.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from analysis.paths import NOTEBOOKS_DIR
+from analysis.render import execute_notebook
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -27,11 +26,7 @@ def test_committed_without_outputs(path):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_executes(path):
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}
-    )
-    client.execute()
+    nb = execute_notebook(path, timeout=300)
     errors = [
         o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"
     ]
@@ -45,4 +40,3 @@ def test_notebook_executes(path):
     )
     if "figure" in path.read_text(encoding="utf-8") or "plots." in path.read_text(encoding="utf-8"):
         assert images > 0, f"{path.name} draws figures but rendered none"
-    assert PROJECT_ROOT.exists()

@@ -1,0 +1,356 @@
+"""Shared and unique content: which sentences two articles have in common, and what only one says.
+
+Sentences are compared by **TF-IDF cosine similarity over content words**: each sentence becomes a
+vector of its content words (stop words dropped, a light suffix-stripping stem so "drone" and
+"drones" meet) plus the pairs of neighbouring content words ("drone strike"), weighted by how rare
+each term is among the sentences being compared (inverse document frequency, fitted on those
+articles only) with sublinear term frequency. Two sentences score 1 when they use the same content
+words in the same proportions and 0 when they share none.
+
+Why the threshold is 0.2 (``DEFAULT_THRESHOLD``): in practice two unrelated news sentences about
+the same event share at most one common word ("Russia", "war"), which scores about 0.05-0.15 once
+the idf has down-weighted words that every sentence uses; two sentences reporting the same fact
+share a rarer word *and* a second word or a bigram ("drone strikes", "prisoner swap"), which scores
+about 0.2-0.5; near copies score above 0.6. The notebook ``04-emphasis`` shows the distribution of
+best-match scores on the seed articles and on a crafted wire report, and examples on either side
+of the line. A lower threshold pairs sentences that merely share a country name; a higher one
+misses paraphrases.
+
+What this cannot see: paraphrase with different words ("the airfields were hit" / "bases came
+under attack" share no content word), negation ("X attacked" and "X did not attack" align), and
+who is said to have done what. An aligned pair means "about the same thing", not "agrees".
+
+Omissions compare the **named entities and numbers** each article mentions: capitalised word
+sequences (a sentence's first word only when it is not a common word), the actor names of
+``analysis/lexicons/actors.csv``, and numbers as ``analysis.text.word_spans`` finds them ("€5",
+"500%", "1,000") plus spelled-out numbers from two to twenty. An item is an omission when one
+article mentions it and no other does. What it cannot see: the same thing named differently
+("Zelensky" / "the Ukrainian president", "1,000" / "a thousand"), and names written in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from analysis.actors import actor_pattern
+from analysis.text import WORD_PATTERN, normalize_token
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "content_terms",
+    "sentence_vectors",
+    "best_matches",
+    "align_sentences",
+    "unique_sentences",
+    "named_items",
+    "omissions",
+]
+
+#: Cosine similarity at or above which two sentences count as the same content (see module doc).
+DEFAULT_THRESHOLD = 0.2
+
+_ALIGNED_COLUMNS = ["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity", "a_text", "b_text"]
+_MATCH_COLUMNS = ["article_id", "sent_id", "other_id", "other_sent_id", "similarity"]
+_UNIQUE_COLUMNS = ["article_id", "sent_id", "text", "best_similarity"]
+_ITEM_COLUMNS = ["article_id", "sent_id", "kind", "item", "surface", "start", "end"]
+_OMISSION_COLUMNS = ["article_id", "kind", "item", "surface", "sent_id", "present_in", "absent_from"]
+
+# Words that carry no content for alignment: sklearn's English stop list plus reporting glue.
+_EXTRA_STOP = frozenset(
+    """said says say according told also just like would could should may might must will shall
+    can one new year years time times week day days including however although though whether""".split()
+)
+_STOP = frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A light English stem: possessive, plural and -ing/-ed endings stripped (consistently, not
+    linguistically: "strikes" -> "strike", "attacked" -> "attack", "negotiations" -> "negotiation")."""
+    w = word
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("sses"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2] if not w.endswith("eed") else w
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """The alignment features of one text: stemmed content words and their neighbouring pairs.
+
+    >>> content_terms("Ukrainian drone strikes hit the airfields.")
+    ['ukrainian', 'drone', 'strike', 'hit', 'airfield', 'ukrainian drone', 'drone strike', 'strike hit', 'hit airfield']
+    """
+    words = [normalize_token(m.group()) for m in WORD_PATTERN.finditer(text)]
+    content = [_stem(w) for w in words if w not in _STOP and len(w) > 1 and not w[0].isdigit()]
+    return content + [f"{a} {b}" for a, b in zip(content, content[1:], strict=False)]
+
+
+def sentence_vectors(texts: Iterable[str]):
+    """TF-IDF vectors (sparse, rows L2-normalised) of ``texts``, fitted on these texts only.
+
+    Returns ``(matrix, vectorizer)``. Sublinear tf (1 + log tf) keeps a word repeated in one
+    sentence from dominating; idf is computed over the given sentences, so a word every sentence
+    uses ("Ukraine" in an article about Ukraine) counts little.
+    """
+    texts = list(texts)
+    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2")
+    if not any(content_terms(t) for t in texts):
+        # No content words anywhere: an all-zero matrix with one dummy column.
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((len(texts), 1)), None
+    return vectorizer.fit_transform(texts), vectorizer
+
+
+def _article_order(articles: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    ids = [str(a) for a in articles["article_id"]]
+    present = set(sentences["article_id"].astype(str))
+    return [a for a in ids if a in present]
+
+
+def _similarities(articles: pd.DataFrame, sentences: pd.DataFrame):
+    """Per article its sentence rows, and the pairwise similarity blocks (a < b in article order)."""
+    order = _article_order(articles, sentences)
+    sents = sentences[sentences["article_id"].astype(str).isin(order)].copy()
+    sents["article_id"] = sents["article_id"].astype(str)
+    sents["_rank"] = sents["article_id"].map({a: i for i, a in enumerate(order)})
+    sents = sents.sort_values(["_rank", "sent_id"]).reset_index(drop=True)
+    matrix, _ = sentence_vectors(sents["text"].astype(str))
+    rows = {a: np.flatnonzero(sents["article_id"].to_numpy() == a) for a in order}
+    blocks = {}
+    for a, b in combinations(order, 2):
+        blocks[(a, b)] = (matrix[rows[a]] @ matrix[rows[b]].T).toarray()
+    return order, sents, rows, blocks
+
+
+def best_matches(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """For every sentence and every other article, its most similar sentence there.
+
+    Columns ``article_id, sent_id, other_id, other_sent_id, similarity``. The similarity is the
+    TF-IDF cosine described in the module docstring; ``other_sent_id`` is missing when the other
+    article has no sentences.
+    """
+    order, sents, rows, blocks = _similarities(articles, sentences)
+    frames = []
+    for (a, b), sim in blocks.items():
+        for src, dst, s in ((a, b, sim), (b, a, sim.T)):
+            if s.size == 0:
+                continue
+            best = s.argmax(axis=1)
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "article_id": src,
+                        "sent_id": sents.loc[rows[src], "sent_id"].to_numpy(),
+                        "other_id": dst,
+                        "other_sent_id": sents.loc[rows[dst], "sent_id"].to_numpy()[best],
+                        "similarity": s.max(axis=1),
+                    }
+                )
+            )
+    if not frames:
+        return pd.DataFrame(columns=_MATCH_COLUMNS)
+    out = pd.concat(frames, ignore_index=True)
+    out["_rank"] = out["article_id"].map({a: i for i, a in enumerate(order)})
+    out["_orank"] = out["other_id"].map({a: i for i, a in enumerate(order)})
+    return out.sort_values(["_rank", "sent_id", "_orank"]).drop(columns=["_rank", "_orank"]).reset_index(drop=True)
+
+
+def align_sentences(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD
+) -> pd.DataFrame:
+    """Aligned sentence pairs between every two articles (``a_id`` before ``b_id`` in article order).
+
+    A pair is listed when one sentence is the other's best match in that article and their
+    similarity is at least ``threshold``. A sentence can align with several (a long sentence
+    that merges two short ones). Columns ``a_id, a_sent_id, b_id, b_sent_id, similarity, a_text,
+    b_text``, sorted by ``a_id, b_id, a_sent_id``.
+    """
+    order, sents, rows, blocks = _similarities(articles, sentences)
+    frames = []
+    for (a, b), sim in blocks.items():
+        if sim.size == 0:
+            continue
+        keep = np.zeros_like(sim, dtype=bool)
+        keep[np.arange(sim.shape[0]), sim.argmax(axis=1)] = True
+        keep[sim.argmax(axis=0), np.arange(sim.shape[1])] = True
+        keep &= sim >= threshold
+        i, j = np.nonzero(keep)
+        a_rows, b_rows = sents.loc[rows[a]], sents.loc[rows[b]]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "a_id": a,
+                    "a_sent_id": a_rows["sent_id"].to_numpy()[i],
+                    "b_id": b,
+                    "b_sent_id": b_rows["sent_id"].to_numpy()[j],
+                    "similarity": sim[i, j],
+                    "a_text": a_rows["text"].to_numpy()[i],
+                    "b_text": b_rows["text"].to_numpy()[j],
+                }
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=_ALIGNED_COLUMNS)
+    out = pd.concat(frames, ignore_index=True)
+    return out.astype({"a_sent_id": "int64", "b_sent_id": "int64", "similarity": "float64"})
+
+
+def unique_sentences(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Sentences with no counterpart: the best match in *every* other article is below ``threshold``.
+
+    Columns ``article_id, sent_id, text, best_similarity`` (the highest similarity found
+    anywhere else, to show how close the call was). With one article nothing is unique *to* it in
+    a comparison, so the table is empty.
+    """
+    matches = best_matches(articles, sentences) if matches is None else matches
+    if matches.empty:
+        return pd.DataFrame(columns=_UNIQUE_COLUMNS)
+    best = matches.groupby(["article_id", "sent_id"], sort=False)["similarity"].max().reset_index()
+    best = best[best["similarity"] < threshold].rename(columns={"similarity": "best_similarity"})
+    texts = sentences.assign(article_id=sentences["article_id"].astype(str))[["article_id", "sent_id", "text"]]
+    out = best.merge(texts, on=["article_id", "sent_id"], how="left")
+    return out[_UNIQUE_COLUMNS].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Named entities and numbers
+# ---------------------------------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w'’.\-]*"
+_CAP_SEQUENCE = re.compile(rf"(?<![\w'’\-]){_CAP}(?:\s+(?:(?:of|for|de|von|der|al|bin)\s+)?{_CAP})*")
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty dozen dozens hundred hundreds thousand thousands
+    million millions billion billions""".split()
+)
+_NUMBER_WORD_PATTERN = re.compile(r"(?i)(?<![\w\-])(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")(?![\w\-])")
+_DIGIT_PATTERN = re.compile(r"[$€£¥₹₽]?\d+(?:[.,]\d+)*(?:%|(?:st|nd|rd|th|s)\b)?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENT_START_SKIP = re.compile(r"^[\s\"'“‘«(\[]*")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _STOP) | frozenset(
+        """following given while during despite closer aware internationally additionally
+        contrastingly instead meanwhile moreover furthermore yet still such both neither either
+        earlier later recent latest this that these those""".split()
+    )
+
+
+def _is_common(word: str) -> bool:
+    """True for a capitalised word that is probably just a sentence opener, not a name."""
+    low = normalize_token(_POSSESSIVE.sub("", word))
+    if low in _common_words() or low.endswith("ly"):
+        return True
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is in requirements
+        return False
+    return zipf_frequency(low, "en") >= 4.0
+
+
+def _clean_entity(surface: str) -> str:
+    return _POSSESSIVE.sub("", surface.strip(" .-’'"))
+
+
+def named_items(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Named entities and numbers in each sentence, with normalised ``item`` keys.
+
+    Columns ``article_id, sent_id, kind (entity|number), item, surface, start, end`` (offsets index
+    the article body). Entities: capitalised word sequences ("UK Prime Minister Boris Johnson"),
+    leading function words dropped ("The Russian Defense Ministry" -> "Russian Defense Ministry");
+    at a sentence's start a lone common word ("However") is skipped; actor aliases always count.
+    Numbers: digits with their signs ("€5", "500%", "1,000" keyed as "1000") and number words.
+    """
+    pattern, alias_to_actor = actor_pattern(groups)
+    aliases = set(alias_to_actor)
+    common = _common_words()
+    rows: list[tuple] = []
+    for article_id, sent_id, offset, text in zip(
+        sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"], sentences["text"], strict=True
+    ):
+        lead = _SENT_START_SKIP.match(text).end()
+        for m in _CAP_SEQUENCE.finditer(text):
+            words = list(re.finditer(r"\S+", m.group()))
+            # Drop leading function words ("The", "In") and, at the sentence start, a common word.
+            k = 0
+            while k < len(words):
+                word = words[k].group()
+                if _clean_entity(word) in aliases:
+                    break
+                low = normalize_token(word)
+                if low in common or (k == 0 and m.start() == lead and _is_common(word)):
+                    k += 1
+                    continue
+                break
+            if k == len(words):
+                continue
+            start = m.start() + words[k].start()
+            surface = _clean_entity(text[start:m.end()])
+            if len(surface) < 2:
+                continue
+            rows.append((article_id, sent_id, "entity", normalize_token(surface), surface,
+                         offset + start, offset + start + len(surface)))
+        for m in pattern.finditer(text):
+            rows.append((article_id, sent_id, "entity", normalize_token(m.group()), m.group(),
+                         offset + m.start(), offset + m.end()))
+        for m in _DIGIT_PATTERN.finditer(text):
+            rows.append((article_id, sent_id, "number", m.group().replace(",", "").lower(), m.group(),
+                         offset + m.start(), offset + m.end()))
+        for m in _NUMBER_WORD_PATTERN.finditer(text):
+            rows.append((article_id, sent_id, "number", m.group().lower(), m.group(),
+                         offset + m.start(), offset + m.end()))
+    out = pd.DataFrame(rows, columns=_ITEM_COLUMNS)
+    return out.drop_duplicates(["article_id", "sent_id", "kind", "item", "start"]).reset_index(drop=True)
+
+
+def omissions(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, items: pd.DataFrame | None = None,
+    groups: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Entities and numbers that one article mentions and no other does.
+
+    Columns ``article_id, kind, item, surface, sent_id, present_in, absent_from`` (``sent_id`` of
+    the first mention; ``present_in`` is that article, ``absent_from`` the list of all others).
+    Empty when only one article is given: an omission needs something to be omitted from.
+    """
+    order = _article_order(articles, sentences)
+    items = named_items(sentences, groups=groups) if items is None else items
+    items = items[items["article_id"].isin(order)]
+    if len(order) < 2 or items.empty:
+        return pd.DataFrame(columns=_OMISSION_COLUMNS)
+    spread = items.groupby(["kind", "item"])["article_id"].nunique()
+    single = spread[spread == 1].reset_index()[["kind", "item"]]
+    first = items.sort_values(["article_id", "sent_id", "start"]).merge(single, on=["kind", "item"])
+    first = first.drop_duplicates(["article_id", "kind", "item"])
+    first["present_in"] = [[a] for a in first["article_id"]]
+    first["absent_from"] = [[o for o in order if o != a] for a in first["article_id"]]
+    first["_rank"] = first["article_id"].map({a: i for i, a in enumerate(order)})
+    first = first.sort_values(["_rank", "kind", "sent_id", "start"]).drop(columns="_rank")
+    return first[_OMISSION_COLUMNS].reset_index(drop=True)
