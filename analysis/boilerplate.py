@@ -194,7 +194,7 @@ def clean_text(text: str) -> CleanText:
 
 
 _SYNDICATOR = re.compile(
-    r"^\s*(?:legal\s+disclaimer\s*:\s*)?(?P<a>[A-Z][\w&.\- ]{1,40}?)\s+provides?\s+(?:the|this)\b"
+    r"^\s*(?:(?:legal\s+)?disclaimer\s*:\s*)?(?P<a>[A-Z][\w&.\- ]{1,40}?)\s+provides?\s+(?:the|this)\b"
     r"|(?:distributed|syndicated|republished|originally\s+published)\s+(?:by|via|through|on|in)\s+"
     r"(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
     r"|(?:(?:©|\(c\))\s*(?:\d{4}\s*)?|copyright\s*(?:©\s*)?\d{4}\s*)"

@@ -247,9 +247,7 @@ def _textblob_polarity_of_term(term: str) -> float | None:
     return max(known, key=abs)
 
 
-def unscored_loaded(
-    cues: pd.DataFrame, *, categories: Sequence[str] = ("loaded", "label")
-) -> pd.DataFrame:
+def unscored_loaded(cues: pd.DataFrame, *, categories: Sequence[str] = ("loaded", "label")) -> pd.DataFrame:
     """Loaded words a reader notices that TextBlob's lexicon scores 0 (or does not know).
 
     ``cues`` is a table of wording cues (``analysis.wording.loaded_language``: ``term,
@@ -286,8 +284,8 @@ def unscored_loaded(
         )
         .reset_index()
     )
-    out["textblob_polarity"] = out["textblob_polarity"].astype(object).where(
-        out["textblob_polarity"].notna(), None
+    out["textblob_polarity"] = (
+        out["textblob_polarity"].astype(object).where(out["textblob_polarity"].notna(), None)
     )
     return out[_UNSCORED_COLUMNS]
 
@@ -337,11 +335,11 @@ def bootstrap_mean_ci(
     by = list(by)
     values = frame[by + [value]].dropna(subset=[value])
     groups = values.groupby(by, sort=True, dropna=False)[value]
-    keys = list(groups.groups.keys())
+    arrays = {key if isinstance(key, tuple) else (key,): np.asarray(v, dtype=float) for key, v in groups}
+    keys = list(arrays)
     rng = np.random.default_rng(seed)
     lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
     results: dict[Any, tuple[int, float, float, float]] = {}
-    arrays = {key: np.asarray(v, dtype=float) for key, v in groups}
     by_size: dict[int, list[Any]] = {}
     for key in keys:
         by_size.setdefault(len(arrays[key]), []).append(key)
@@ -365,8 +363,7 @@ def bootstrap_mean_ci(
                 results[key] = (size, mean, min(float(lows[offset]), mean), max(float(highs[offset]), mean))
     rows = []
     for key in keys:
-        key_tuple = key if isinstance(key, tuple) else (key,)
-        rows.append((*key_tuple, *results[key]))
+        rows.append((*key, *results[key]))
     return pd.DataFrame(rows, columns=[*by, "n", "mean", "ci_low", "ci_high"])
 
 
@@ -529,11 +526,14 @@ def analyze_tone(
     notes: list[str] = []
     if len(articles) == 1:
         notes.append("one article: these are its tone figures; a comparison needs two or more")
-    by_article = {aid: grp for aid, grp in sentences.sort_values(["article_id", "sent_id"]).groupby(
-        "article_id", sort=False
-    )}
+    by_article = {
+        aid: grp
+        for aid, grp in sentences.sort_values(["article_id", "sent_id"]).groupby("article_id", sort=False)
+    }
     article_rows, sentence_rows, word_rows, assessment_rows = [], [], [], []
-    for article_id, pieces in zip(articles["article_id"], articles.get("boilerplate", [None] * len(articles)), strict=True):
+    for article_id, pieces in zip(
+        articles["article_id"], articles.get("boilerplate", [None] * len(articles)), strict=True
+    ):
         sents = by_article.get(article_id)
         sent_ids = [] if sents is None else [int(i) for i in sents["sent_id"]]
         texts = [] if sents is None else [str(t) for t in sents["text"]]
@@ -575,9 +575,9 @@ def analyze_tone(
         sentence_rows,
         columns=[c for c in _SENTENCE_COLUMNS if c != "polarity_rolling"],
     )
-    sentence_table["polarity_rolling"] = sentence_table.groupby("article_id", sort=False)["polarity"].transform(
-        lambda s: s.rolling(window, center=True, min_periods=1).mean()
-    )
+    sentence_table["polarity_rolling"] = sentence_table.groupby("article_id", sort=False)[
+        "polarity"
+    ].transform(lambda s: s.rolling(window, center=True, min_periods=1).mean())
     sentence_table = sentence_table[_SENTENCE_COLUMNS]
 
     words = pd.DataFrame(word_rows, columns=["article_id", "term", "polarity", "subjectivity"])
@@ -596,7 +596,9 @@ def analyze_tone(
     driving = driving.assign(weight=driving["contribution"].abs()).sort_values(
         ["article_id", "weight", "term"],
         ascending=[True, False, True],
-        key=lambda s: s.map({a: i for i, a in enumerate(articles["article_id"])}) if s.name == "article_id" else s,
+        key=lambda s: (
+            s.map({a: i for i, a in enumerate(articles["article_id"])}) if s.name == "article_id" else s
+        ),
     )
     driving = driving[_WORD_COLUMNS].reset_index(drop=True)
 
@@ -615,11 +617,17 @@ def analyze_tone(
     )
     assessed = pd.DataFrame(assessment_rows, columns=_ASSESSMENT_COLUMNS)
     words_by_sentence = (
-        assessed.groupby(["article_id", "sent_id"], sort=False)["term"].agg(", ".join).rename("textblob_words")
+        assessed.groupby(["article_id", "sent_id"], sort=False)["term"]
+        .agg(", ".join)
+        .rename("textblob_words")
     )
-    disagreements = sentence_table.loc[opposite].merge(
-        words_by_sentence.reset_index(), on=["article_id", "sent_id"], how="left"
-    )[_DISAGREEMENT_COLUMNS].reset_index(drop=True)
+    disagreements = (
+        sentence_table.loc[opposite]
+        .merge(words_by_sentence.reset_index(), on=["article_id", "sent_id"], how="left")[
+            _DISAGREEMENT_COLUMNS
+        ]
+        .reset_index(drop=True)
+    )
 
     actors = _actor_tone(
         sentence_table[["article_id", "sent_id", "polarity", "subjectivity", "vader_compound"]],

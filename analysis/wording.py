@@ -6,10 +6,13 @@ import pandas as pd
 
 from analysis.wording_model import cues_frame, scan
 
-__all__ = ["loaded_language"]
+__all__ = ["DEFAULT_MIN_SCORE", "loaded_language"]
+
+#: Words scoring below this are not returned as cues (curated terms always are).
+DEFAULT_MIN_SCORE = 0.05
 
 
-def loaded_language(text: str, *, min_score: float = 0.05) -> pd.DataFrame:
+def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.DataFrame:
     """Every loaded, hedging, boosting, attributing, naming or labelling cue in ``text``.
 
     Returns ``start, end, term, category, stance, score, why`` with ``text[start:end] == term``.

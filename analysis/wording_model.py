@@ -42,6 +42,10 @@ __all__ = [
     "load_model",
     "phrase_pattern",
     "scan",
+    "Scorer",
+    "default_scorer",
+    "is_candidate",
+    "word_vector",
 ]
 
 #: Feature names, in the order of the model's coefficients.
@@ -311,7 +315,7 @@ def word_vector(
 # ---------------------------------------------------------------------------------------------
 
 
-def _why(term: str, x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model: Model) -> str:
+def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model: Model) -> str:
     """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
     parts = []
     if info is not None:
@@ -335,31 +339,64 @@ def _why(term: str, x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | N
             parts.append(FEATURE_WORDS[name])
     if not parts:
         parts.append("a weak cue: " + (FEATURE_WORDS[FEATURES[order[0]]] if contrib[order[0]] > 0 else "little evidence"))
-    return f"'{term}': " + "; ".join(parts)
+    return "; ".join(parts)
 
 
-@lru_cache(maxsize=200_000)
-def _scored(norm: str, capital: bool) -> tuple[float, str, str | None, str] | None:
-    """(score, category, stance, why) for one word, or None when it is not a candidate."""
-    if not is_candidate(norm):
-        return None
-    model = load_model()
-    x = word_vector(norm, capital, model=model)
-    score = float(model.score(x))
-    info = _curated().get(norm)
-    kn = learned_table().get(fold_form(norm))
-    category = info.category if info else "loaded"
-    stance = info.stance if info else None
-    return score, category, stance, _why(norm, x, info, kn, model)
+class Scorer:
+    """Scores words with one model and one learned table, remembering each word's result.
+
+    The default scorer (:func:`default_scorer`) uses the shipped files; the validation script
+    builds others for cross-validation folds.
+    """
+
+    def __init__(self, model: Model | None = None, learned: dict[str, tuple[int, int]] | None = None):
+        self.model = model or load_model()
+        self.learned = learned_table() if learned is None else learned
+        self._memo: dict[tuple[str, bool], tuple[float, str, str | None, str] | None] = {}
+
+    def word(self, norm: str, capital: bool) -> tuple[float, str, str | None, str] | None:
+        """(score, category, stance, why-without-term) for one word, or None if not a candidate."""
+        key = (norm, capital)
+        if key in self._memo:
+            return self._memo[key]
+        result = None
+        if is_candidate(norm):
+            x = word_vector(norm, capital, learned=self.learned, model=self.model)
+            info = _curated().get(norm)
+            kn = self.learned.get(fold_form(norm))
+            result = (
+                float(self.model.score(x)),
+                info.category if info else "loaded",
+                info.stance if info else None,
+                _why(x, info, kn, self.model),
+            )
+        self._memo[key] = result
+        return result
+
+    def phrase(self, key: str) -> float:
+        """Model score of a curated phrase from its lexicon features alone."""
+        x = np.zeros(len(FEATURES))
+        feats = base_features(key)
+        x[: len(feats)] = feats
+        return float(self.model.score(x))
 
 
-def scan(text: str, *, min_score: float = 0.0) -> list[tuple[int, int, str, str, str | None, float, str]]:
+@lru_cache(maxsize=1)
+def default_scorer() -> Scorer:
+    """The scorer built from the shipped model and learned table."""
+    return Scorer()
+
+
+def scan(
+    text: str, *, min_score: float = 0.0, scorer: Scorer | None = None
+) -> list[tuple[int, int, str, str, str | None, float, str]]:
     """Every cue in ``text`` as ``(start, end, term, category, stance, score, why)`` tuples.
 
     Curated terms are always cues; other words are cues when their score reaches ``min_score``
     (and some evidence besides rarity speaks for them). Multi-word terms ("believed to be",
     "according to") are one cue and the words inside them are not repeated.
     """
+    scorer = scorer or default_scorer()
     out = []
     covered: list[tuple[int, int]] = []
     curated = _curated()
@@ -368,8 +405,8 @@ def scan(text: str, *, min_score: float = 0.0) -> list[tuple[int, int, str, str,
         key = " ".join(normalize_token(term).split())
         info = curated[key]
         words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
-        parts = [_scored(w, False) for w in words]
-        score = max([p[0] for p in parts if p] + [_phrase_score(key)])
+        parts = [scorer.word(w, False) for w in words]
+        score = max([p[0] for p in parts if p] + [scorer.phrase(key)])
         why = f"'{term}': {info.rationale}"
         out.append((m.start(), m.end(), term, info.category, info.stance, score, why))
         covered.append((m.start(), m.end()))
@@ -382,29 +419,21 @@ def scan(text: str, *, min_score: float = 0.0) -> list[tuple[int, int, str, str,
         if current is not None and current[0] <= s < current[1]:
             continue
         token = m.group()
-        hit = _scored(normalize_token(token), token[:1].isupper())
+        norm = normalize_token(token)
+        hit = scorer.word(norm, token[:1].isupper())
         if hit is None:
             continue
         score, category, stance, why = hit
-        if score < min_score and normalize_token(token) not in curated:
+        if score < min_score and norm not in curated:
             continue
-        out.append((s, m.end(), token, category, stance, score, why))
+        out.append((s, m.end(), token, category, stance, score, f"'{token}': {why}"))
     out.sort()
     return out
 
 
-@lru_cache(maxsize=4096)
-def _phrase_score(key: str) -> float:
-    """Model score of a curated phrase from its lexicon features alone."""
-    model = load_model()
-    x = np.zeros(len(FEATURES))
-    x[: len(base_features(key))] = base_features(key)
-    return float(model.score(x))
-
-
 def clear_caches() -> None:
     """Forget compiled lexicons and scores (after editing a lexicon file in a session)."""
-    for fn in (_curated, phrase_pattern, load_model, learned_table, base_features, _scored, _phrase_score):
+    for fn in (_curated, phrase_pattern, load_model, learned_table, base_features, default_scorer):
         fn.cache_clear()
     from analysis import lexicon
 

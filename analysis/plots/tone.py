@@ -57,7 +57,9 @@ def plot_article_tone(articles: pd.DataFrame) -> Figure:
     x = np.arange(len(ids))
     for k, (column, label, colour) in enumerate(series):
         values = articles[column].astype(float).to_numpy()
-        bars = ax.bar(x + (k - 1) * width, values, width, label=label, color=colour, edgecolor="#333333", lw=0.4)
+        bars = ax.bar(
+            x + (k - 1) * width, values, width, label=label, color=colour, edgecolor="#333333", lw=0.4
+        )
         for bar, value in zip(bars, values, strict=True):
             if math.isfinite(value):
                 ax.annotate(
@@ -122,7 +124,9 @@ def plot_driving_words(driving_words: pd.DataFrame, *, top_n: int = 10, columns:
         ax.tick_params(axis="x", labelsize=7)
     for ax in list(axes.flat)[len(ids) :]:
         ax.axis("off")
-    fig.suptitle(f"Words that drove each article's TextBlob polarity (top {top_n}; blue up, red down)", fontsize=11)
+    fig.suptitle(
+        f"Words that drove each article's TextBlob polarity (top {top_n}; blue up, red down)", fontsize=11
+    )
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     return fig
 
@@ -171,7 +175,9 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_sentences: int = 1) -> Figure:
     ax.invert_yaxis()
     ax.set_xlabel("mean TextBlob polarity of the sentences naming the actor (line: bootstrap 95% interval)")
     ax.set_title("Tone of the sentences about each actor, per article (dot size and n = sentences)")
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(4, len(ids) + 1), frameon=False)
+    ax.legend(
+        fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(4, len(ids) + 1), frameon=False
+    )
     fig.tight_layout()
     return fig
 
@@ -188,12 +194,16 @@ def plot_tone_arc(sentences: pd.DataFrame, *, overlay: bool = False) -> Figure:
         return _empty("no sentences to show")
     colours = article_colours(ids)
     panels = 1 if overlay else len(ids)
-    fig, axes = plt.subplots(panels, 1, figsize=(9, 2.0 * panels + 1.2), sharex=True, sharey=True, squeeze=False)
+    fig, axes = plt.subplots(
+        panels, 1, figsize=(9, 2.0 * panels + 1.2), sharex=True, sharey=True, squeeze=False
+    )
     for k, aid in enumerate(ids):
         ax = axes[0 if overlay else k, 0]
         mine = sentences.loc[sentences["article_id"] == aid]
         ax.scatter(mine["position"], mine["polarity"], s=12, color=colours[aid], alpha=0.45)
-        ax.plot(mine["position"], mine["polarity_rolling"], color=colours[aid], lw=2, label=short_label(aid, 30))
+        ax.plot(
+            mine["position"], mine["polarity_rolling"], color=colours[aid], lw=2, label=short_label(aid, 30)
+        )
         ax.axhline(0, color="#333333", lw=0.6)
         ax.set_ylabel("polarity", fontsize=8)
         if not overlay:
@@ -218,14 +228,27 @@ def plot_instruments(sentences: pd.DataFrame, *, neutral_band: float = 0.05) -> 
     colours = article_colours(ids)
     fig, ax = plt.subplots(figsize=(6.5, 6))
     ax.fill_between([neutral_band, 1.05], -1.05, -neutral_band, color="#f4cccc", alpha=0.5, lw=0)
-    ax.fill_between([-1.05, -neutral_band], neutral_band, 1.05, color="#f4cccc", alpha=0.5, lw=0,
-                    label="the instruments disagree in sign")
+    ax.fill_between(
+        [-1.05, -neutral_band],
+        neutral_band,
+        1.05,
+        color="#f4cccc",
+        alpha=0.5,
+        lw=0,
+        label="the instruments disagree in sign",
+    )
     ax.axvspan(-neutral_band, neutral_band, color="#eeeeee", lw=0)
     ax.axhspan(-neutral_band, neutral_band, color="#eeeeee", lw=0)
     for aid in ids:
         mine = sentences.loc[sentences["article_id"] == aid]
-        ax.scatter(mine["polarity"], mine["vader_compound"], s=18, alpha=0.7, color=colours[aid],
-                   label=short_label(aid, 30))
+        ax.scatter(
+            mine["polarity"],
+            mine["vader_compound"],
+            s=18,
+            alpha=0.7,
+            color=colours[aid],
+            label=short_label(aid, 30),
+        )
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("TextBlob polarity")

@@ -1,0 +1,268 @@
+"""Sourcing: who an article lets speak, and with which verb.
+
+Finds attributions by patterns over each sentence (compiled once):
+
+- ``<source> <verb>``: "The Russian Defense Ministry claimed …", "Peskov, the Kremlin's
+  spokesman, said …", "officials said …", "some argue …", "he added …";
+- ``…, <verb> <source>`` after a comma or closing quote: "…,” said Peskov.";
+- ``according to <source>``;
+- hedges with no source: "reportedly", "allegedly" (adverbs from the lexicon) and passive
+  constructions "is believed to be", "was said to have", "are thought to" (unnamed).
+
+Verbs and their stance (neutral | doubt | endorse | presuppose | assert) come from the wording
+lexicon ``analysis/lexicons/attribution_verbs.csv`` (every surface form is listed there: "said",
+"claims", "pointed out"). A source is **named** when it carries a proper name ("Peskov", "The
+Russian Defense Ministry", "a Kremlin spokesman"); a nationality adjective alone does not name
+anyone ("Ukrainian officials" is unnamed), nor do pronouns ("he") or hedges ("reportedly").
+
+A *claim* here is a sentence; an article's attributed share is the share of its sentences that
+carry at least one attribution. What this cannot see: quotations without a reporting verb
+("'We will respond,' Peskov." / a colon), sources named in another sentence ("he" is not resolved
+to a person), reporting nouns ("in a statement, the ministry …"), verbs missing from the lexicon,
+and claims the writer makes in their own voice — an unattributed sentence is not a fact, it is the
+article speaking for itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.actors import actor_groups
+from analysis.lexicon import load_lexicon
+
+__all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary"]
+
+#: Head nouns of sources that name no one ("officials said", "sources told", "analysts argue").
+UNNAMED_HEADS = (
+    "officials official sources source analysts analyst experts expert observers observer critics "
+    "critic diplomats diplomat witnesses witness residents resident authorities spokesman spokeswoman "
+    "spokesperson spokespeople insiders insider people media reports report commentators commentator "
+    "military army government ministry statement some many others several most few bloggers blogger "
+    "aides aide advisers adviser advisors advisor lawmakers lawmaker politicians investigators "
+    "researchers scientists journalists correspondents"
+).split()
+
+#: Passive hedges without a source ("is believed to be", "was said to have") and the stance each
+#: participle gives when the attribution lexicon has no row for it. Believed / thought / rumoured /
+#: understood pass a claim on without anyone standing behind it: a doubt-casting hedge.
+PASSIVE_HEDGE_STANCE = {
+    "believed": "doubt",
+    "thought": "doubt",
+    "rumoured": "doubt",
+    "rumored": "doubt",
+    "understood": "doubt",
+    "said": "neutral",
+    "reported": "neutral",
+    "alleged": "doubt",
+    "claimed": "doubt",
+    "expected": "neutral",
+    "known": "neutral",
+}
+
+_SOURCE_COLUMNS = [
+    "article_id", "sent_id", "source", "source_key", "verb", "stance", "named", "kind",
+    "start", "end", "verb_start", "verb_end",
+]
+_SUMMARY_COLUMNS = [
+    "article_id", "n_sentences", "n_attributed", "attributed_share", "n_sources", "n_named",
+    "n_unnamed", "named_share", "n_neutral", "n_doubt", "n_endorse", "n_presuppose", "n_assert",
+    "top_sources",
+]
+_STANCES = ("neutral", "doubt", "endorse", "presuppose", "assert")
+
+_CAP = r"[A-Z][\w'’.\-]*"
+_DETERMINERS = r"(?:the|a|an|some|many|several|other|two|three|four|five|senior|top|unnamed|anonymous|local|western|foreign)"
+_NAMED_ONE = rf"{_CAP}(?:\s+(?:(?:of|for|de|von|der|al)\s+)?{_CAP}){{0,6}}"
+_NAMED_NP = rf"(?:(?:the|a|an)\s+)?{_NAMED_ONE}(?:\s+and\s+(?:(?:the)\s+)?{_NAMED_ONE})?"
+_PRONOUN = r"(?:he|she|they|we|it|He|She|They|We|It|I)"
+_SKIP_LEADING = frozenset(
+    """the a an on in at by for after before as but and so yet when while since although though if
+    however meanwhile still also then now today yesterday monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october november
+    december last next this that these those""".split()
+)
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ern")
+_UNNAMED_SET = frozenset(UNNAMED_HEADS)
+_PRONOUNS = frozenset("he she they we it i".split())
+
+
+@lru_cache(maxsize=1)
+def _adjective_names() -> frozenset[str]:
+    """Nationality adjectives from the actor file ("Russian", "German"): affiliation, not a name."""
+    groups = actor_groups()
+    mask = groups["category"].isin(["adjective", "demonym"])
+    return frozenset(groups.loc[mask, "term"])
+
+
+def _verbs(verbs: pd.DataFrame | None) -> pd.DataFrame:
+    frame = load_lexicon("attribution_verbs") if verbs is None else verbs.copy()
+    if "stance" not in frame.columns:
+        frame["stance"] = "neutral"
+    frame["term"] = frame["term"].astype(str).str.strip()
+    return frame[frame["term"] != ""].drop_duplicates("term")
+
+
+def _alternatives(terms) -> str:
+    ordered = sorted({t for t in terms}, key=len, reverse=True)
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+
+
+@lru_cache(maxsize=8)
+def _compile(pairs: tuple[tuple[str, str, str], ...]):
+    """Patterns for one verb table: (term, category, stance) triples."""
+    adverbs = [t for t, c, _ in pairs if " " not in t and t.endswith("ly") and c != "attribution"]
+    according = [t for t, _, _ in pairs if t.lower().startswith("according")]
+    verbs = [t for t, _, _ in pairs if t not in adverbs and t not in according]
+    unnamed = "|".join(sorted(UNNAMED_HEADS, key=len, reverse=True))
+    unnamed_np = rf"(?:(?:{_DETERMINERS}|{_CAP})\s+){{0,3}}(?:{unnamed})"
+    source = rf"(?P<src>{unnamed_np}|{_NAMED_NP}|{_PRONOUN})"
+    appositive = r"(?:\s*,\s+(?:the|a|an|his|her|its|their|who|whose)\b[^,;:.]{1,80},)?"
+    aux = r"(?:\s+(?:also|later|earlier|previously|repeatedly|has|have|had|had\s+earlier|has\s+long|once\s+again|again)){0,2}"
+    verb_alt = _alternatives(verbs) or r"(?!x)x"
+    patterns = {
+        "source_verb": re.compile(rf"(?<![\w'’\-]){source}{appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])"),
+        "verb_source": re.compile(
+            rf"""(?:[,"”’]\s*)(?P<verb>{verb_alt})\s+(?P<src>{unnamed_np}|{_NAMED_NP})(?![\w\-])"""
+        ),
+        "according_to": re.compile(
+            rf"(?<![\w\-])(?P<verb>(?i:{_alternatives(according) or 'according to'}))\s+"
+            r"(?P<src>[^,.;:!?()\"“”]{1,80}?)(?=\s*[,.;:!?()\"“”]|\s+(?:that|which|who|on|in|at|as|after|before|while)\b|$)"
+        ),
+        "hedge": re.compile(rf"(?i)(?<![\w\-])(?P<verb>{_alternatives(adverbs) or r'(?!x)x'})(?![\w\-])"),
+        "passive": re.compile(
+            r"(?<![\w\-])(?P<verb>(?:(?:is|are|was|were|be|been|being)\s+)?(?P<part>"
+            + "|".join(PASSIVE_HEDGE_STANCE)
+            + r")\s+to\s+(?:be|have|ha(?:ve|s)|\w+))(?![\w\-])"
+        ),
+    }
+    stance = {t.lower(): s for t, _, s in pairs}
+    return patterns, stance
+
+
+def attribution_pattern(verbs: pd.DataFrame | None = None):
+    """The compiled patterns (``dict`` kind -> regex) and the term -> stance map for ``verbs``."""
+    frame = _verbs(verbs)
+    category = frame["category"] if "category" in frame.columns else pd.Series("attribution", index=frame.index)
+    pairs = tuple(sorted(zip(frame["term"], category.astype(str), frame["stance"].astype(str), strict=True)))
+    return _compile(pairs)
+
+
+def _clean_source(raw: str, start: int) -> tuple[str, int]:
+    """Drop leading function words, days and months from a matched source ("On Sunday Peskov")."""
+    words = list(re.finditer(r"\S+", raw))
+    k = 0
+    while k < len(words) - 1 and words[k].group().lower().strip(",") in _SKIP_LEADING:
+        k += 1
+    if k == 0:
+        return _strip_stop(raw.strip()), start
+    return _strip_stop(raw[words[k].start():].strip()), start + words[k].start()
+
+
+def _strip_stop(source: str) -> str:
+    """Drop a sentence's full stop caught by the name pattern ("Peskov." but not "U.S.")."""
+    return source[:-1] if re.search(r"[a-z]\.$", source) else source
+
+
+def _is_named(source: str) -> bool:
+    """A source is named when it holds a capitalised word that is not a nationality adjective,
+    a pronoun or a sentence-opening function word ("Ukrainian officials" and "He" are unnamed)."""
+    adjectives = _adjective_names()
+    for word in re.findall(r"[\w'’.\-]+", source):
+        bare = re.sub(r"['’]s?$", "", word)
+        low = bare.lower()
+        if not bare[:1].isupper() or low in _SKIP_LEADING or low in _PRONOUNS or low in _UNNAMED_SET:
+            continue
+        if bare in adjectives or bare.endswith(_DEMONYM_ENDINGS):
+            continue
+        return True
+    return False
+
+
+def _key(source: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", source.strip()), flags=re.I).lower()
+
+
+def find_sources(sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every attribution in ``sentences``: who is cited, with which verb, and its stance.
+
+    Columns ``article_id, sent_id, source, source_key, verb, stance, named, kind, start, end,
+    verb_start, verb_end``. ``source`` is the text as written ("The Russian Defense Ministry"),
+    ``source_key`` a lower-cased key for counting ("russian defense ministry"), or
+    ``"(unnamed)"`` for hedges with no source. ``kind`` is the pattern that matched
+    (source_verb, verb_source, according_to, hedge, passive). ``start``/``end`` span the whole
+    attribution and ``verb_start``/``verb_end`` the verb, both indexing the article body.
+    """
+    patterns, stance_of = attribution_pattern(verbs)
+    rows: list[tuple] = []
+    for article_id, sent_id, offset, text in zip(
+        sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"],
+        sentences["text"].astype(str), strict=True,
+    ):
+        taken: list[tuple[int, int]] = []
+
+        def add(kind: str, m: re.Match, source: str | None, s_start: int | None, stance: str) -> None:
+            v0, v1 = m.start("verb"), m.end("verb")
+            if any(a < v1 and v0 < b for a, b in taken):
+                return
+            taken.append((v0, v1))
+            verb = re.sub(r"\s+", " ", m.group("verb"))
+            named = bool(source) and _is_named(source)
+            span0 = min(v0, s_start) if s_start is not None else v0
+            span1 = max(v1, s_start + len(source)) if source else v1
+            rows.append((
+                article_id, sent_id, source or "(unnamed)", _key(source) if source else "(unnamed)",
+                verb, stance, named, kind, offset + span0, offset + span1, offset + v0, offset + v1,
+            ))
+
+        for m in patterns["according_to"].finditer(text):
+            source, s0 = _clean_source(m.group("src"), m.start("src"))
+            add("according_to", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral"))
+        for m in patterns["passive"].finditer(text):
+            part = m.group("part").lower()
+            add("passive", m, None, None, stance_of.get(part) if part in ("alleged", "claimed") else
+                PASSIVE_HEDGE_STANCE.get(part, "doubt"))
+        for m in patterns["source_verb"].finditer(text):
+            source, s0 = _clean_source(m.group("src"), m.start("src"))
+            if source.lower() in _SKIP_LEADING:
+                continue
+            add("source_verb", m, source, s0, stance_of.get(re.sub(r"\s+", " ", m.group("verb")).lower(), "neutral"))
+        for m in patterns["verb_source"].finditer(text):
+            source, s0 = _clean_source(m.group("src"), m.start("src"))
+            add("verb_source", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral"))
+        for m in patterns["hedge"].finditer(text):
+            add("hedge", m, None, None, stance_of.get(m.group("verb").lower(), "doubt"))
+    out = pd.DataFrame(rows, columns=_SOURCE_COLUMNS)
+    out = out.sort_values(["article_id", "sent_id", "verb_start"], kind="stable") if len(out) else out
+    return out.astype({"named": "bool"}).reset_index(drop=True)
+
+
+def attribution_summary(articles: pd.DataFrame, sentences: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Per article: how much of it is attributed, to named or unnamed sources, with which stance.
+
+    ``attributed_share`` is the share of sentences with at least one attribution (0..1);
+    ``named_share`` the share of attributions that name their source (None when there are none);
+    ``n_<stance>`` counts attributions by verb stance; ``top_sources`` lists the most cited
+    source keys (named first).
+    """
+    ids = [str(a) for a in articles["article_id"]]
+    n_sent = sentences.assign(article_id=sentences["article_id"].astype(str)).groupby("article_id")["sent_id"].nunique()
+    rows = []
+    for article_id in ids:
+        mine = sources[sources["article_id"] == article_id] if len(sources) else sources
+        n = int(n_sent.get(article_id, 0))
+        attributed = int(mine["sent_id"].nunique()) if len(mine) else 0
+        named = int(mine["named"].sum()) if len(mine) else 0
+        counts = mine["stance"].value_counts() if len(mine) else pd.Series(dtype=int)
+        top = (
+            mine.groupby("source_key").agg(n=("sent_id", "size"), named=("named", "max"))
+            .sort_values(["named", "n"], ascending=False).index.tolist()[:5]
+            if len(mine) else []
+        )
+        rows.append((
+            article_id, n, attributed, attributed / n if n else None, len(mine), named, len(mine) - named,
+            named / len(mine) if len(mine) else None, *[int(counts.get(s, 0)) for s in _STANCES], top,
+        ))
+    return pd.DataFrame(rows, columns=_SUMMARY_COLUMNS)

@@ -1,0 +1,74 @@
+"""Rendering: executed notebooks become offline HTML with an index; failures leave no half site."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from analysis.atomic import replace_dir_atomic, write_text_atomic
+from analysis.render import render_site, strip_remote_scripts
+
+
+def make_notebook(path, code: str, title: str = "# Tiny\n\nA tiny notebook. It draws.") -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(title), nbformat.v4.new_code_cell(code)]
+    nbformat.write(nb, path)
+
+
+@pytest.mark.slow
+def test_render_writes_offline_site(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(
+        nbs / "01-tiny.ipynb",
+        "from matplotlib.figure import Figure\nimport analysis.plots\n"
+        "fig = Figure(); fig.subplots().plot([1, 2, 3]); fig",
+    )
+    out = render_site(out=tmp_path / "site", notebooks_dir=nbs, with_report=False)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="01-tiny.html"' in index and "A tiny notebook." in index
+    page = (out / "01-tiny.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64" in page
+    assert not re.search(r"<script[^>]*src=[\"']https?://", page)
+
+
+@pytest.mark.slow
+def test_failed_render_keeps_old_site(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs / "01-broken.ipynb", "raise RuntimeError('boom')")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    with pytest.raises(Exception, match="boom"):
+        render_site(out=site, notebooks_dir=nbs, with_report=False)
+    assert (site / "index.html").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs", "site"]
+
+
+def test_strip_remote_scripts():
+    page = '<script src="https://cdn.example/require.js"></script><script>local()</script><link href="https://x/y.css" rel="stylesheet">'
+    assert strip_remote_scripts(page) == "<script>local()</script>"
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "out.html"
+    write_text_atomic(target, "first")
+
+    with pytest.raises(TypeError):
+        write_text_atomic(target, None)  # type: ignore[arg-type]
+    assert target.read_text() == "first"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
+
+
+def test_replace_dir_atomic_on_error(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep").write_text("x")
+    with pytest.raises(ValueError), replace_dir_atomic(site) as tmp:
+        (tmp / "new").write_text("y")
+        raise ValueError
+    assert [p.name for p in site.iterdir()] == ["keep"]
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

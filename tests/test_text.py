@@ -1,0 +1,147 @@
+"""Sentences and tokens: offsets slice back, abbreviations, quotes, hyphens, numbers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.text import (
+    is_probably_english,
+    normalize_token,
+    paragraph_spans,
+    sentence_spans,
+    split_sentences,
+    tokenize,
+    word_spans,
+)
+
+
+def tokens(text: str) -> list[str]:
+    return [t for _, _, t in word_spans(text)]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv’s proposal", ["Kyiv’s", "proposal"]),
+        ("Kyiv's proposal", ["Kyiv's", "proposal"]),
+        ("bold, high-risk actions", ["bold", "high-risk", "actions"]),
+        ("a 500% tariff", ["a", "500%", "tariff"]),
+        ("€5 billion (£4.2 billion)", ["€5", "billion", "£4.2", "billion"]),
+        ("over 1,000 miles", ["over", "1,000", "miles"]),
+        ("the U.S. Senate", ["the", "U.S.", "Senate"]),
+        ("e.g. this", ["e.g.", "this"]),
+        ("don’t stop", ["don’t", "stop"]),
+        ("allies—China, Iran", ["allies", "China", "Iran"]),
+        ("in the 1990s", ["in", "the", "1990s"]),
+        ("“spiderweb” assault", ["spiderweb", "assault"]),
+        ("Zaporizhzhia and Kherson", ["Zaporizhzhia", "and", "Kherson"]),
+    ],
+)
+def test_word_tokens(text, expected):
+    assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dr. Smith met U.S. officials on Jan. 5. The talks failed.",
+            ["Dr. Smith met U.S. officials on Jan. 5.", "The talks failed."],
+        ),
+        ("He flew to the U.S. The visit was short.", ["He flew to the U.S.", "The visit was short."]),
+        ("Prices rose, e.g. Bread and milk. Then fell.", ["Prices rose, e.g. Bread and milk.", "Then fell."]),
+        ("Mr. John F. Kennedy spoke. Crowds cheered.", ["Mr. John F. Kennedy spoke.", "Crowds cheered."]),
+        ("“We will win.” The minister left.", ["“We will win.”", "The minister left."]),
+        ("Really? he asked. Yes!", ["Really? he asked.", "Yes!"]),
+        ("It grew 4.5 per cent. Analysts agreed.", ["It grew 4.5 per cent.", "Analysts agreed."]),
+        ("Headline without stop\nFirst sentence here.", ["Headline without stop", "First sentence here."]),
+        ("Wait... What happened?", ["Wait...", "What happened?"]),
+        ("Apple Inc. said so. Apple Inc. The firm grew.", ["Apple Inc. said so.", "Apple Inc.", "The firm grew."]),
+    ],
+)
+def test_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_hard_wrapped_text_is_joined():
+    text = (
+        "The talks in Istanbul began on Monday with both delegations\n"
+        "present, and officials said the first session would focus on\n"
+        "prisoner exchanges and humanitarian questions before any talk\n"
+        "of territory. A second session is planned for the evening.\n"
+    )
+    assert len(sentences(text)) == 2
+
+
+def test_seed_sentences_slice_back(seed_articles, seed_sentences):
+    for article in seed_articles.itertuples():
+        rows = seed_sentences[seed_sentences.article_id == article.article_id]
+        assert len(rows) == article.n_sentences > 10
+        for row in rows.itertuples():
+            assert article.body[row.start : row.end] == row.text
+            assert row.text == row.text.strip()
+
+
+def test_seed_abbreviations_do_not_split(seed_sentences):
+    # "U.S." inside the first seed must not end a sentence ("a new bill in the US Senate").
+    assert not seed_sentences.text.str.endswith(("Dr.", "Jan.", "e.g.")).any()
+
+
+def test_tokenize_table():
+    frame = tokenize("Kyiv’s high-risk plan")
+    assert list(frame.columns) == ["start", "end", "token", "norm"]
+    assert list(frame.norm) == ["kyiv's", "high-risk", "plan"]
+
+
+def test_normalize_token():
+    assert normalize_token("Kyiv’s") == normalize_token("KYIV'S") == "kyiv's"
+
+
+def test_split_sentences_ids():
+    frame = split_sentences("One. Two. Three.")
+    assert list(frame.sent_id) == [0, 1, 2]
+
+
+def test_paragraph_spans():
+    text = "First para line.\nSecond para.\n\nThird."
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["First para line.", "Second para.", "Third."]
+
+
+def test_language_check():
+    english = "The talks began on Monday and the delegations said that they would meet again soon. " * 3
+    german = "Die Gespräche begannen am Montag und die Delegationen sagten, dass sie sich bald treffen. " * 3
+    assert is_probably_english(english)
+    assert not is_probably_english(german)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_tokens_slice_back_on_any_text(text):
+    for start, end, token in word_spans(text):
+        assert text[start:end] == token
+        assert token.strip() == token and token
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_sentences_never_fail_and_cover_words(text):
+    spans = sentence_spans(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    # Every word lies inside some sentence.
+    for start, end, _ in word_spans(text):
+        assert any(s <= start and end <= e for s, e in spans)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["The", "U.S.", "Dr.", "Kyiv’s", "said", "5.", "e.g.", "war", "\n", " ", ". ", "? ", "“", "”"]), max_size=60))
+def test_sentences_on_newsy_fragments(parts):
+    text = " ".join(parts)
+    for s, e in sentence_spans(text):
+        assert text[s:e].strip() == text[s:e]
