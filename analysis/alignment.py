@@ -10,14 +10,17 @@ Word pairs (bigrams) are left out on purpose: they double the number of features
 sharing their key words in a different order score about half as much, and paraphrase rarely keeps
 word order.
 
-Why the threshold is 0.15 (``DEFAULT_THRESHOLD``): a news sentence has about ten content words.
-Sharing one of them gives a cosine near 1/10 — two sentences that both say "Russia" or "war".
-Sharing two distinctive words ("drone" and "attack", "negotiations" and "Istanbul") gives about
-0.15-0.3, and near copies score above 0.6. The line sits where one shared word stops being enough.
-It is checked against the pairs themselves: on the seed articles 99 % of all cross-article sentence
-pairs (almost all unrelated) score below 0.14, and a crafted wire report of the same events aligns
-its talks and drone-strike sentences with both seeds above it (tests and notebook ``04-emphasis``).
-A lower threshold pairs sentences that merely share a name; a higher one misses paraphrases.
+Why the threshold is 0.15 (``DEFAULT_THRESHOLD``) with at least two shared content words
+(``MIN_SHARED_WORDS``): a news sentence has about ten content words. Sharing one of them gives a
+cosine near 1/10 — two sentences that both say "Russia" or "war" — but a short sentence sharing one
+word can reach 0.15 too ("Both sides are biding their time" / "the two sides agreed"), so one shared
+word never counts: the pair scores 0. Sharing two distinctive words ("drone" and "attack",
+"negotiations" and "Istanbul") gives about 0.15-0.3, and near copies score above 0.6. The line sits
+where one shared word stops being enough. It is checked against the pairs themselves: on the seed
+articles 99 % of all cross-article sentence pairs (almost all unrelated) score below 0.14, and a
+crafted wire report of the same events aligns its talks and drone-strike sentences with both seeds
+above it (tests and notebook ``04-emphasis``). A lower threshold pairs sentences that merely share
+a name; a higher one misses paraphrases.
 
 What this cannot see: paraphrase with different words ("the airfields were hit" / "bases came
 under attack" share no content word), negation ("X attacked" and "X did not attack" align), and
@@ -41,6 +44,7 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from analysis.actors import actor_pattern
@@ -48,17 +52,21 @@ from analysis.text import WORD_PATTERN, normalize_token, word_spans
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "MIN_SHARED_WORDS",
     "content_terms",
     "sentence_vectors",
     "best_matches",
     "align_sentences",
     "unique_sentences",
+    "compare_sentences",
     "named_items",
     "omissions",
 ]
 
 #: Cosine similarity at or above which two sentences count as the same content (see module doc).
 DEFAULT_THRESHOLD = 0.15
+#: Two sentences must share at least this many content words to be compared at all (else 0).
+MIN_SHARED_WORDS = 2
 
 _ALIGNED_COLUMNS = ["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity", "a_text", "b_text"]
 _MATCH_COLUMNS = ["article_id", "sent_id", "other_id", "other_sent_id", "similarity"]
@@ -68,8 +76,7 @@ _OMISSION_COLUMNS = ["article_id", "kind", "item", "surface", "sent_id", "presen
 
 # Words that carry no content for alignment: sklearn's English stop list plus reporting glue.
 _EXTRA_STOP = frozenset(
-    """said says say according told also just like would could should may might must will shall
-    can one new year years time times week day days including however although though whether""".split()
+    ["said", "says", "say", "according", "told", "also", "just", "like", "would", "could", "should", "may", "might", "must", "will", "shall", "can", "one", "new", "year", "years", "time", "times", "week", "day", "days", "including", "however", "although", "though", "whether"]
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
 
@@ -117,8 +124,6 @@ def sentence_vectors(texts: Iterable[str]):
     vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2")
     if not any(content_terms(t) for t in texts):
         # No content words anywhere: an all-zero matrix with one dummy column.
-        from scipy.sparse import csr_matrix
-
         return csr_matrix((len(texts), 1)), None
     return vectorizer.fit_transform(texts), vectorizer
 
@@ -137,21 +142,24 @@ def _similarities(articles: pd.DataFrame, sentences: pd.DataFrame):
     sents["_rank"] = sents["article_id"].map({a: i for i, a in enumerate(order)})
     sents = sents.sort_values(["_rank", "sent_id"]).reset_index(drop=True)
     matrix, _ = sentence_vectors(sents["text"].astype(str))
+    binary = (matrix > 0).astype(np.int32)
     rows = {a: np.flatnonzero(sents["article_id"].to_numpy() == a) for a in order}
     blocks = {}
     for a, b in combinations(order, 2):
-        blocks[(a, b)] = (matrix[rows[a]] @ matrix[rows[b]].T).toarray()
+        sim = (matrix[rows[a]] @ matrix[rows[b]].T).toarray()
+        shared = (binary[rows[a]] @ binary[rows[b]].T).toarray()
+        blocks[(a, b)] = np.where(shared >= MIN_SHARED_WORDS, sim, 0.0)
     return order, sents, rows, blocks
 
 
-def best_matches(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def best_matches(articles: pd.DataFrame, sentences: pd.DataFrame, *, _sims=None) -> pd.DataFrame:
     """For every sentence and every other article, its most similar sentence there.
 
     Columns ``article_id, sent_id, other_id, other_sent_id, similarity``. The similarity is the
     TF-IDF cosine described in the module docstring; ``other_sent_id`` is missing when the other
     article has no sentences.
     """
-    order, sents, rows, blocks = _similarities(articles, sentences)
+    order, sents, rows, blocks = _similarities(articles, sentences) if _sims is None else _sims
     frames = []
     for (a, b), sim in blocks.items():
         for src, dst, s in ((a, b, sim), (b, a, sim.T)):
@@ -178,7 +186,7 @@ def best_matches(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
 
 
 def align_sentences(
-    articles: pd.DataFrame, sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD, _sims=None
 ) -> pd.DataFrame:
     """Aligned sentence pairs between every two articles (``a_id`` before ``b_id`` in article order).
 
@@ -187,7 +195,7 @@ def align_sentences(
     that merges two short ones). Columns ``a_id, a_sent_id, b_id, b_sent_id, similarity, a_text,
     b_text``, sorted by ``a_id, b_id, a_sent_id``.
     """
-    order, sents, rows, blocks = _similarities(articles, sentences)
+    order, sents, rows, blocks = _similarities(articles, sentences) if _sims is None else _sims
     frames = []
     for (a, b), sim in blocks.items():
         if sim.size == 0:
@@ -240,6 +248,19 @@ def unique_sentences(
     return out[_UNIQUE_COLUMNS].reset_index(drop=True)
 
 
+def compare_sentences(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``(aligned, best_matches, unique)`` from one similarity computation (see each function)."""
+    sims = _similarities(articles, sentences)
+    matches = best_matches(articles, sentences, _sims=sims)
+    return (
+        align_sentences(articles, sentences, threshold=threshold, _sims=sims),
+        matches,
+        unique_sentences(articles, sentences, threshold=threshold, matches=matches),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Named entities and numbers
 # ---------------------------------------------------------------------------------------------
@@ -247,9 +268,7 @@ def unique_sentences(
 _CAP = r"[A-Z][\w'’.\-]*"
 _CAP_SEQUENCE = re.compile(rf"(?<![\w'’\-]){_CAP}(?:\s+(?:(?:of|for|de|von|der|al|bin)\s+)?{_CAP})*")
 _NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty dozen dozens hundred hundreds thousand thousands
-    million millions billion billions""".split()
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"]
 )
 _NUMBER_WORD_PATTERN = re.compile(r"(?i)(?<![\w\-])(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")(?![\w\-])")
 _CURRENCY = "$€£¥₹₽"
@@ -260,9 +279,7 @@ _SENT_START_SKIP = re.compile(r"^[\s\"'“‘«(\[]*")
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _STOP) | frozenset(
-        """following given while during despite closer aware internationally additionally
-        contrastingly instead meanwhile moreover furthermore yet still such both neither either
-        earlier later recent latest this that these those""".split()
+        ["following", "given", "while", "during", "despite", "closer", "aware", "internationally", "additionally", "contrastingly", "instead", "meanwhile", "moreover", "furthermore", "yet", "still", "such", "both", "neither", "either", "earlier", "later", "recent", "latest", "this", "that", "these", "those"]
     )
 
 
@@ -282,44 +299,88 @@ def _clean_entity(surface: str) -> str:
     return _POSSESSIVE.sub("", surface.strip(" .-’'"))
 
 
+_TITLES = frozenset(
+    ["president", "prime", "minister", "chancellor", "secretary", "senator", "governor", "mayor", "king", "queen", "pope", "mr", "mrs", "ms", "dr", "gen", "general", "colonel", "commander", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman", "former"]
+)
+_CALENDAR = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+_CONNECTORS = frozenset(["of", "for", "de", "von", "der", "al", "bin"])
+_HYPHEN_ADJECTIVE = re.compile(r"^[A-Z][a-z]+[\-\u2010\u2011][a-z]")
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline-style sentence: most of its words capitalised (names cannot be told apart)."""
+    words = [w for _, _, w in word_spans(text) if w[0].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _entity_spans(text: str, aliases: set[str]) -> list[tuple[int, int]]:
+    """Spans of the named entities in one sentence (see ``named_items``)."""
+    if _is_title_case(text):
+        return []
+    lead = _SENT_START_SKIP.match(text).end()
+    common = _common_words()
+    spans: list[tuple[int, int]] = []
+    for m in _CAP_SEQUENCE.finditer(text):
+        chunk: list[tuple[int, int, str]] = []
+        chunks: list[list[tuple[int, int, str]]] = []
+        for w in re.finditer(r"\S+", m.group()):
+            word, w0, w1 = w.group(), m.start() + w.start(), m.start() + w.end()
+            low = normalize_token(_POSSESSIVE.sub("", word))
+            if low in _TITLES:  # "UK Prime Minister Boris Johnson" -> "Boris Johnson"
+                chunk = []
+                continue
+            chunk.append((w0, w1, word))
+            if _POSSESSIVE.search(word) and len(word) > 2:  # "Russia's Kursk" -> "Russia", "Kursk"
+                chunks.append(chunk)
+                chunk = []
+        chunks.append(chunk)
+        for piece in chunks:
+            # Drop leading function words ("The", "In"), a common sentence opener, and connectors.
+            while piece:
+                w0, _, word = piece[0]
+                low = normalize_token(word)
+                if _clean_entity(word) in aliases:
+                    break
+                if low in common or low in _CONNECTORS or (w0 == lead and _is_common(word)):
+                    piece = piece[1:]
+                    continue
+                break
+            while piece and normalize_token(piece[-1][2]) in _CONNECTORS:
+                piece = piece[:-1]
+            if not piece:
+                continue
+            surface = _clean_entity(text[piece[0][0]:piece[-1][1]])
+            low = normalize_token(surface)
+            if len(surface) < 2 or low in _CALENDAR or (len(piece) == 1 and _HYPHEN_ADJECTIVE.match(surface)):
+                continue
+            start = piece[0][0] + text[piece[0][0]:].index(surface)
+            spans.append((start, start + len(surface)))
+    return spans
+
+
 def named_items(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> pd.DataFrame:
     """Named entities and numbers in each sentence, with normalised ``item`` keys.
 
     Columns ``article_id, sent_id, kind (entity|number), item, surface, start, end`` (offsets index
-    the article body). Entities: capitalised word sequences ("UK Prime Minister Boris Johnson"),
-    leading function words dropped ("The Russian Defense Ministry" -> "Russian Defense Ministry");
-    at a sentence's start a lone common word ("However") is skipped; actor aliases always count.
+    the article body). Entities: capitalised word sequences, leading function words dropped ("The
+    Russian Defense Ministry" -> "Russian Defense Ministry"), split after a possessive ("Russia's
+    Kursk") and at personal titles ("UK Prime Minister Boris Johnson" -> "Boris Johnson"); a lone
+    common word at a sentence's start ("However"), days and months, and headline-style Title Case
+    sentences are skipped; actor aliases always count.
     Numbers: digits with their signs ("€5", "500%", "1,000" keyed as "1000") and number words.
     """
     pattern, alias_to_actor = actor_pattern(groups)
     aliases = set(alias_to_actor)
-    common = _common_words()
     rows: list[tuple] = []
     for article_id, sent_id, offset, text in zip(
         sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"], sentences["text"], strict=True
     ):
-        lead = _SENT_START_SKIP.match(text).end()
-        for m in _CAP_SEQUENCE.finditer(text):
-            words = list(re.finditer(r"\S+", m.group()))
-            # Drop leading function words ("The", "In") and, at the sentence start, a common word.
-            k = 0
-            while k < len(words):
-                word = words[k].group()
-                if _clean_entity(word) in aliases:
-                    break
-                low = normalize_token(word)
-                if low in common or (k == 0 and m.start() == lead and _is_common(word)):
-                    k += 1
-                    continue
-                break
-            if k == len(words):
-                continue
-            start = m.start() + words[k].start()
-            surface = _clean_entity(text[start:m.end()])
-            if len(surface) < 2:
-                continue
+        for start, end in _entity_spans(text, aliases):
+            surface = text[start:end]
             rows.append((article_id, sent_id, "entity", normalize_token(surface), surface,
-                         offset + start, offset + start + len(surface)))
+                         offset + start, offset + end))
         for m in pattern.finditer(text):
             rows.append((article_id, sent_id, "entity", normalize_token(m.group()), m.group(),
                          offset + m.start(), offset + m.end()))

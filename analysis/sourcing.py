@@ -36,14 +36,7 @@ from analysis.lexicon import load_lexicon
 __all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary"]
 
 #: Head nouns of sources that name no one ("officials said", "sources told", "analysts argue").
-UNNAMED_HEADS = (
-    "officials official sources source analysts analyst experts expert observers observer critics "
-    "critic diplomats diplomat witnesses witness residents resident authorities spokesman spokeswoman "
-    "spokesperson spokespeople insiders insider people media reports report commentators commentator "
-    "military army government ministry statement some many others several most few bloggers blogger "
-    "aides aide advisers adviser advisors advisor lawmakers lawmaker politicians investigators "
-    "researchers scientists journalists correspondents"
-).split()
+UNNAMED_HEADS = ["officials", "official", "sources", "source", "analysts", "analyst", "experts", "expert", "observers", "observer", "critics", "critic", "diplomats", "diplomat", "witnesses", "witness", "residents", "resident", "authorities", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "insiders", "insider", "people", "media", "reports", "report", "commentators", "commentator", "military", "army", "government", "ministry", "statement", "some", "many", "others", "several", "most", "few", "bloggers", "blogger", "aides", "aide", "advisers", "adviser", "advisors", "advisor", "lawmakers", "lawmaker", "politicians", "investigators", "researchers", "scientists", "journalists", "correspondents", "service", "services", "agency", "agencies", "office", "command", "headquarters", "staff"]
 
 #: Passive hedges without a source ("is believed to be", "was said to have") and the stance each
 #: participle gives when the attribution lexicon has no row for it. Believed / thought / rumoured /
@@ -79,14 +72,11 @@ _NAMED_ONE = rf"{_CAP}(?:\s+(?:(?:of|for|de|von|der|al)\s+)?{_CAP}){{0,6}}"
 _NAMED_NP = rf"(?:(?:the|a|an)\s+)?{_NAMED_ONE}(?:\s+and\s+(?:(?:the)\s+)?{_NAMED_ONE})?"
 _PRONOUN = r"(?:he|she|they|we|it|He|She|They|We|It|I)"
 _SKIP_LEADING = frozenset(
-    """the a an on in at by for after before as but and so yet when while since although though if
-    however meanwhile still also then now today yesterday monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october november
-    december last next this that these those""".split()
+    ["the", "a", "an", "on", "in", "at", "by", "for", "after", "before", "as", "but", "and", "so", "yet", "when", "while", "since", "although", "though", "if", "however", "meanwhile", "still", "also", "then", "now", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "last", "next", "this", "that", "these", "those"]
 )
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ern")
 _UNNAMED_SET = frozenset(UNNAMED_HEADS)
-_PRONOUNS = frozenset("he she they we it i".split())
+_PRONOUNS = frozenset(["he", "she", "they", "we", "it", "i"])
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +107,7 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
     according = [t for t, _, _ in pairs if t.lower().startswith("according")]
     verbs = [t for t, _, _ in pairs if t not in adverbs and t not in according]
     unnamed = "|".join(sorted(UNNAMED_HEADS, key=len, reverse=True))
-    unnamed_np = rf"(?:(?:{_DETERMINERS}|{_CAP})\s+){{0,3}}(?:{unnamed})"
+    unnamed_np = rf"(?:(?:{_DETERMINERS}|{_CAP}|[a-z][\w\-]*)\s+){{0,3}}(?:{unnamed})"
     source = rf"(?P<src>{unnamed_np}|{_NAMED_NP}|{_PRONOUN})"
     appositive = r"(?:\s*,\s+(?:the|a|an|his|her|its|their|who|whose)\b[^,;:.]{1,80},)?"
     aux = r"(?:\s+(?:also|later|earlier|previously|repeatedly|has|have|had|had\s+earlier|has\s+long|once\s+again|again)){0,2}"
@@ -185,13 +175,36 @@ def _key(source: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", source.strip()), flags=re.I).lower()
 
 
+def _candidates(text: str, patterns: dict, stance_of: dict):
+    """Every attribution match in one sentence, most specific pattern first:
+    ``(kind, match, source or None, source start, stance)``."""
+    for m in patterns["according_to"].finditer(text):
+        source, s0 = _clean_source(m.group("src"), m.start("src"))
+        yield "according_to", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
+    for m in patterns["passive"].finditer(text):
+        part = m.group("part").lower()
+        stance = stance_of[part] if part in ("alleged", "claimed") and part in stance_of else None
+        yield "passive", m, None, 0, stance or PASSIVE_HEDGE_STANCE.get(part, "doubt")
+    for m in patterns["source_verb"].finditer(text):
+        source, s0 = _clean_source(m.group("src"), m.start("src"))
+        if source.lower() not in _SKIP_LEADING:
+            verb = re.sub(r"\s+", " ", m.group("verb")).lower()
+            yield "source_verb", m, source, s0, stance_of.get(verb, "neutral")
+    for m in patterns["verb_source"].finditer(text):
+        source, s0 = _clean_source(m.group("src"), m.start("src"))
+        yield "verb_source", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
+    for m in patterns["hedge"].finditer(text):
+        yield "hedge", m, None, 0, stance_of.get(m.group("verb").lower(), "doubt")
+
+
 def find_sources(sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every attribution in ``sentences``: who is cited, with which verb, and its stance.
 
     Columns ``article_id, sent_id, source, source_key, verb, stance, named, kind, start, end,
-    verb_start, verb_end``. ``source`` is the text as written ("The Russian Defense Ministry"),
-    ``source_key`` a lower-cased key for counting ("russian defense ministry"), or
-    ``"(unnamed)"`` for hedges with no source. ``kind`` is the pattern that matched
+    verb_start, verb_end``. ``source`` is the text as written, without a leading article, day or
+    conjunction ("The Russian Defense Ministry" -> "Russian Defense Ministry"; "On Sunday Peskov"
+    -> "Peskov"), ``source_key`` a lower-cased key for counting, both ``"(unnamed)"`` for hedges
+    with no source. ``kind`` is the pattern that matched
     (source_verb, verb_source, according_to, hedge, passive). ``start``/``end`` span the whole
     attribution and ``verb_start``/``verb_end`` the verb, both indexing the article body.
     """
@@ -202,38 +215,18 @@ def find_sources(sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None) 
         sentences["text"].astype(str), strict=True,
     ):
         taken: list[tuple[int, int]] = []
-
-        def add(kind: str, m: re.Match, source: str | None, s_start: int | None, stance: str) -> None:
+        for kind, m, source, s_start, stance in _candidates(text, patterns, stance_of):
             v0, v1 = m.start("verb"), m.end("verb")
-            if any(a < v1 and v0 < b for a, b in taken):
-                return
+            if any(a < v1 and v0 < b for a, b in taken):  # one attribution per verb
+                continue
             taken.append((v0, v1))
-            verb = re.sub(r"\s+", " ", m.group("verb"))
-            named = bool(source) and _is_named(source)
-            span0 = min(v0, s_start) if s_start is not None else v0
+            span0 = min(v0, s_start) if source else v0
             span1 = max(v1, s_start + len(source)) if source else v1
             rows.append((
                 article_id, sent_id, source or "(unnamed)", _key(source) if source else "(unnamed)",
-                verb, stance, named, kind, offset + span0, offset + span1, offset + v0, offset + v1,
+                re.sub(r"\s+", " ", m.group("verb")), stance, bool(source) and _is_named(source), kind,
+                offset + span0, offset + span1, offset + v0, offset + v1,
             ))
-
-        for m in patterns["according_to"].finditer(text):
-            source, s0 = _clean_source(m.group("src"), m.start("src"))
-            add("according_to", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral"))
-        for m in patterns["passive"].finditer(text):
-            part = m.group("part").lower()
-            add("passive", m, None, None, stance_of.get(part) if part in ("alleged", "claimed") else
-                PASSIVE_HEDGE_STANCE.get(part, "doubt"))
-        for m in patterns["source_verb"].finditer(text):
-            source, s0 = _clean_source(m.group("src"), m.start("src"))
-            if source.lower() in _SKIP_LEADING:
-                continue
-            add("source_verb", m, source, s0, stance_of.get(re.sub(r"\s+", " ", m.group("verb")).lower(), "neutral"))
-        for m in patterns["verb_source"].finditer(text):
-            source, s0 = _clean_source(m.group("src"), m.start("src"))
-            add("verb_source", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral"))
-        for m in patterns["hedge"].finditer(text):
-            add("hedge", m, None, None, stance_of.get(m.group("verb").lower(), "doubt"))
     out = pd.DataFrame(rows, columns=_SOURCE_COLUMNS)
     out = out.sort_values(["article_id", "sent_id", "verb_start"], kind="stable") if len(out) else out
     return out.astype({"named": "bool"}).reset_index(drop=True)

@@ -26,8 +26,10 @@ disagreement shows how much a tone figure depends on the instrument.
 from __future__ import annotations
 
 import math
+import os
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -46,6 +48,7 @@ __all__ = [
     "bootstrap_mean_ci",
     "lexicon_entry",
     "sentence_tone",
+    "text_assessments",
     "textblob_sentiment",
     "unscored_loaded",
     "vader_compound",
@@ -53,6 +56,8 @@ __all__ = [
 
 #: Scores closer to zero than this are "neutral" when comparing the sign of two instruments.
 NEUTRAL_BAND = 0.05
+#: Wording cues below this score are hints, not loaded words, for ``unscored_loaded``.
+LOADED_MIN_SCORE = 0.25
 #: Fewer sentences than this about an actor: the mean is flagged as a small sample.
 SMALL_SAMPLE = 5
 
@@ -80,7 +85,7 @@ _SENTENCE_COLUMNS = [
 ]
 _WORD_COLUMNS = ["article_id", "term", "polarity", "subjectivity", "count", "contribution"]
 _ASSESSMENT_COLUMNS = ["article_id", "sent_id", "term", "polarity", "subjectivity"]
-_UNSCORED_COLUMNS = ["article_id", "term", "category", "count", "textblob_polarity", "why"]
+_UNSCORED_COLUMNS = ["article_id", "term", "category", "count", "score", "textblob_polarity", "why"]
 _DISAGREEMENT_COLUMNS = [
     "article_id",
     "sent_id",
@@ -132,6 +137,19 @@ def textblob_sentiment(text: str) -> tuple[float, float]:
     """(polarity, subjectivity) of ``text`` from TextBlob's PatternAnalyzer (works offline)."""
     score = TextBlob(text).sentiment
     return float(score.polarity), float(score.subjectivity)
+
+
+def text_assessments(text: str) -> pd.DataFrame:
+    """The words TextBlob scored in ``text``, in order: ``term, polarity, subjectivity``.
+
+    A term is one lexicon word, or a phrase when a negation or intensifier was attached to it
+    ("not good", "very bad"). ``polarity`` of the text is the plain mean of this column, so every
+    word the lexicon knows, even at 0.0, weighs as much as any other.
+
+    >>> text_assessments("The offer was not good.")["term"].tolist()
+    ['not good']
+    """
+    return pd.DataFrame(_assess(_tokens(text)), columns=["term", "polarity", "subjectivity"])
 
 
 def _tokens(text: str) -> list[str]:
@@ -197,6 +215,21 @@ def _score_article(sentence_texts: Sequence[str], extra_text: str) -> dict[str, 
     }
 
 
+def _score_pair(pair: tuple[Sequence[str], str]) -> dict[str, Any]:
+    return _score_article(*pair)
+
+
+def _map_articles(inputs: list[tuple[list[str], str]], *, n_jobs: int) -> list[dict[str, Any]]:
+    """``_score_article`` over every article, in order, in ``n_jobs`` processes (1: here)."""
+    workers = (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs)
+    workers = min(workers, len(inputs))
+    if workers <= 1:
+        return [_score_pair(pair) for pair in inputs]
+    chunk = max(1, len(inputs) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_score_pair, inputs, chunksize=chunk))
+
+
 def _boilerplate_text(pieces: Any) -> str:
     """The removed furniture of one article as one text (paragraph-separated)."""
     if not isinstance(pieces, (list, tuple, np.ndarray)):
@@ -247,43 +280,63 @@ def _textblob_polarity_of_term(term: str) -> float | None:
     return max(known, key=abs)
 
 
-def unscored_loaded(cues: pd.DataFrame, *, categories: Sequence[str] = ("loaded", "label")) -> pd.DataFrame:
+def unscored_loaded(
+    cues: pd.DataFrame,
+    *,
+    categories: Sequence[str] = ("loaded", "label"),
+    min_score: float = 0.0,
+) -> pd.DataFrame:
     """Loaded words a reader notices that TextBlob's lexicon scores 0 (or does not know).
 
     ``cues`` is a table of wording cues (``analysis.wording.loaded_language``: ``term,
-    category, ...``, with ``article_id`` when it covers several articles). A cue is kept when its
-    category is one of ``categories`` and no word of its term has a non-zero polarity in TextBlob's
-    lexicon. Returns ``article_id, term, category, count, textblob_polarity, why`` (one row per
-    article and lower-cased term; ``textblob_polarity`` is None for words the lexicon lacks).
+    category, score, why``, with ``article_id`` when it covers several articles). A cue is kept
+    when its category is one of ``categories``, its ``score`` (if given) is at least ``min_score``,
+    and no word of its term has a non-zero polarity in TextBlob's lexicon. Returns ``article_id,
+    term, category, count, score, textblob_polarity, why``: one row per article and lower-cased
+    term, highest score first; ``textblob_polarity`` is None for words the lexicon lacks.
 
     What this shows: how much of an article's evaluative wording is invisible to the polarity
     figure. What it cannot see: it trusts the cue list; a loaded word missing from it is missed.
     """
     if cues is None or len(cues) == 0 or "term" not in cues.columns:
         return pd.DataFrame(columns=_UNSCORED_COLUMNS)
-    frame = cues.loc[cues["category"].isin(list(categories))].copy() if "category" in cues else cues.copy()
+    frame = cues.copy()
+    if "category" not in frame.columns:
+        frame["category"] = "loaded"
+    frame = frame.loc[frame["category"].isin(list(categories))]
+    if "score" not in frame.columns:
+        frame["score"] = math.nan
+    else:
+        frame = frame.loc[frame["score"].isna() | (frame["score"] >= min_score)]
     if "article_id" not in frame.columns:
         frame["article_id"] = None
     if "why" not in frame.columns:
         frame["why"] = ""
     frame["term"] = frame["term"].astype(str).map(normalize_token)
-    if "category" not in frame.columns:
-        frame["category"] = "loaded"
     scores = {t: _textblob_polarity_of_term(t) for t in frame["term"].unique()}
     frame["textblob_polarity"] = frame["term"].map(scores)
     unscored = frame.loc[frame["textblob_polarity"].isna() | (frame["textblob_polarity"] == 0)]
     if unscored.empty:
         return pd.DataFrame(columns=_UNSCORED_COLUMNS)
+    unscored = unscored.sort_values("score", ascending=False, kind="stable")
     out = (
         unscored.groupby(["article_id", "term"], sort=False, dropna=False)
         .agg(
             category=("category", "first"),
             count=("term", "size"),
+            score=("score", "max"),
             textblob_polarity=("textblob_polarity", "first"),
             why=("why", "first"),
         )
         .reset_index()
     )
+    order = {a: i for i, a in enumerate(pd.unique(frame["article_id"]))}
+    out = out.sort_values(
+        ["article_id", "score"],
+        ascending=[True, False],
+        key=lambda s: s.map(order) if s.name == "article_id" else s,
+        kind="stable",
+    ).reset_index(drop=True)
     out["textblob_polarity"] = (
         out["textblob_polarity"].astype(object).where(out["textblob_polarity"].notna(), None)
     )
@@ -411,7 +464,15 @@ class ToneResult:
 
         ``driving_words`` lists each article's ``top_words`` terms that weigh most in its score.
         """
-        words = self.driving_words.assign(weight=self.driving_words["contribution"].abs())
+        words = self.driving_words.assign(weight=self.driving_words["contribution"].abs()).sort_values(
+            ["weight", "count", "term"], ascending=[False, False, True]
+        )
+        words_by = {aid: group for aid, group in words.groupby("article_id", sort=False)}
+        loaded_by = {
+            aid: [str(t) for t in group["term"]]
+            for aid, group in self.unscored_loaded.groupby("article_id", sort=False)
+        }
+        no_words = words.iloc[0:0]
         articles = []
         for row in _records(
             self.articles,
@@ -426,16 +487,11 @@ class ToneResult:
             ],
         ):
             aid = row["article_id"]
-            mine = words.loc[words["article_id"] == aid].sort_values(
-                ["weight", "count", "term"], ascending=[False, False, True]
-            )
             row["driving_words"] = _records(
-                mine.head(top_words), ["term", "polarity", "subjectivity", "count", "contribution"]
+                words_by.get(aid, no_words).head(top_words),
+                ["term", "polarity", "subjectivity", "count", "contribution"],
             )
-            loaded = self.unscored_loaded
-            row["unscored_loaded"] = (
-                [str(t) for t in loaded.loc[loaded["article_id"] == aid, "term"]] if len(loaded) else []
-            )
+            row["unscored_loaded"] = loaded_by.get(aid, [])
             articles.append(row)
         return {
             "articles": articles,
@@ -502,21 +558,27 @@ def analyze_tone(
     sentences: pd.DataFrame,
     *,
     cues: pd.DataFrame | None = None,
+    loaded_min_score: float = LOADED_MIN_SCORE,
     neutral_band: float = NEUTRAL_BAND,
     window: int = 5,
     n_boot: int = 2000,
     seed: int = 0,
+    n_jobs: int = 1,
 ) -> ToneResult:
     """Tone of each article, sentence and actor, by two lexicon instruments.
 
     Args:
         articles, sentences: the tables from ``analysis.corpus.load_corpus``.
-        cues: wording cues (``article_id, term, category``) if already computed; by default
-            ``analysis.wording.loaded_language`` is run on every body.
+        cues: wording cues (``article_id, term, category, score``) if already computed; by
+            default ``analysis.wording.loaded_language`` is run on every body.
+        loaded_min_score: wording cues scoring below this (0..1) are weak statistical hints
+            ("an unusual word"), left out of ``unscored_loaded``.
         neutral_band: scores with ``|score| < neutral_band`` count as neutral when the two
             instruments' signs are compared.
         window: sentences in the rolling mean of the tone arc.
         n_boot, seed: bootstrap resamples for the actor intervals, and the random seed.
+        n_jobs: processes scoring articles in parallel (-1: one per core); worth it from a few
+            hundred articles on. Results do not depend on it.
 
     What the numbers mean: the average lexicon score of the words each instrument knows.
     What they cannot see: words outside the lexicons, irony, quotation (a quoted insult counts
@@ -531,13 +593,16 @@ def analyze_tone(
         for aid, grp in sentences.sort_values(["article_id", "sent_id"]).groupby("article_id", sort=False)
     }
     article_rows, sentence_rows, word_rows, assessment_rows = [], [], [], []
-    for article_id, pieces in zip(
-        articles["article_id"], articles.get("boilerplate", [None] * len(articles)), strict=True
-    ):
+    ids = list(articles["article_id"])
+    pieces_column = articles["boilerplate"] if "boilerplate" in articles.columns else [None] * len(ids)
+    inputs = []
+    for article_id, pieces in zip(ids, pieces_column, strict=True):
+        sents = by_article.get(article_id)
+        texts = [] if sents is None else [str(t) for t in sents["text"]]
+        inputs.append((texts, _boilerplate_text(pieces)))
+    for article_id, (texts, _), scored in zip(ids, inputs, _map_articles(inputs, n_jobs=n_jobs), strict=True):
         sents = by_article.get(article_id)
         sent_ids = [] if sents is None else [int(i) for i in sents["sent_id"]]
-        texts = [] if sents is None else [str(t) for t in sents["text"]]
-        scored = _score_article(texts, _boilerplate_text(pieces))
         document, raw = scored["document"], scored["raw"]
         vader = scored["vader"]
         n = len(texts)
@@ -607,7 +672,7 @@ def analyze_tone(
         if problem:
             notes.append(problem)
             warnings.warn(f"tone: {problem}; unscored_loaded is empty", RuntimeWarning, stacklevel=2)
-    loaded = unscored_loaded(cues)
+    loaded = unscored_loaded(cues, min_score=loaded_min_score)
 
     band = sentence_table[["polarity", "vader_compound"]]
     opposite = (

@@ -17,13 +17,16 @@ from matplotlib.figure import Figure
 from analysis.actors import actor_mentions
 from analysis.corpus import articles_from_texts
 from analysis.plots import tone as tone_plots
+from analysis.text import normalize_token
 from analysis.tone import (
     analyze_tone,
     bootstrap_mean_ci,
     lexicon_entry,
     sentence_tone,
+    text_assessments,
     textblob_sentiment,
     unscored_loaded,
+    vader_compound,
 )
 
 NO_CUES = pd.DataFrame(columns=["article_id", "term", "category"])
@@ -215,6 +218,10 @@ def test_unscored_loaded_keeps_only_words_textblob_cannot_score():
     }
     assert table.set_index("term").loc["masterstroke", "count"] == 2
     assert unscored_loaded(cues.iloc[0:0]).empty
+    scored = cues.assign(score=[0.6, 0.9, 0.5, 0.4, 0.1])
+    strong = unscored_loaded(scored, min_score=0.3)
+    assert list(strong["term"]) == ["masterstroke"]  # "symbolic" scored below the bar
+    assert strong["score"].iloc[0] == 0.6
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,9 +339,13 @@ def test_seed_unscored_loaded_from_wording(seed_tone, seed_articles):
     for term in table["term"]:
         entry = lexicon_entry(term)
         assert entry is None or entry[0] == 0
-    bodies = seed_articles.set_index("article_id")["body"].str.lower()
+    bodies = seed_articles.set_index("article_id")["body"].map(normalize_token)
     for row in table.itertuples():
         assert row.term in bodies[row.article_id]
+    terms = table.groupby("article_id")["term"].agg(set)
+    first, second = seed_articles["article_id"]
+    assert "masterstroke" in terms[first]
+    assert "symbolic" in terms[second]
 
 
 def test_json_is_the_designs_tone_section(seed_tone):
@@ -399,3 +410,26 @@ def test_figures_draw_for_any_number_of_articles(n_articles, seed_articles):
         assert figure.axes and figure.axes[0].get_title() or figure._suptitle is not None
     plt.close("all")
     assert not math.isnan(result.articles["polarity"].iloc[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_gets_bounded_scores_from_its_own_words(text):
+    table = text_assessments(text)
+    assert list(table.columns) == ["term", "polarity", "subjectivity"]
+    assert table["polarity"].between(-1, 1).all() and table["subjectivity"].between(0, 1).all()
+    lowered = text.lower()
+    for term in table["term"]:
+        for piece in term.split():
+            if piece.isalpha():
+                assert piece in lowered
+    assert -1 <= vader_compound(text) <= 1
+    mean = table["polarity"].sum() / (len(table) or 1)
+    assert mean == pytest.approx(textblob_sentiment(text)[0], abs=1e-12)
+
+
+def test_parallel_scoring_gives_the_same_tables(seed_articles, seed_sentences):
+    serial = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=100)
+    parallel = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=100, n_jobs=2)
+    for name in ["articles", "sentences", "driving_words", "actors", "disagreements"]:
+        pd.testing.assert_frame_equal(getattr(serial, name), getattr(parallel, name))

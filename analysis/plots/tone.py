@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -32,7 +32,8 @@ def _ids(frame: pd.DataFrame) -> list[str]:
 
 
 def _empty(message: str) -> Figure:
-    fig, ax = plt.subplots(figsize=(6, 1.5))
+    fig = Figure(figsize=(6, 1.5))
+    ax = fig.subplots()
     ax.axis("off")
     ax.text(0.5, 0.5, message, ha="center", va="center")
     return fig
@@ -53,7 +54,8 @@ def plot_article_tone(articles: pd.DataFrame) -> Figure:
         ("vader_compound", "VADER, mean of sentences", "#dd8452"),
     ]
     width = 0.8 / len(series)
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.9 * len(ids) + 2.5), 4.2))
+    fig = Figure(figsize=(max(6.0, 1.9 * len(ids) + 2.5), 4.2))
+    ax = fig.subplots()
     x = np.arange(len(ids))
     for k, (column, label, colour) in enumerate(series):
         values = articles[column].astype(float).to_numpy()
@@ -95,9 +97,8 @@ def plot_driving_words(driving_words: pd.DataFrame, *, top_n: int = 10, columns:
         return _empty("TextBlob scored no words in these articles")
     ncols = min(columns, len(ids))
     nrows = math.ceil(len(ids) / ncols)
-    fig, axes = plt.subplots(
-        nrows, ncols, figsize=(4.6 * ncols + 0.6, 0.32 * top_n * nrows + 1.6 * nrows), squeeze=False
-    )
+    fig = Figure(figsize=(4.6 * ncols + 0.6, 0.32 * top_n * nrows + 1.6 * nrows))
+    axes = fig.subplots(nrows, ncols, squeeze=False)
     limit = float(driving_words["contribution"].abs().max()) or 1.0
     for ax, aid in zip(axes.flat, ids, strict=False):
         mine = driving_words.loc[driving_words["article_id"] == aid]
@@ -144,7 +145,8 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_sentences: int = 1) -> Figure:
     ids = _ids(frame)
     colours = article_colours(ids)
     order = frame.groupby("actor")["n_sentences"].sum().sort_values(ascending=False).index.tolist()
-    fig, ax = plt.subplots(figsize=(8.5, 0.55 * len(order) * max(1, len(ids) / 2) + 1.8))
+    fig = Figure(figsize=(8.5, 0.55 * len(order) * max(1, len(ids) / 2) + 1.8))
+    ax = fig.subplots()
     step = 0.7 / max(1, len(ids))
     for k, aid in enumerate(ids):
         mine = frame.loc[frame["article_id"] == aid].set_index("actor")
@@ -194,9 +196,8 @@ def plot_tone_arc(sentences: pd.DataFrame, *, overlay: bool = False) -> Figure:
         return _empty("no sentences to show")
     colours = article_colours(ids)
     panels = 1 if overlay else len(ids)
-    fig, axes = plt.subplots(
-        panels, 1, figsize=(9, 2.0 * panels + 1.2), sharex=True, sharey=True, squeeze=False
-    )
+    fig = Figure(figsize=(9, 2.0 * panels + 1.2))
+    axes = fig.subplots(panels, 1, sharex=True, sharey=True, squeeze=False)
     for k, aid in enumerate(ids):
         ax = axes[0 if overlay else k, 0]
         mine = sentences.loc[sentences["article_id"] == aid]
@@ -226,7 +227,8 @@ def plot_instruments(sentences: pd.DataFrame, *, neutral_band: float = 0.05) -> 
     if not ids:
         return _empty("no sentences to show")
     colours = article_colours(ids)
-    fig, ax = plt.subplots(figsize=(6.5, 6))
+    fig = Figure(figsize=(6.5, 6))
+    ax = fig.subplots()
     ax.fill_between([neutral_band, 1.05], -1.05, -neutral_band, color="#f4cccc", alpha=0.5, lw=0)
     ax.fill_between(
         [-1.05, -neutral_band],
