@@ -9,6 +9,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.emphasis import EmphasisResult, analyze_emphasis
+from analysis.tone import ToneResult, analyze_tone
+from analysis.wording import WordingResult, analyze_wording
+
 __all__ = ["SCHEMA", "Comparison", "compare", "json_safe", "records"]
 
 SCHEMA = "source-bias-comparison/1"
@@ -61,13 +65,52 @@ class Comparison:
     sentences: pd.DataFrame
     sections: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def tone(self) -> ToneResult:
+        return self.sections["tone"]
+
+    @property
+    def wording(self) -> WordingResult:
+        return self.sections["wording"]
+
+    @property
+    def emphasis(self) -> EmphasisResult:
+        return self.sections["emphasis"]
+
     def to_json(self) -> dict[str, Any]:
+        """The design's ``compare --json`` object: schema, articles, tone, wording, emphasis."""
         out: dict[str, Any] = {"schema": SCHEMA, "articles": records(self.articles, _ARTICLE_FIELDS)}
         for name, result in self.sections.items():
             out[name] = result.to_json()
         return out
 
+    def to_html(self) -> str:
+        """One self-contained HTML report (figures embedded, article text escaped, no scripts)."""
+        from analysis.report import render_report
 
-def compare(articles: pd.DataFrame, sentences: pd.DataFrame) -> Comparison:
-    """Compare the articles: tone, wording and emphasis tables in one ``Comparison``."""
-    return Comparison(articles=articles, sentences=sentences)
+        return render_report(self)
+
+    def summary(self) -> str:
+        """A readable plain-text summary (what ``python -m analysis compare`` prints)."""
+        from analysis.summary import text_summary
+
+        return text_summary(self)
+
+
+def compare(articles: pd.DataFrame, sentences: pd.DataFrame, *, clusters: bool = True) -> Comparison:
+    """Compare the articles: tone, wording and emphasis tables in one ``Comparison``.
+
+    Works for two or more articles (each measure that needs a comparison sets one article against
+    the rest, or compares every pair). ``clusters=False`` skips the automatic topic clusters.
+
+    >>> from analysis import compare, load_corpus  # doctest: +SKIP
+    >>> comparison = compare(*load_corpus("corpus/2025-06-spiderweb-istanbul"))  # doctest: +SKIP
+    """
+    wording = analyze_wording(articles, sentences)
+    tone = analyze_tone(articles, sentences, cues=wording.cues)
+    emphasis = analyze_emphasis(articles, sentences, clusters=clusters)
+    return Comparison(
+        articles=articles,
+        sentences=sentences,
+        sections={"tone": tone, "wording": wording, "emphasis": emphasis},
+    )

@@ -1,0 +1,176 @@
+"""The HTML report: one self-contained page a teacher can hand out and a journalist can send.
+
+Figures are embedded as PNG data, the stylesheet is inline, there is no script and nothing is
+fetched from the network. Every piece of article text goes through ``html.escape`` (directly, or
+through ``DataFrame.to_html`` which escapes), so an article containing ``<script>`` shows as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.corpus import provenance
+from analysis.plots.corpus import plot_composition
+
+if TYPE_CHECKING:
+    from analysis.compare import Comparison
+
+__all__ = ["render_report", "figure_html", "table_html", "esc"]
+
+esc = html.escape
+
+CSS = """
+:root{--ink:#1d1d1f;--muted:#5a5a5f;--line:#e3e3e8;--bg:#fafafa;--accent:#0b57d0}
+*{box-sizing:border-box}
+body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",sans-serif;color:var(--ink);
+margin:0;background:#fff}
+main{max-width:72rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
+h1{font-size:1.8rem;line-height:1.25;margin:.2rem 0 .4rem}h2{font-size:1.35rem;margin:2.4rem 0 .6rem;
+border-bottom:2px solid var(--line);padding-bottom:.3rem}h3{font-size:1.08rem;margin:1.5rem 0 .4rem}
+p,li{max-width:48rem}.muted{color:var(--muted)}.small{font-size:.88rem}
+nav{font-size:.92rem;margin:.6rem 0 1.2rem}nav a{margin-right:.9rem;color:var(--accent);text-decoration:none}
+figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px}
+figcaption{font-size:.88rem;color:var(--muted);max-width:48rem}
+.table-wrap{overflow-x:auto;margin:.6rem 0 1rem}
+table{border-collapse:collapse;font-size:.88rem;min-width:24rem}
+th,td{border-bottom:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}
+th{background:var(--bg);font-weight:600}
+td{max-width:38rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.8rem;margin:.8rem 0}
+.card{border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem;background:var(--bg)}
+.card h3{margin:.1rem 0 .3rem;font-size:1rem}
+.side-by-side{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}
+.article-text{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;font-size:.93rem;
+max-height:38rem;overflow-y:auto;white-space:pre-wrap;background:#fff}
+.differ li{margin:.35rem 0}
+.limits li{margin:.4rem 0}
+.note{border-left:4px solid #f0b429;background:#fffbea;padding:.5rem .8rem;margin:1rem 0;max-width:48rem}
+mark{padding:0 .1rem;border-radius:3px}
+@media print{.article-text{max-height:none;overflow:visible}}
+"""
+
+
+def figure_html(fig: Figure, caption: str, *, alt: str | None = None, dpi: int = 96) -> str:
+    """A figure as an embedded PNG with a caption (the figure is not kept open)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (
+        f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt or caption)}">'
+        f"<figcaption>{esc(caption)}</figcaption></figure>"
+    )
+
+
+def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max_rows: int = 25) -> str:
+    """A DataFrame as an escaped HTML table (first ``max_rows`` rows), or a note when empty."""
+    if columns is not None:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    if frame.empty:
+        return '<p class="muted small">(nothing found)</p>'
+    shown = frame.head(max_rows)
+    body = shown.to_html(index=False, escape=True, border=0, na_rep="–", float_format=lambda v: f"{v:.3f}")
+    more = (
+        f'<p class="muted small">… and {len(frame) - max_rows} more rows in the JSON output.</p>'
+        if len(frame) > max_rows
+        else ""
+    )
+    return f'<div class="table-wrap">{body}</div>{more}'
+
+
+def _articles_section(comparison: Comparison) -> str:
+    articles = comparison.articles
+    cards = []
+    for row in articles.itertuples():
+        facts = [f"<b>Outlet:</b> {esc(str(row.outlet))}"]
+        if row.date:
+            facts.append(f"<b>Date:</b> {esc(str(row.date))}")
+        facts.append(f"<b>Length:</b> {row.n_words} words, {row.n_sentences} sentences")
+        if row.syndicators:
+            facts.append(f"<b>Syndicated or credited by:</b> {esc(', '.join(row.syndicators))}")
+        if row.url:
+            facts.append(f"<b>URL:</b> {esc(str(row.url))}")
+        notes = f'<p class="small muted">{esc(str(row.notes))}</p>' if row.notes else ""
+        cards.append(
+            f'<div class="card"><h3>{esc(str(row.title))}</h3><p class="small muted">id: '
+            f"{esc(str(row.article_id))}</p><p class=\"small\">{'<br>'.join(facts)}</p>{notes}</div>"
+        )
+    removed = provenance(articles)
+    parts = [
+        '<h2 id="articles">The articles and where they came from</h2>',
+        f'<div class="cards">{"".join(cards)}</div>',
+        "<h3>What was removed before measuring, and why</h3>",
+        "<p>Page furniture (disclaimers, “Similar Posts” links, share prompts, bylines, credits) is "
+        "not the article. It is removed from the measured text and kept here, because it is evidence "
+        "of how the text travelled: a syndicator that provides content “as is” does not vouch for it.</p>",
+        table_html(removed, columns=["article_id", "kind", "why", "n_words", "text"]),
+    ]
+    if len(removed):
+        parts.append(
+            figure_html(
+                plot_composition(articles, removed),
+                "Words of article text (analysed) and of boilerplate (removed) in each file.",
+            )
+        )
+    return "\n".join(parts)
+
+
+GENERAL_LIMITS = [
+    "<b>Counting is not reading.</b> Every figure here counts words, sentences and names. None of them "
+    "knows whether a claim is true, whether a quotation is fair, or what the writer intended.",
+    "<b>Lexicons are lists someone wrote.</b> A word outside a list scores nothing; a word inside it "
+    "scores the same in every context (irony, quotation, negation beyond “not”).",
+    "<b>Short texts give unstable numbers.</b> A mean over three sentences is not a finding; tables show "
+    "how many sentences each figure rests on.",
+    "<b>Differences are not verdicts.</b> The report shows where the articles differ, not which one is "
+    "biased or right; a reader judges that against other sources.",
+]
+
+
+def _limits_section(comparison: Comparison) -> str:
+    from analysis.report_sections import LIMITS
+
+    items = list(GENERAL_LIMITS)
+    for name in comparison.sections:
+        items.extend(LIMITS.get(name, []))
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    return f'<h2 id="limits">What these measures cannot see</h2><ul class="limits">{lis}</ul>'
+
+
+SectionRenderer = Callable[["Comparison"], str]
+
+
+def render_report(comparison: Comparison, *, extra_sections: dict[str, SectionRenderer] | None = None) -> str:
+    """The whole report as one HTML string (see the module docstring for what it guarantees)."""
+    from analysis.report_sections import SECTIONS, differences_section
+
+    titles = [str(t) for t in comparison.articles["title"]]
+    heading = "Comparing " + " · ".join(f"“{t}”" for t in titles[:3]) + (" …" if len(titles) > 3 else "")
+    renderers: dict[str, SectionRenderer] = {**SECTIONS, **(extra_sections or {})}
+    body_parts = [differences_section(comparison), _articles_section(comparison)]
+    nav = ['<a href="#differ">Where they differ</a>', '<a href="#articles">Articles</a>']
+    for name, renderer in renderers.items():
+        if name in comparison.sections:
+            body_parts.append(renderer(comparison))
+            nav.append(f'<a href="#{esc(name)}">{esc(name.capitalize())}</a>')
+    body_parts.append(_limits_section(comparison))
+    nav.append('<a href="#limits">Limits</a>')
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{esc(heading)}</title><style>{CSS}</style></head>
+<body><main>
+<p class="muted small">Source-bias comparison report · {len(titles)} articles</p>
+<h1>{esc(heading)}</h1>
+<nav>{"".join(nav)}</nav>
+{"".join(body_parts)}
+<p class="muted small">Made with the source-bias comparison suite (<code>python -m analysis compare … --html</code>).
+Numbers describe the texts; they are not verdicts about the outlets.</p>
+</main></body></html>
+"""

@@ -1,0 +1,267 @@
+"""The sections of the HTML report: where the articles differ, tone, wording, emphasis, limits.
+
+Each section reads the tables of a ``Comparison`` and returns HTML; figures come from
+``analysis.plots``. All article text is escaped (``esc`` or ``table_html``); the highlighted
+texts come from ``analysis.wording.highlight_html``, which escapes the body itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.plots import emphasis as emphasis_plots
+from analysis.plots import tone as tone_plots
+from analysis.plots import wording as wording_plots
+from analysis.report import esc, figure_html, table_html
+from analysis.wording import highlight_html
+
+if TYPE_CHECKING:
+    from analysis.compare import Comparison
+
+__all__ = ["SECTIONS", "differences_section", "differences", "LIMITS"]
+
+#: What each instrument cannot see, shown at the end of the report (and used by the notebooks).
+LIMITS = {
+    "tone": [
+        "<b>TextBlob polarity</b> averages the scores of the adjectives it knows (about 2,900 words). "
+        "Words outside its lexicon — “masterstroke”, “symbolic”, “stalemate” — count for nothing; "
+        "irony, quotation and framing are invisible; two articles with opposite framing can score "
+        "the same.",
+        "<b>VADER</b> is a second lexicon, built for social media. Where it disagrees in sign with "
+        "TextBlob, neither is “right”: the sentence is one a reader should judge.",
+        "<b>Tone toward an actor</b> is the mean over sentences that name it, whatever the sentence "
+        "says about that actor. With fewer than five sentences it is flagged as a small sample.",
+    ],
+    "wording": [
+        "<b>Loaded-language cues</b> are words that lexicons, and a model learned from expert "
+        "annotations of US news (BABE), associate with biased writing. A cue is a place to look, not "
+        "proof of bias: a quoted word is flagged like the writer's own.",
+        "<b>Distinctive terms</b> show which words one article uses more than the other(s), against "
+        "general English; with short texts most differences come from topic, not stance.",
+        "<b>Naming variants</b> (Kyiv/Kiev, Kharkiv/Kharkov) show whose vocabulary a text uses; a "
+        "spelling can also be a house style or a translation habit.",
+    ],
+    "emphasis": [
+        "<b>Actor shares</b> count sentences that name an actor from an editable list; pronouns and "
+        "descriptions (“the president”) are missed.",
+        "<b>Aligned and unique sentences</b> compare shared words (TF-IDF cosine). A paraphrase with "
+        "different words looks unique; two sentences with the same names but different claims may "
+        "align.",
+        "<b>Sourcing</b> finds reporting verbs and “according to”; quotations without a reporting "
+        "verb and sources referred to by pronouns are missed.",
+    ],
+}
+
+
+def _labels(comparison: Comparison) -> dict[str, str]:
+    return {str(a): str(a) for a in comparison.articles["article_id"]}
+
+
+def _fmt(value: float, digits: int = 3) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:+.{digits}f}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Where they differ (verdict-free summary)
+# ---------------------------------------------------------------------------------------------
+
+
+def differences(comparison: Comparison) -> list[str]:
+    """Plain-text findings: where the articles differ most, without a verdict. HTML-free."""
+    lines: list[str] = []
+    ids = [str(a) for a in comparison.articles["article_id"]]
+    sections = comparison.sections
+
+    if "tone" in sections:
+        tone = sections["tone"].articles.set_index("article_id")
+        spread = tone["polarity"].max() - tone["polarity"].min()
+        parts = ", ".join(
+            f"{a} {tone.loc[a, 'polarity']:+.3f} (VADER {tone.loc[a, 'vader_compound']:+.3f})" for a in ids
+        )
+        lines.append(
+            f"Tone: TextBlob polarity of the cleaned texts {parts}; spread {spread:.3f} on a scale of "
+            "−1 to +1. A small spread does not mean the same framing: see the wording cues."
+        )
+        loaded = sections["tone"].unscored_loaded
+        for a in ids:
+            terms = list(loaded.loc[loaded["article_id"] == a].sort_values("score", ascending=False)["term"].head(5))
+            if terms:
+                lines.append(f"Loaded words TextBlob does not score in {a}: {', '.join(terms)}.")
+
+    if "wording" in sections:
+        wording = sections["wording"]
+        cues = wording.cues
+        strong = cues.loc[cues["score"] >= wording.flag_threshold]
+        for a in ids:
+            mine = strong.loc[strong["article_id"] == a].sort_values("score", ascending=False)
+            n_words = int(comparison.articles.set_index("article_id").loc[a, "n_words"]) or 1
+            terms = list(dict.fromkeys(mine["term"].str.lower()))[:6]
+            lines.append(
+                f"Wording in {a}: {len(mine)} strong cues ({1000 * len(mine) / n_words:.1f} per 1,000 words)"
+                + (f", led by {', '.join(terms)}." if terms else ".")
+            )
+        naming = wording.naming
+        if len(naming):
+            for a in ids:
+                mine = naming.loc[naming["article_id"] == a]
+                if len(mine):
+                    used = ", ".join(f"{r.term} ({r.variant})" for r in mine.itertuples())
+                    lines.append(f"Naming in {a}: {used}.")
+
+    if "emphasis" in sections:
+        emphasis = sections["emphasis"]
+        actors = emphasis.actors
+        if len(actors):
+            table = actors.pivot_table(index="actor", columns="article_id", values="share", fill_value=0.0)
+            table = table.reindex(columns=ids, fill_value=0.0)
+            gap = (table.max(axis=1) - table.min(axis=1)).sort_values(ascending=False)
+            for actor in gap.index[:2]:
+                shares = ", ".join(f"{a} {table.loc[actor, a]:.0%}" for a in ids)
+                lines.append(f"Space given to {actor} (share of sentences naming it): {shares}.")
+        attribution = emphasis.attribution_summary.set_index("article_id")
+        if len(attribution):
+            parts = ", ".join(
+                f"{a} {attribution.loc[a, 'attributed_share']:.0%} of sentences attributed"
+                f" ({int(attribution.loc[a, 'n_doubt'])} with doubt-casting verbs)"
+                for a in ids
+                if a in attribution.index
+            )
+            lines.append(f"Sourcing: {parts}.")
+        unique = emphasis.unique.groupby("article_id").size().reindex(ids, fill_value=0)
+        totals = comparison.articles.set_index("article_id")["n_sentences"].reindex(ids)
+        parts = ", ".join(f"{a} {unique[a]} of {totals[a]}" for a in ids)
+        lines.append(
+            f"Content: {len(emphasis.aligned)} sentence pairs cover the same ground; sentences with no "
+            f"counterpart in another article: {parts}."
+        )
+    return lines
+
+
+def differences_section(comparison: Comparison) -> str:
+    items = "".join(f"<li>{esc(line)}</li>" for line in differences(comparison))
+    return (
+        '<h2 id="differ">Where these articles differ most</h2>'
+        "<p>What the measures below find, side by side. None of it is a verdict on which article is "
+        "biased or right: each line is a place to read closely.</p>"
+        f'<ul class="differ">{items}</ul>'
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Tone, wording, emphasis
+# ---------------------------------------------------------------------------------------------
+
+
+def tone_section(comparison: Comparison) -> str:
+    tone = comparison.sections["tone"]
+    parts = [
+        '<h2 id="tone">Tone</h2>',
+        "<p>TextBlob scores each cleaned text from −1 (negative) to +1 (positive); VADER is a second "
+        "lexicon averaged over sentences. “With boilerplate” shows what the score would have been had "
+        "the page furniture been left in.</p>",
+        table_html(
+            tone.articles,
+            columns=["article_id", "polarity", "polarity_with_boilerplate", "subjectivity", "vader_compound",
+                     "n_sentences"],
+        ),
+        figure_html(tone_plots.plot_article_tone(tone.articles), "Document tone by instrument."),
+        figure_html(
+            tone_plots.plot_driving_words(tone.driving_words),
+            "The words behind each TextBlob score: bars show each word's pull on the average.",
+        ),
+        "<h3>Loaded words the tone score cannot see</h3>",
+        "<p>Words flagged as loaded by the wording analysis that TextBlob's lexicon scores 0 or does "
+        "not know: they shape a reader's impression but add nothing to the number above.</p>",
+        table_html(tone.unscored_loaded, columns=["article_id", "term", "count", "score", "why"], max_rows=20),
+        "<h3>Tone toward each actor</h3>",
+        figure_html(
+            tone_plots.plot_actor_tone(tone.actors),
+            "Mean polarity of the sentences naming each actor, with a bootstrap 95% interval; n = number "
+            "of sentences (hollow markers: fewer than five).",
+        ),
+        figure_html(tone_plots.plot_tone_arc(tone.sentences), "Sentence polarity along each article."),
+        "<h3>Where the two instruments disagree</h3>",
+        table_html(tone.disagreements, columns=["article_id", "sent_id", "polarity", "vader_compound", "text"],
+                   max_rows=12),
+    ]
+    return "\n".join(parts)
+
+
+def wording_section(comparison: Comparison) -> str:
+    wording = comparison.sections["wording"]
+    articles = comparison.articles
+    texts = []
+    for row in articles.itertuples():
+        cues = wording.cues.loc[wording.cues["article_id"] == row.article_id]
+        texts.append(
+            f'<div><h3>{esc(str(row.article_id))}</h3><div class="article-text">'
+            f"{highlight_html(row.body, cues, min_score=wording.flag_threshold, legend=False)}</div></div>"
+        )
+    legend = highlight_html("", wording.cues.iloc[0:0], legend=True)
+    parts = [
+        '<h2 id="wording">Wording</h2>',
+        "<p>Each text with its strongest cues marked by kind: loaded and evaluative words, hedges, "
+        "boosters, attribution verbs, naming variants and propaganda-technique labels. Hover a mark "
+        "to see why it was flagged.</p>",
+        legend,
+        f'<div class="side-by-side">{"".join(texts)}</div>',
+        "<h3>The same passage, different words</h3>",
+        table_html(wording.contrasts, columns=["a_id", "a_text", "b_id", "b_text", "a_cues", "b_cues"],
+                   max_rows=8),
+        "<h3>Naming: whose vocabulary</h3>",
+        table_html(wording.naming, columns=["article_id", "group", "term", "variant", "count"]),
+        "<h3>Distinctive terms</h3>",
+        figure_html(
+            wording_plots.fightin_words(wording.distinctive, article_ids=list(articles["article_id"])),
+            "Words each article uses more than the other(s), against general English (log-odds with an "
+            "informative Dirichlet prior, Monroe et al. 2008).",
+        ),
+        figure_html(wording_plots.cue_rates(wording.summary), "Cues per 1,000 words, by kind."),
+    ]
+    return "\n".join(parts)
+
+
+def emphasis_section(comparison: Comparison) -> str:
+    emphasis = comparison.sections["emphasis"]
+    ids = list(comparison.articles["article_id"])
+    parts = [
+        '<h2 id="emphasis">Emphasis and sourcing</h2>',
+        "<p>Who gets the space and the lead, which topics fill each text, who is cited and how, and "
+        "what one article reports that another leaves out.</p>",
+        figure_html(emphasis_plots.plot_actor_shares(emphasis.actors),
+                    "Share of each article's sentences naming each actor."),
+        table_html(emphasis.actors.sort_values(["actor", "article_id"]),
+                   columns=["article_id", "actor", "mentions", "share", "first_sent_id", "in_headline", "in_lead"]),
+        figure_html(emphasis_plots.plot_positions(emphasis.positions),
+                    "Where in each article each actor is named (0 = start, 1 = end)."),
+        figure_html(emphasis_plots.plot_topic_shares(emphasis.topics), "Share of sentences per topic."),
+        "<h3>Who is cited, and how</h3>",
+        table_html(emphasis.sources, columns=["article_id", "sent_id", "source", "verb", "stance", "named"]),
+        table_html(emphasis.attribution_summary,
+                   columns=["article_id", "n_sentences", "n_attributed", "attributed_share", "n_named",
+                            "n_unnamed", "n_doubt"]),
+        "<h3>Shared and unique content</h3>",
+    ]
+    if len(ids) >= 2:
+        parts.append(
+            figure_html(
+                emphasis_plots.plot_alignment(emphasis.aligned, emphasis.unique, comparison.sentences,
+                                              a_id=ids[0], b_id=ids[1]),
+                f"Sentences of {ids[0]} and {ids[1]} that cover the same ground (lines), and those with no "
+                "counterpart (red).",
+            )
+        )
+    parts += [
+        table_html(emphasis.aligned, columns=["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity", "a_text",
+                                              "b_text"], max_rows=10),
+        "<h3>Reported by one article only</h3>",
+        table_html(emphasis.unique, columns=["article_id", "sent_id", "text"], max_rows=20),
+        "<h3>Names and numbers one article leaves out</h3>",
+        table_html(emphasis.omissions, columns=["article_id", "kind", "surface", "absent_from"], max_rows=20),
+    ]
+    return "\n".join(parts)
+
+
+SECTIONS = {"tone": tone_section, "wording": wording_section, "emphasis": emphasis_section}
