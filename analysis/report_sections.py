@@ -20,7 +20,7 @@ from analysis.wording import highlight_html
 if TYPE_CHECKING:
     from analysis.compare import Comparison
 
-__all__ = ["SECTIONS", "differences_section", "differences", "LIMITS"]
+__all__ = ["SECTIONS", "differences_section", "differences", "highlighted_texts_html", "LIMITS"]
 
 #: What each instrument cannot see, shown at the end of the report (and used by the notebooks).
 LIMITS = {
@@ -189,24 +189,36 @@ def tone_section(comparison: Comparison) -> str:
     return "\n".join(parts)
 
 
+def highlighted_texts_html(comparison: Comparison, *, min_score: float | None = None) -> str:
+    """Every article's body side by side, cues at or above ``min_score`` marked (escaped HTML).
+
+    Styles are inline, so the block shows the same in a notebook, a rendered page and the report.
+    """
+    wording = comparison.sections["wording"]
+    threshold = wording.flag_threshold if min_score is None else min_score
+    columns = []
+    for row in comparison.articles.itertuples():
+        cues = wording.cues.loc[wording.cues["article_id"] == row.article_id]
+        columns.append(
+            '<div style="flex:1 1 20rem;min-width:0">'
+            f'<h4 style="margin:.2rem 0 .4rem">{esc(str(row.article_id))}</h4>'
+            '<div style="border:1px solid #ddd;border-radius:8px;padding:.7rem .9rem;max-height:34rem;'
+            'overflow-y:auto;white-space:pre-wrap;font-size:.92rem;line-height:1.5">'
+            f"{highlight_html(row.body, cues, min_score=threshold, legend=False)}</div></div>"
+        )
+    legend = highlight_html("", wording.cues.iloc[0:0], legend=True)
+    return f'{legend}<div style="display:flex;flex-wrap:wrap;gap:1rem">{"".join(columns)}</div>'
+
+
 def wording_section(comparison: Comparison) -> str:
     wording = comparison.sections["wording"]
     articles = comparison.articles
-    texts = []
-    for row in articles.itertuples():
-        cues = wording.cues.loc[wording.cues["article_id"] == row.article_id]
-        texts.append(
-            f'<div><h3>{esc(str(row.article_id))}</h3><div class="article-text">'
-            f"{highlight_html(row.body, cues, min_score=wording.flag_threshold, legend=False)}</div></div>"
-        )
-    legend = highlight_html("", wording.cues.iloc[0:0], legend=True)
     parts = [
         '<h2 id="wording">Wording</h2>',
         "<p>Each text with its strongest cues marked by kind: loaded and evaluative words, hedges, "
         "boosters, attribution verbs, naming variants and propaganda-technique labels. Hover a mark "
         "to see why it was flagged.</p>",
-        legend,
-        f'<div class="side-by-side">{"".join(texts)}</div>',
+        highlighted_texts_html(comparison),
         "<h3>The same passage, different words</h3>",
         table_html(wording.contrasts, columns=["a_id", "a_text", "b_id", "b_text", "a_cues", "b_cues"],
                    max_rows=8),

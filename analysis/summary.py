@@ -25,11 +25,11 @@ def text_summary(comparison) -> str:
             lines.append(f"    removed as boilerplate: {counts}")
         if row.syndicators:
             lines.append(f"    syndicated or credited by: {', '.join(row.syndicators)}")
-    for name, result in comparison.sections.items():
-        describe = getattr(result, "summary_lines", None)
-        if describe is None:
-            continue
-        lines.append(_rule(name.capitalize()))
-        lines.extend(textwrap.shorten(line, 160) if len(line) > 160 else line for line in describe())
+    if comparison.sections:
+        from analysis.report_sections import differences
+
+        lines.append(_rule("Where they differ most"))
+        for finding in differences(comparison):
+            lines.extend(textwrap.wrap(finding, width=100, initial_indent="- ", subsequent_indent="  "))
     lines.append("\nUse --json for every table, --html OUT.html for the report.")
     return "\n".join(lines)

@@ -44,6 +44,7 @@ __all__ = [
     "scan",
     "Scorer",
     "default_scorer",
+    "candidates",
     "is_candidate",
     "word_vector",
 ]
@@ -61,11 +62,18 @@ FEATURES = (
     "tb_pol",  # |TextBlob polarity| 0..1
     "vader",  # |VADER valence| / 4
     "rarity",  # 0 (very common word) .. 1 (rare word), from wordfreq's Zipf frequency
-    "adjadv",  # ends like an adjective or adverb (-ous, -ive, -ly …)
-    "learned",  # BABE dev half: smoothed log-odds of being marked, relative to the base rate
+    "adjadv",  # ends like an evaluative adjective or noun (-ous, -less, -ful, -ist, -ism, -ic)
+    "adverb",  # an -ly adverb ("dramatically", "bizarrely")
+    "hyphen",  # a hyphenated compound ("left-wing", "self-serving")
+    "negative",  # negative polarity in TextBlob's or VADER's lexicon
+    "rare_evaluative",  # rarity, counted only for words some lexicon marks as evaluative
+    "learned",  # BABE dev half: smoothed log-odds of being marked, relative to the base rate (if > 0)
+    "learned_never",  # the same when below the base rate (seen, rarely or never marked)
     "learned_known",  # the word is in the learned table at all
     "capital",  # starts with a capital letter (names are rarely loaded)
+    "nearby",  # other loaded words in the same sentence: sum of their context-free scores, capped
 )
+N_BASE = 16  # features computed from the word alone (before "learned")
 
 FEATURE_WORDS = {
     "loaded": "in the curated list of loaded and evaluative words",
@@ -79,10 +87,16 @@ FEATURE_WORDS = {
     "tb_pol": "TextBlob gives it a strong polarity",
     "vader": "VADER rates it emotionally charged",
     "rarity": "an unusual word in general English",
-    "adjadv": "shaped like an adjective or adverb",
+    "adjadv": "shaped like an evaluative adjective or an -ist/-ism word",
+    "adverb": "an -ly adverb (manner adverbs often carry judgement)",
+    "hyphen": "a hyphenated compound (often a coined, evaluative label)",
     "learned": "experts often marked it as biased",
+    "learned_never": "experts rarely marked it as biased",
     "learned_known": "seen in the expert annotations",
     "capital": "capitalised (names are rarely loaded)",
+    "negative": "negative in sentiment lexicons",
+    "rare_evaluative": "an unusual evaluative word",
+    "nearby": "other loaded words in the same sentence",
 }
 
 _STOPWORDS = frozenset(
@@ -94,11 +108,11 @@ _STOPWORDS = frozenset(
     could may might must not no yes if else also just only very too more most less least much
     many some any all both each either neither other another such same own s t mr mrs ms dr
     said says say told tell according up down out off again further once per via among amid
-    between through across against toward towards around along within without""".split()
+    between through across against toward towards around along within without""".split()  # noqa: SIM905 - a word list reads better as text
 )
 # Modal and attribution words are stopwords for the statistical features but still lexicon cues.
 
-_ADJ_ADV = re.compile(r"(?:ous|ive|ful|less|ical|ic|ist|ism|able|ible|ly|ish|esque)$")
+_ADJ_ADV = re.compile(r"(?:ous|ful|less|ic|ist|ists|ism|isms|esque)$")
 _ALPHA = re.compile(r"[^\W\d_][\w'\-]*$")
 
 
@@ -206,10 +220,10 @@ class Model:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-_DEFAULT_WEIGHTS = {
+_DEFAULT_WEIGHTS = {"negative": 0.3, "rare_evaluative": 0.5, "nearby": 0.5,
     "loaded": 2.5, "label": 2.2, "attr_loaded": 1.5, "attr_neutral": -1.0, "hedge": 0.0,
     "booster": 0.5, "naming": 1.0, "tb_subj": 1.2, "tb_pol": 0.5, "vader": 1.0, "rarity": 1.0,
-    "adjadv": 0.3, "learned": 2.0, "learned_known": 0.0, "capital": -0.8,
+    "adjadv": 0.3, "adverb": 0.3, "hyphen": 0.3, "learned": 2.0, "learned_never": 2.0, "learned_known": 0.0, "capital": -0.8,
 }
 
 
@@ -267,10 +281,7 @@ def base_features(norm: str) -> tuple[float, ...]:
     tb = lexicon_entry(word)
     vader = _vader_lexicon().get(word, 0.0)
     content = word not in _STOPWORDS and bool(_ALPHA.match(word))
-    if content and len(word) > 2:
-        rarity = min(1.0, max(0.0, (6.0 - _zipf(word)) / 4.0))
-    else:
-        rarity = 0.0
+    rarity = min(1.0, max(0.0, (6.0 - _zipf(word)) / 4.0)) if content and len(word) > 2 else 0.0
     return (
         float(cat == "loaded"),
         float(cat == "label"),
@@ -284,6 +295,11 @@ def base_features(norm: str) -> tuple[float, ...]:
         min(1.0, abs(vader) / 4.0),
         rarity,
         float(content and len(word) > 5 and bool(_ADJ_ADV.search(word))),
+        float(content and len(word) > 4 and word.endswith("ly")),
+        float(content and "-" in word.strip("-")),
+        float(vader < 0 or (tb is not None and tb[0] < 0)),
+        rarity * float(cat in ("loaded", "label") or (cat == "attribution" and stance != "neutral")
+                       or (tb is not None and tb[1] > 0) or vader != 0),
     )
 
 
@@ -307,7 +323,57 @@ def word_vector(
         known = 1.0
     else:
         lf, known = 0.0, 0.0
-    return np.array((*base_features(norm), lf, known, float(capital)))
+    return np.array((*base_features(norm), max(lf, 0.0), min(lf, 0.0), known, float(capital), 0.0))
+
+
+#: The second-highest word score of a sentence at which the sentence effect is full.
+NEARBY_CAP = 0.3
+
+
+def nearby_feature(second: float) -> float:
+    """Sentence effect 0..1 from the *second*-highest context-free word score of a sentence:
+    a sentence with two loaded words is more likely to be read as biased than one with one.
+    Every word of the sentence gets the same boost, so the order within a sentence is kept."""
+    return min(NEARBY_CAP, second) / NEARBY_CAP
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+@lru_cache(maxsize=200_000)
+def _token_norm(token: str) -> str | None:
+    """The normalized form of a token when it is worth scoring, else None (cached by token)."""
+    norm = normalize_token(token)
+    return norm if is_candidate(norm) else None
+
+
+def candidates(text: str) -> list[tuple[int, int, str, str, bool, int]]:
+    """Scorable words of ``text``: ``(start, end, token, norm, capital, sentence number)``.
+
+    Sentences are cut cheaply where ``.``, ``!`` or ``?`` stands between two words (no
+    abbreviation rules: this only groups words for the sentence effect on scores).
+    """
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
+    k = 0
+    rows = []
+    seg = 0
+    prev_end = 0
+    for m in WORD_PATTERN.finditer(text):
+        start, end = m.span()
+        if ends[k] < start:
+            while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
+                k += 1
+            if ends[k] < start:
+                seg += 1
+            while ends[k] < start:
+                k += 1
+        prev_end = end
+        token = m.group()
+        norm = _token_norm(token)
+        if norm is not None:
+            rows.append((start, end, token, norm, token[:1].isupper(), seg))
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,7 +388,7 @@ def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model:
         parts.append(info.rationale)
     contrib = x * model.weights
     order = np.argsort(-contrib)
-    lexical = {"loaded", "label", "attr_loaded", "attr_neutral", "hedge", "booster", "naming", "learned_known"}
+    lexical = {"loaded", "label", "attr_loaded", "attr_neutral", "hedge", "booster", "naming", "learned_known", "nearby"}
     for i in order[:4]:
         name = FEATURES[i]
         if contrib[i] <= 0.05 or name in lexical or len(parts) >= 3:
@@ -335,6 +401,8 @@ def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model:
             parts.append("VADER rates it emotionally charged")
         elif name == "rarity":
             parts.append("an unusual word in news prose")
+        elif name == "rare_evaluative":
+            parts.append("an unusual, evaluative word")
         else:
             parts.append(FEATURE_WORDS[name])
     if not parts:
@@ -353,9 +421,10 @@ class Scorer:
         self.model = model or load_model()
         self.learned = learned_table() if learned is None else learned
         self._memo: dict[tuple[str, bool], tuple[float, str, str | None, str] | None] = {}
+        self.w_nearby = float(self.model.weights[FEATURES.index("nearby")])
 
     def word(self, norm: str, capital: bool) -> tuple[float, str, str | None, str] | None:
-        """(score, category, stance, why-without-term) for one word, or None if not a candidate."""
+        """(log-odds without context, category, stance, why) for one word; None if not a candidate."""
         key = (norm, capital)
         if key in self._memo:
             return self._memo[key]
@@ -365,7 +434,7 @@ class Scorer:
             info = _curated().get(norm)
             kn = self.learned.get(fold_form(norm))
             result = (
-                float(self.model.score(x)),
+                float(self.model.intercept + x @ self.model.weights),
                 info.category if info else "loaded",
                 info.stance if info else None,
                 _why(x, info, kn, self.model),
@@ -373,12 +442,16 @@ class Scorer:
         self._memo[key] = result
         return result
 
+    def with_context(self, z: float, nearby: float) -> float:
+        """Score 0..1 from a word's log-odds and the count of other loaded words in its sentence."""
+        return 1.0 / (1.0 + math.exp(-(z + self.w_nearby * nearby_feature(nearby))))
+
     def phrase(self, key: str) -> float:
-        """Model score of a curated phrase from its lexicon features alone."""
+        """Log-odds of a curated phrase from its lexicon features alone."""
         x = np.zeros(len(FEATURES))
         feats = base_features(key)
         x[: len(feats)] = feats
-        return float(self.model.score(x))
+        return float(self.model.intercept + x @ self.model.weights)
 
 
 @lru_cache(maxsize=1)
@@ -392,9 +465,9 @@ def scan(
 ) -> list[tuple[int, int, str, str, str | None, float, str]]:
     """Every cue in ``text`` as ``(start, end, term, category, stance, score, why)`` tuples.
 
-    Curated terms are always cues; other words are cues when their score reaches ``min_score``
-    (and some evidence besides rarity speaks for them). Multi-word terms ("believed to be",
-    "according to") are one cue and the words inside them are not repeated.
+    Curated terms are always cues; other words are cues when their score reaches ``min_score``.
+    Multi-word terms ("believed to be", "according to") are one cue and the words inside them
+    are not repeated. A word's score rises with the other loaded words in its sentence.
     """
     scorer = scorer or default_scorer()
     out = []
@@ -406,41 +479,69 @@ def scan(
         info = curated[key]
         words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
         parts = [scorer.word(w, False) for w in words]
-        score = max([p[0] for p in parts if p] + [scorer.phrase(key)])
-        why = f"'{term}': {info.rationale}"
-        out.append((m.start(), m.end(), term, info.category, info.stance, score, why))
+        z = max([p[0] for p in parts if p] + [scorer.phrase(key)])
+        score = 1.0 / (1.0 + math.exp(-z))
+        out.append((m.start(), m.end(), term, info.category, info.stance, score, f"'{term}': {info.rationale}"))
         covered.append((m.start(), m.end()))
-    cov_iter = iter(sorted(covered))
-    current = next(cov_iter, None)
-    for m in WORD_PATTERN.finditer(text):
-        s = m.start()
-        while current is not None and current[1] <= s:
-            current = next(cov_iter, None)
-        if current is not None and current[0] <= s < current[1]:
+    covered.sort()
+    ci = 0
+    kept = []
+    for row in candidates(text):
+        start = row[0]
+        while ci < len(covered) and covered[ci][1] <= start:
+            ci += 1
+        if ci < len(covered) and covered[ci][0] <= start:
             continue
-        token = m.group()
-        norm = normalize_token(token)
-        hit = scorer.word(norm, token[:1].isupper())
-        if hit is None:
-            continue
-        score, category, stance, why = hit
+        hit = scorer.word(row[3], row[4])
+        if hit is not None:
+            kept.append((row, hit))
+    # context: the two strongest words of each sentence (phrases count too)
+    top2: dict[int, list[float]] = {}
+    for row, hit in kept:
+        p = 1.0 / (1.0 + math.exp(-hit[0]))
+        best = top2.setdefault(row[5], [0.0, 0.0])
+        if p > best[0]:
+            best[0], best[1] = p, best[0]
+        elif p > best[1]:
+            best[1] = p
+    for row, hit in kept:
+        start, end, token, norm, _, seg = row
+        z, category, stance, why = hit
+        second = top2[seg][1]
+        score = scorer.with_context(z, second)
         if score < min_score and norm not in curated:
             continue
-        out.append((s, m.end(), token, category, stance, score, f"'{token}': {why}"))
+        if second >= NEARBY_CAP / 2 and scorer.w_nearby > 0.2 and score >= scorer.model.threshold:
+            why = f"{why}; the sentence has other loaded words too"
+        out.append((start, end, token, category, stance, score, f"'{token}': {why}"))
     out.sort()
     return out
 
 
 def clear_caches() -> None:
     """Forget compiled lexicons and scores (after editing a lexicon file in a session)."""
-    for fn in (_curated, phrase_pattern, load_model, learned_table, base_features, default_scorer):
+    for fn in (_curated, phrase_pattern, load_model, learned_table, base_features, default_scorer, _token_norm):
         fn.cache_clear()
     from analysis import lexicon
 
     lexicon._read.cache_clear()
 
 
+_CUE_FRAME_COLUMNS = ("start", "end", "term", "category", "stance", "score", "why")
+
+
 def cues_frame(rows: list[tuple]) -> pd.DataFrame:
-    """The tuples of :func:`scan` as the cue table."""
-    frame = pd.DataFrame(rows, columns=["start", "end", "term", "category", "stance", "score", "why"])
-    return frame.astype({"start": "int64", "end": "int64", "score": "float64"})
+    """The tuples of :func:`scan` as the cue table (built column by column: it is the hot path)."""
+    cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+    return pd.DataFrame(
+        {
+            "start": np.fromiter(cols[0], dtype=np.int64, count=len(rows)),
+            "end": np.fromiter(cols[1], dtype=np.int64, count=len(rows)),
+            "term": pd.array(cols[2], dtype="str"),
+            "category": pd.array(cols[3], dtype="str"),
+            "stance": pd.array(cols[4], dtype="object"),
+            "score": np.fromiter(cols[5], dtype=np.float64, count=len(rows)),
+            "why": pd.array(cols[6], dtype="str"),
+        },
+        copy=False,
+    )

@@ -50,9 +50,10 @@ LEXICON_DIR = ROOT / "analysis" / "lexicons"
 SOURCE = "BABE dev half (Spinde et al. 2021, SG2 expert labels), learned by benchmarks/validate_bias_words.py"
 
 # Hyper-parameter grid searched with cross-validation when --fit is given.
-GRID_SMOOTHING = (2.0, 5.0)
-GRID_MIN_SENTENCES = (2, 3)
+GRID_SMOOTHING = (8.0, 20.0)
+GRID_MIN_SENTENCES = (2,)
 GRID_C = (0.3, 3.0)
+GRID_BETA = (0.5, 1.0, 1.5)
 
 
 def _words(text: str) -> list[str]:
@@ -142,11 +143,8 @@ def _token_table(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per candidate word occurrence: sentence index, norm, capital, fold key, target."""
     rows = []
     for i, (text, marked) in enumerate(zip(frame["text"], frame["marked"], strict=True)):
-        for m in WORD_PATTERN.finditer(text):
-            norm = normalize_token(m.group())
-            if not wm.is_candidate(norm):
-                continue
-            rows.append((i, norm, m.group()[:1].isupper(), wm.fold_form(norm), int(norm in marked)))
+        for _, _, _, norm, capital, _ in wm.candidates(text):
+            rows.append((i, norm, capital, wm.fold_form(norm), int(norm in marked)))
     return pd.DataFrame(rows, columns=["sent", "norm", "capital", "key", "y"])
 
 
@@ -174,12 +172,18 @@ def _design(tokens: pd.DataFrame, counts: dict[str, tuple[int, int]], *, base_ra
         if n >= min_sentences:
             learned[i] = wm.learned_feature(k, n, base_rate=base_rate, smoothing=smoothing)
             known[i] = 1.0
-    return np.column_stack([base, learned, known, tokens["capital"].to_numpy(float)])
+    return np.column_stack([base, np.maximum(learned, 0), np.minimum(learned, 0), known,
+                            tokens["capital"].to_numpy(float)])
 
 
-def fit(tokens: pd.DataFrame, *, smoothing: float, min_sentences: int, c: float,
+def fit(tokens: pd.DataFrame, *, smoothing: float, min_sentences: int, c: float, beta: float = 0.0,
         threshold: float = 0.5) -> tuple[wm.Model, dict[str, tuple[int, int]]]:
-    """Fit the learned word table and the logistic weights on ``tokens``."""
+    """Fit the learned word table and the logistic weights on ``tokens``.
+
+    The word features are fitted by logistic regression on word occurrences; ``beta``, the
+    weight of "other loaded words in the same sentence", is set from outside (chosen by
+    cross-validated sentence ROC-AUC and F1, because it is a sentence-level effect).
+    """
     from sklearn.linear_model import LogisticRegression
 
     counts = _counts(tokens)
@@ -188,7 +192,8 @@ def fit(tokens: pd.DataFrame, *, smoothing: float, min_sentences: int, c: float,
                 min_sentences=min_sentences, leave_one_out=True)
     clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(x, tokens["y"].to_numpy())
-    model = wm.Model(float(clf.intercept_[0]), clf.coef_[0].copy(), base_rate, threshold, smoothing, min_sentences)
+    weights = np.append(clf.coef_[0], beta)
+    model = wm.Model(float(clf.intercept_[0]), weights, base_rate, threshold, smoothing, min_sentences)
     return model, counts
 
 
@@ -198,17 +203,25 @@ def folds_of(n: int, k: int, seed: int = 0) -> np.ndarray:
     return rng.permutation(np.arange(n) % k)
 
 
-def cross_validated_cues(frame: pd.DataFrame, tokens: pd.DataFrame, *, k: int, smoothing: float,
-                         min_sentences: int, c: float) -> list[list[tuple[str, float]]]:
-    """Out-of-fold cues: each sentence scored by a model fitted without its fold."""
+def cross_validated_scorers(frame: pd.DataFrame, tokens: pd.DataFrame, *, k: int, smoothing: float,
+                            min_sentences: int, c: float) -> list[tuple[np.ndarray, wm.Scorer]]:
+    """For each fold: its sentence indices and a scorer fitted on the other folds only."""
     fold = folds_of(len(frame), k)
-    out: list[list[tuple[str, float]]] = [[] for _ in range(len(frame))]
+    out = []
     for f in range(k):
         train_idx = np.flatnonzero(fold != f)
         model, counts = fit(tokens[tokens["sent"].isin(train_idx)], smoothing=smoothing,
                             min_sentences=min_sentences, c=c)
-        scorer = wm.Scorer(model=model, learned=counts)
-        test_idx = np.flatnonzero(fold == f)
+        out.append((np.flatnonzero(fold == f), wm.Scorer(model=model, learned=counts)))
+    return out
+
+
+def cross_validated_cues(frame: pd.DataFrame, scorers: list[tuple[np.ndarray, wm.Scorer]],
+                         beta: float) -> list[list[tuple[str, float]]]:
+    """Out-of-fold cues: each sentence scored by a model fitted without its fold."""
+    out: list[list[tuple[str, float]]] = [[] for _ in range(len(frame))]
+    for test_idx, scorer in scorers:
+        scorer.w_nearby = beta
         for i, cues in zip(test_idx, model_cues(frame["text"].iloc[test_idx].tolist(), scorer), strict=True):
             out[i] = cues
     return out
@@ -284,28 +297,31 @@ def main(argv: list[str] | None = None) -> int:
         for smoothing in GRID_SMOOTHING:
             for min_sentences in GRID_MIN_SENTENCES:
                 for c in GRID_C:
-                    cues = cross_validated_cues(frame, tokens, k=args.folds, smoothing=smoothing,
-                                                min_sentences=min_sentences, c=c)
-                    t = best_threshold(frame, cues)
-                    r = evaluate(frame, cues, t)
-                    goal = r["f1"] + r["top1"] + r["auc"]
-                    print(f"  grid smoothing={smoothing} min_sentences={min_sentences} C={c}: "
-                          f"CV F1 {r['f1']:.3f} top-1 {r['top1']:.1%} AUC {r['auc']:.3f} (threshold {t})")
-                    if best is None or goal > best[0]:
-                        best = (goal, smoothing, min_sentences, c, t)
-        _, smoothing, min_sentences, c, t = best
-        model, counts = fit(tokens, smoothing=smoothing, min_sentences=min_sentences, c=c, threshold=t)
+                    scorers = cross_validated_scorers(frame, tokens, k=args.folds, smoothing=smoothing,
+                                                      min_sentences=min_sentences, c=c)
+                    for beta in GRID_BETA:
+                        cues = cross_validated_cues(frame, scorers, beta)
+                        t = best_threshold(frame, cues)
+                        r = evaluate(frame, cues, t)
+                        goal = r["f1"] + r["top1"] + r["auc"]
+                        print(f"  grid smoothing={smoothing} min_sentences={min_sentences} C={c} beta={beta}: "
+                              f"CV F1 {r['f1']:.3f} top-1 {r['top1']:.1%} AUC {r['auc']:.3f} (threshold {t})")
+                        if best is None or goal > best[0]:
+                            best = (goal, smoothing, min_sentences, c, beta, t)
+        _, smoothing, min_sentences, c, beta, t = best
+        model, counts = fit(tokens, smoothing=smoothing, min_sentences=min_sentences, c=c, beta=beta, threshold=t)
         write_model(model, counts, len(frame), c)
         wm.clear_caches()
-        print(f"fitted: smoothing={smoothing} min_sentences={min_sentences} C={c} flag threshold={t}")
+        print(f"fitted: smoothing={smoothing} min_sentences={min_sentences} C={c} beta={beta} flag threshold={t}")
 
     model = wm.load_model()
     print(f"\nA flag = a cue with score >= {model.threshold:.2f} (the baseline flags subjectivity >= 0.5).")
     print(f"{'detector':<38} {'precision':>9} {'recall':>7} {'F1':>6} {'top-1':>6} {'ROC-AUC':>7} {'flags':>7}")
     print(_row("TextBlob lexicon (subjectivity >= 0.5)", evaluate(frame, [textblob_cues(t) for t in frame["text"]], 0.5)))
     print(_row("loaded_language, in-sample", evaluate(frame, model_cues(frame["text"].tolist()), model.threshold)))
-    cv = cross_validated_cues(frame, tokens, k=args.folds, smoothing=model.smoothing,
-                              min_sentences=model.min_sentences, c=_shipped_c())
+    scorers = cross_validated_scorers(frame, tokens, k=args.folds, smoothing=model.smoothing,
+                                      min_sentences=model.min_sentences, c=_shipped_c())
+    cv = cross_validated_cues(frame, scorers, float(model.weights[wm.FEATURES.index("nearby")]))
     print(_row(f"loaded_language, {args.folds}-fold cross-validated", evaluate(frame, cv, model.threshold)))
     no_learned = wm.Scorer(model=model, learned={})
     print(_row("loaded_language without learned words", evaluate(frame, model_cues(frame["text"].tolist(), no_learned), model.threshold)))

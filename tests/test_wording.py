@@ -1,0 +1,323 @@
+"""Wording: cues, distinctive terms, naming, contexts, highlighting — relations, not magic floats."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from analysis.corpus import articles_from_texts
+from analysis.lexicon import load_lexicon
+from analysis.plots import wording as wording_plots
+from analysis.wording import (
+    CATEGORY_COLOURS,
+    CUE_COLUMNS,
+    analyze_wording,
+    article_cues,
+    contrast_pairs,
+    distinctive_terms,
+    flag_threshold,
+    highlight_html,
+    keyword_in_context,
+    loaded_language,
+    naming_choices,
+    term_counts,
+)
+from tests.conftest import SEED_FIRST, SEED_SECOND
+
+WIRE = (
+    "Officials said the delegations met in Istanbul on Monday for talks.\n"
+    "The talks lasted an hour and ended with an agreement on a prisoner exchange.\n"
+    "Officials in Kyiv said a ceasefire was not discussed.\n"
+)
+SLANTED = (
+    "The disgraceful regime claimed the talks in Istanbul were a triumph.\n"
+    "Its so-called delegation reportedly walked out after a pathetic hour of posturing.\n"
+    "Officials in Kiev admitted a ceasefire was never on the table.\n"
+)
+
+
+def cue(frame: pd.DataFrame, term: str) -> pd.Series:
+    rows = frame[frame["term"].str.lower() == term.lower()]
+    assert len(rows), f"{term!r} is not a cue: {sorted(frame['term'])}"
+    return rows.iloc[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["attribution_verbs", "hedges_boosters", "loaded_words", "labels", "naming_variants",
+             "learned_bias_words", "bias_model"]
+)
+def test_lexicons_have_required_columns(name):
+    frame = load_lexicon(name)  # raises on a missing column or an empty cell
+    assert len(frame) > 5
+    assert not frame["term"].duplicated().any()
+
+
+def test_attribution_verbs_contract():
+    frame = load_lexicon("attribution_verbs")
+    assert {"term", "category", "stance", "rationale", "source"} <= set(frame.columns)
+    assert set(frame["stance"]) <= {"neutral", "doubt", "endorse", "presuppose", "assert"}
+    stance = frame.set_index("term")["stance"]
+    assert stance["said"] == "neutral" and stance["according to"] == "neutral"
+    assert stance["claimed"] == "doubt" and stance["alleged"] == "doubt"
+    assert stance["admitted"] == "presuppose"
+
+
+# ---------------------------------------------------------------------------------------------
+# loaded_language
+# ---------------------------------------------------------------------------------------------
+
+
+def test_loaded_language_categories_and_stances():
+    cues = loaded_language(SLANTED)
+    assert cue(cues, "disgraceful")["category"] == "loaded"
+    assert cue(cues, "regime")["category"] == "label"
+    assert cue(cues, "claimed")["category"] == "attribution"
+    assert cue(cues, "claimed")["stance"] == "doubt"
+    assert cue(cues, "admitted")["stance"] == "presuppose"
+    assert cue(cues, "reportedly")["category"] == "hedge"
+    assert cue(cues, "Kiev")["category"] == "naming"
+    assert set(cues["category"]) <= set(CATEGORY_COLOURS)
+    assert cues["why"].str.len().gt(10).all()
+
+
+def test_said_is_neutral_and_scores_below_claimed():
+    said = cue(loaded_language("The minister said the talks failed."), "said")
+    claimed = cue(loaded_language("The minister claimed the talks failed."), "claimed")
+    assert said["stance"] == "neutral" and claimed["stance"] == "doubt"
+    assert claimed["score"] > said["score"]
+
+
+def test_slanted_text_has_more_and_higher_flags_than_wire():
+    wire, slanted = loaded_language(WIRE), loaded_language(SLANTED)
+    t = flag_threshold()
+    assert (slanted["score"] >= t).sum() > (wire["score"] >= t).sum()
+    assert slanted["score"].max() > wire["score"].max()
+
+
+def test_evaluative_words_are_loaded_by_rule_not_by_seed():
+    # words from the curated evaluative list are loaded cues in any text
+    text = "Analysts called the raid a masterstroke, though others saw a merely symbolic gesture."
+    cues = loaded_language(text)
+    for word in ("masterstroke", "symbolic", "merely"):
+        assert cue(cues, word)["category"] == "loaded"
+    assert "'masterstroke'" in cue(cues, "masterstroke")["why"]
+
+
+def test_hedging_phrase_is_one_cue():
+    text = "The convoy is believed to be heading north, an account that remains unverified."
+    cues = loaded_language(text)
+    assert cue(cues, "believed to be")["category"] == "hedge"
+    assert cue(cues, "remains unverified")["category"] == "hedge"
+    assert "believed" not in set(cues["term"])  # not repeated inside the phrase
+
+
+def test_scores_are_probabilities_and_why_names_the_term():
+    cues = loaded_language(SLANTED + WIRE)
+    assert cues["score"].between(0, 1).all()
+    assert all(w.startswith(f"'{t}'") for t, w in zip(cues["term"], cues["why"], strict=True))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
+def test_offsets_slice_terms_for_any_text(text):
+    cues = loaded_language(text)
+    assert list(cues.columns) == ["start", "end", "term", "category", "stance", "score", "why"]
+    for row in cues.itertuples(index=False):
+        assert text[row.start:row.end] == row.term
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["the", "talks", "claimed", "brutal", "Kyiv", "reportedly", "said", "of course", ".", "\n"]), max_size=40))
+def test_offsets_on_word_salads(words):
+    text = " ".join(words)
+    for row in loaded_language(text).itertuples(index=False):
+        assert text[row.start:row.end] == row.term
+
+
+def test_sentence_split_ignores_initialism_dots():
+    # "U.S." keeps its full stops inside the token: no sentence break there
+    from analysis.wording_model import candidates
+
+    segs = {tok: seg for _, _, tok, _, _, seg in candidates("The U.S. envoy slammed talks. Then rain fell.")}
+    assert segs["envoy"] == segs["slammed"] == 0 and segs["rain"] == 1
+
+
+def test_loaded_language_is_fast():
+    text = (SLANTED + WIRE) * 25  # about 900 words
+    loaded_language(text)
+    started = time.perf_counter()
+    for _ in range(10):
+        loaded_language(text)
+    assert (time.perf_counter() - started) / 10 < 0.05
+
+
+# ---------------------------------------------------------------------------------------------
+# The seeds (issue 4: done when)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_wording(seed_articles, seed_sentences):
+    return analyze_wording(seed_articles, seed_sentences)
+
+
+def test_seed_cues(seed_wording, seed_articles):
+    cues = seed_wording.cues
+    first, second = cues[cues["article_id"] == SEED_FIRST], cues[cues["article_id"] == SEED_SECOND]
+    assert cue(first, "masterstroke")["category"] == "loaded"
+    assert cue(second, "symbolic")["category"] == "loaded"
+    assert cue(second, "claimed")["category"] == "attribution"
+    assert cue(second, "claimed")["stance"] == "doubt"
+    assert cue(second, "reportedly")["category"] == "hedge"
+    assert cue(second, "believed to be")["category"] == "hedge"
+    assert cue(second, "Kharkov")["category"] == "naming"
+    bodies = dict(zip(seed_articles["article_id"], seed_articles["body"], strict=True))
+    for row in cues.itertuples(index=False):
+        assert bodies[row.article_id][row.start:row.end] == row.term
+    assert (cues["sent_id"] >= 0).all()
+
+
+def test_seed_cue_sent_ids_match_sentences(seed_wording, seed_sentences):
+    merged = seed_wording.cues.merge(seed_sentences, on=["article_id", "sent_id"], suffixes=("", "_s"))
+    assert len(merged) == len(seed_wording.cues)
+    assert ((merged["start"] >= merged["start_s"]) & (merged["end"] <= merged["end_s"] + 1)).all()
+
+
+def test_seed_naming_shows_each_side(seed_wording):
+    naming = seed_wording.naming
+    kharkiv = naming[naming["group"] == "Kharkiv"]
+    assert set(kharkiv["article_id"]) == {SEED_SECOND}
+    assert kharkiv["variant"].str.contains("Russian").all()
+    kyiv = naming[naming["group"] == "Kyiv"]
+    assert set(kyiv.loc[kyiv["term"] == "kyiv", "article_id"]) >= {SEED_FIRST}
+
+
+def test_seed_json_contract(seed_wording):
+    data = seed_wording.to_json()
+    text = json.dumps(data)  # JSON-safe
+    assert "NaN" not in text
+    assert {"distinctive", "cues"} <= set(data)
+    assert set(data["cues"][0]) >= {"article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why"}
+    assert {"article_id", "term", "z"} <= set(data["distinctive"][0])
+    assert all(c["stance"] is None or isinstance(c["stance"], str) for c in data["cues"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Distinctive terms
+# ---------------------------------------------------------------------------------------------
+
+
+def test_distinctive_terms_find_each_sides_vocabulary():
+    a = "The brave defenders held the line. The brave defenders repelled the attack. Brave defenders everywhere."
+    b = "The invaders pressed the assault. The invaders shelled the town. Invaders advanced again."
+    articles, _ = articles_from_texts({"a": a, "b": b})
+    dist = distinctive_terms(term_counts(articles), min_count=2)
+    top = dist.groupby("article_id")["term"].first()
+    assert top["a"] in {"brave", "defenders", "brave defenders"}
+    assert top["b"] in {"invaders"}
+    assert (dist["z"] > 0).all()
+
+
+def test_distinctive_terms_three_articles_each_against_rest():
+    texts = {
+        "a": "Drones drones drones struck the base. Drones again.",
+        "b": "Talks talks talks in Istanbul. Talks again.",
+        "c": "Sanctions sanctions sanctions on oil. Sanctions again.",
+    }
+    articles, _ = articles_from_texts(texts)
+    dist = distinctive_terms(term_counts(articles), min_count=2)
+    assert dist.groupby("article_id")["term"].first().to_dict() == {"a": "drones", "b": "talks", "c": "sanctions"}
+
+
+def test_distinctive_terms_need_two_articles():
+    articles, _ = articles_from_texts({"only": "One article alone says something."})
+    with pytest.raises(ValueError, match="at least 2"):
+        distinctive_terms(term_counts(articles))
+
+
+def test_term_counts_skip_function_word_pairs():
+    articles, _ = articles_from_texts({"a": "The end of the war. The end of the war.", "b": "x y z."})
+    counts = term_counts(articles)
+    assert "of the" not in set(counts["term"])
+    assert counts.set_index("term").loc["end of", "count"] == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Naming, KWIC, contrasts, highlighting
+# ---------------------------------------------------------------------------------------------
+
+
+def test_naming_choices_from_texts():
+    articles, _ = articles_from_texts({"w": WIRE, "s": SLANTED + " The special military operation goes on."})
+    naming = naming_choices(articles)
+    by = naming.set_index(["article_id", "term"])
+    assert by.loc[("w", "kyiv"), "group"] == "Kyiv"
+    assert by.loc[("s", "kiev"), "group"] == "Kyiv"
+    assert by.loc[("s", "special military operation"), "group"] == "the war"
+
+
+def test_keyword_in_context_offsets(seed_articles):
+    kwic = keyword_in_context(seed_articles, "drone", window=30)
+    bodies = dict(zip(seed_articles["article_id"], seed_articles["body"], strict=True))
+    assert len(kwic) > 0
+    for row in kwic.itertuples(index=False):
+        assert bodies[row.article_id][row.start:row.end].lower() == "drone"
+        assert len(row.left) <= 30 and len(row.right) <= 30
+
+
+def test_contrast_pairs_align_same_event():
+    a = "Ukraine launched a brilliant drone strike on Russian airfields on Sunday.\nThe weather was cold."
+    b = "Ukraine launched a reckless drone strike on Russian airfields, the ministry claimed.\nPrices rose."
+    articles, sentences = articles_from_texts({"a": a, "b": b})
+    pairs = contrast_pairs(articles, sentences)
+    assert len(pairs) >= 1
+    top = pairs.iloc[0]
+    assert "brilliant" in top["a_cues"] and "reckless" in top["b_cues"]
+    assert "brilliant" in top["a_only"] and "reckless" in top["b_only"]
+
+
+def test_highlight_html_escapes_and_colours():
+    body = 'The <script>alert("x")</script> regime & its "so-called" allies claimed victory.'
+    html_text = highlight_html(body, loaded_language(body))
+    assert "<script>" not in html_text
+    assert "&lt;" in html_text and "&amp;" in html_text
+    assert CATEGORY_COLOURS["label"] in html_text and CATEGORY_COLOURS["attribution"] in html_text
+    assert html_text.count("<mark") == html_text.count("</mark>")
+
+
+def test_single_article_still_gets_cues():
+    articles, sentences = articles_from_texts({"only": SLANTED})
+    result = analyze_wording(articles, sentences)
+    assert len(result.cues) > 0 and result.distinctive.empty
+    json.dumps(result.to_json())
+
+
+def test_article_cues_columns(seed_articles, seed_sentences):
+    cues = article_cues(seed_articles.head(1), seed_sentences)
+    assert list(cues.columns) == CUE_COLUMNS
+
+
+# ---------------------------------------------------------------------------------------------
+# Plots
+# ---------------------------------------------------------------------------------------------
+
+
+def test_plots_return_figures_for_two_and_three_articles(seed_wording):
+    assert isinstance(wording_plots.fightin_words(seed_wording.distinctive), Figure)
+    assert isinstance(wording_plots.cue_rates(seed_wording.summary), Figure)
+    articles, sentences = articles_from_texts({"a": WIRE, "b": SLANTED, "c": WIRE + SLANTED})
+    result = analyze_wording(articles, sentences)
+    fig = wording_plots.fightin_words(result.distinctive, article_ids=["a", "b", "c"])
+    assert sum(ax.get_visible() for ax in fig.axes) == 3
+    assert isinstance(wording_plots.cue_rates(result.summary), Figure)
