@@ -44,10 +44,10 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from analysis.vectors import tfidf
 
 from analysis.actors import actor_pattern
+from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token, word_spans
 
 __all__ = [
@@ -74,11 +74,11 @@ _UNIQUE_COLUMNS = ["article_id", "sent_id", "text", "best_similarity"]
 _ITEM_COLUMNS = ["article_id", "sent_id", "kind", "item", "surface", "start", "end"]
 _OMISSION_COLUMNS = ["article_id", "kind", "item", "surface", "sent_id", "present_in", "absent_from"]
 
-# Words that carry no content for alignment: sklearn's English stop list plus reporting glue.
+# Words that carry no content for alignment: the stop-word lexicon plus reporting glue.
 _EXTRA_STOP = frozenset(
     ["said", "says", "say", "according", "told", "also", "just", "like", "would", "could", "should", "may", "might", "must", "will", "shall", "can", "one", "new", "year", "years", "time", "times", "week", "day", "days", "including", "however", "although", "though", "whether"]
 )
-_STOP = frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
+_STOP = frozenset(load_lexicon("stopwords")["term"]) | _EXTRA_STOP
 
 
 @lru_cache(maxsize=65536)
@@ -116,16 +116,11 @@ def content_terms(text: str) -> list[str]:
 def sentence_vectors(texts: Iterable[str]):
     """TF-IDF vectors (sparse, rows L2-normalised) of ``texts``, fitted on these texts only.
 
-    Returns ``(matrix, vectorizer)``. Sublinear tf (1 + log tf) keeps a word repeated in one
+    Returns ``(matrix, vocabulary)``. Sublinear tf (1 + log tf) keeps a word repeated in one
     sentence from dominating; idf is computed over the given sentences, so a word every sentence
     uses ("Ukraine" in an article about Ukraine) counts little.
     """
-    texts = list(texts)
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2")
-    if not any(content_terms(t) for t in texts):
-        # No content words anywhere: an all-zero matrix with one dummy column.
-        return csr_matrix((len(texts), 1)), None
-    return vectorizer.fit_transform(texts), vectorizer
+    return tfidf([content_terms(t) for t in texts])
 
 
 def _article_order(articles: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:

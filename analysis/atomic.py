@@ -47,6 +47,7 @@ def replace_dir_atomic(path: str | Path) -> Iterator[Path]:
     path = Path(path).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700; the site is shared like any folder
     try:
         yield tmp
     except BaseException:

@@ -48,6 +48,7 @@ from analysis.alignment import (
 from analysis.corpus import CorpusWarning
 from analysis.lexicon import load_lexicon
 from analysis.sourcing import attribution_summary, find_sources
+from analysis.vectors import kmeans, tfidf
 
 __all__ = [
     "EmphasisResult",
@@ -280,31 +281,27 @@ def topic_clusters(
     the same clusters. What it cannot see: clusters are groups of shared words, not meanings; a
     different k gives different groups, and short sentences land wherever their one word pulls.
     """
-    from sklearn.cluster import KMeans
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     texts = sentences["text"].astype(str).tolist()
     assign_cols = ["article_id", "sent_id", "cluster", "label"]
     cluster_cols = ["cluster", "label", "top_terms", "n_sentences"]
-    has_words = [bool(content_terms(t)) for t in texts]
+    terms = [content_terms(t) for t in texts]
+    has_words = [bool(t) for t in terms]
     if sum(has_words) < 2:
         return pd.DataFrame(columns=assign_cols), pd.DataFrame(columns=cluster_cols)
-    vectorizer = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, min_df=1)
-    matrix = vectorizer.fit_transform(texts)
+    matrix, vocab = tfidf(terms)
     k = n_clusters or int(np.clip(round(math.sqrt(len(texts) / 2)), 2, 8))
     k = max(1, min(k, sum(has_words), matrix.shape[1]))
-    model = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit(matrix)
-    vocab = np.asarray(vectorizer.get_feature_names_out())
+    labels, centres = kmeans(matrix.toarray(), k, n_init=10, seed=random_state)
     rows = []
-    for c, centre in enumerate(model.cluster_centers_):
-        top = vocab[np.argsort(centre)[::-1][:top_n]].tolist()
-        rows.append((c, ", ".join(top[:3]), top, int((model.labels_ == c).sum())))
+    for c, centre in enumerate(centres):
+        top = [str(t) for t in vocab[np.argsort(centre)[::-1][:top_n]]]
+        rows.append((c, ", ".join(top[:3]), top, int((labels == c).sum())))
     clusters = pd.DataFrame(rows, columns=cluster_cols)
     assignments = pd.DataFrame(
         {
             "article_id": sentences["article_id"].astype(str).to_numpy(),
             "sent_id": sentences["sent_id"].to_numpy(),
-            "cluster": model.labels_.astype("int64"),
+            "cluster": labels.astype("int64"),
         }
     )
     assignments["label"] = assignments["cluster"].map(clusters.set_index("cluster")["label"])

@@ -25,7 +25,7 @@ from nbconvert import HTMLExporter
 from analysis.atomic import replace_dir_atomic
 from analysis.paths import DEFAULT_EVENT, NOTEBOOKS_DIR
 
-__all__ = ["render_site", "notebook_summary", "strip_remote_scripts", "execute_notebook"]
+__all__ = ["RenderError", "render_site", "notebook_summary", "strip_remote_scripts", "link_rendered_pages", "execute_notebook"]
 
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>", re.I)
 _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=[\"']https?://[^>]*>", re.I)
@@ -61,16 +61,28 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> nbformat.NotebookNode
     os.environ["MPLBACKEND"] = INLINE_BACKEND
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings in the log
     )
     client.execute()
     return nb
 
 
+_NOTEBOOK_LINK = re.compile(r"""(href=["'])([\w.-]+)\.ipynb(["'#])""")
+
+
+def link_rendered_pages(page: str) -> str:
+    """Point links between notebooks (``02-tone.ipynb``) at their rendered pages (``02-tone.html``)."""
+    return _NOTEBOOK_LINK.sub(r"\1\2.html\3", page)
+
+
 def _export(nb: nbformat.NotebookNode) -> str:
     exporter = HTMLExporter(template_name="lab", embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
-    return strip_remote_scripts(body)
+    return link_rendered_pages(strip_remote_scripts(body))
 
 
 _INDEX_CSS = """
@@ -106,6 +118,19 @@ wording and emphasis, and what each measure cannot see. Every page here opens of
 """
 
 
+class RenderError(RuntimeError):
+    """One or more notebooks failed to execute; the message names each and its error."""
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _short_error(err: BaseException) -> str:
+    lines = [ln for ln in _ANSI.sub("", str(err)).splitlines() if ln.strip()]
+    tail = [ln for ln in lines if re.match(r"^\w*(Error|Exception)\b", ln)]
+    return (tail or lines or [type(err).__name__])[-1][:300]
+
+
 def render_site(
     *,
     out: Path = Path("site"),
@@ -115,26 +140,40 @@ def render_site(
     workers: int = 2,
     log: Callable[[str], None] = lambda line: None,
 ) -> Path:
-    """Execute every notebook in ``notebooks_dir`` and write ``out/`` (index, notebooks, report)."""
+    """Execute every notebook in ``notebooks_dir`` and write ``out/``.
+
+    ``out/`` holds ``index.html``, each notebook as ``NN-name.html`` (figures embedded) and as an
+    executed ``NN-name.ipynb``, and, with ``with_report``, ``report.html``/``report.json`` for
+    ``event``. Every notebook is run even when one fails; then ``RenderError`` names each failure
+    and ``out/`` is left as it was.
+    """
     started = time.perf_counter()
     folder = Path(notebooks_dir) if notebooks_dir else NOTEBOOKS_DIR
     paths = sorted(folder.glob("*.ipynb"))
     if not paths:
         raise FileNotFoundError(f"{folder}: no notebooks to render")
 
-    def run(path: Path) -> tuple[Path, nbformat.NotebookNode]:
+    def run(path: Path) -> tuple[Path, nbformat.NotebookNode | None, str]:
         began = time.perf_counter()
-        nb = execute_notebook(path)
+        try:
+            nb = execute_notebook(path)
+        except Exception as err:  # noqa: BLE001 - collected and reported per notebook below
+            log(f"FAILED {path.name}: {_short_error(err)}")
+            return path, None, f"{path.name}: {_short_error(err)}"
         log(f"executed {path.name} in {time.perf_counter() - began:.1f} s")
-        return path, nb
+        return path, nb, ""
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         executed = list(pool.map(run, paths))
+    failures = [message for _, _, message in executed if message]
+    if failures:
+        raise RenderError("notebooks failed: " + "; ".join(failures))
 
     with replace_dir_atomic(out) as tmp:
         entries = []
-        for path, nb in executed:
+        for path, nb, _ in executed:
             (tmp / f"{path.stem}.html").write_text(_export(nb), encoding="utf-8")
+            nbformat.write(nb, tmp / f"{path.stem}.ipynb")
             title, line = notebook_summary(nb, path.stem)
             entries.append((f"{path.stem}.html", title, line))
         report = None
@@ -143,12 +182,12 @@ def render_site(
             from analysis.corpus import load_corpus
 
             comparison = compare(*load_corpus(event))
-            if hasattr(comparison, "to_html"):
-                (tmp / "report.html").write_text(comparison.to_html(), encoding="utf-8")
-                (tmp / "report.json").write_text(
-                    json.dumps(comparison.to_json(), ensure_ascii=False, indent=1), encoding="utf-8"
-                )
-                report = "report.html"
+            (tmp / "report.html").write_text(comparison.to_html(), encoding="utf-8")
+            (tmp / "report.json").write_text(
+                json.dumps(comparison.to_json(), ensure_ascii=False, indent=1, allow_nan=False),
+                encoding="utf-8",
+            )
+            report = "report.html"
         (tmp / "index.html").write_text(
             _index(entries, report, time.perf_counter() - started), encoding="utf-8"
         )

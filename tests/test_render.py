@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from analysis.atomic import replace_dir_atomic, write_text_atomic
-from analysis.render import render_site, strip_remote_scripts
+from analysis.render import RenderError, link_rendered_pages, render_site, strip_remote_scripts
 
 
 def make_notebook(path, code: str, title: str = "# Tiny\n\nA tiny notebook. It draws.") -> None:
@@ -42,7 +42,8 @@ def test_failed_render_keeps_old_site(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("old")
-    with pytest.raises(Exception, match="boom"):
+    make_notebook(nbs / "02-fine.ipynb", "1 + 1")
+    with pytest.raises(RenderError, match=r"01-broken.ipynb: RuntimeError: boom"):
         render_site(out=site, notebooks_dir=nbs, with_report=False)
     assert (site / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs", "site"]
@@ -72,3 +73,10 @@ def test_replace_dir_atomic_on_error(tmp_path):
         raise ValueError
     assert [p.name for p in site.iterdir()] == ["keep"]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_links_between_notebooks_point_at_pages():
+    page = '<a href="02-tone.ipynb">Tone</a> <a href="03-wording.ipynb#naming">x</a> <a href="https://x.org/a.ipynb">y</a>'
+    assert link_rendered_pages(page) == (
+        '<a href="02-tone.html">Tone</a> <a href="03-wording.html#naming">x</a> <a href="https://x.org/a.ipynb">y</a>'
+    )
