@@ -35,8 +35,13 @@ lint: $(STAMP) ## Lint the package, tests and benchmarks with ruff
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab notebooks/
 
-bench: $(STAMP) ## Print the speed and memory figures (benchmarks/)
+bench: $(STAMP) ## Print the speed and memory figures (benchmarks/; takes a few minutes)
 	$(PY) benchmarks/load_time.py
+	$(PY) benchmarks/suite_speed.py
+	$(PY) benchmarks/corpus_throughput.py
+
+validate: $(STAMP) ## Score the wording cues against expert annotations: make validate [CSV=path/to/babe.csv]
+	$(PY) benchmarks/validate_bias_words.py $(CSV)
 
 report: $(STAMP) ## Write the HTML report for the seed event to site/report.html
 	$(PY) -m analysis compare corpus/2025-06-spiderweb-istanbul --html site/report.html

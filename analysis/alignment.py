@@ -44,11 +44,11 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
-from analysis.vectors import tfidf
 
 from analysis.actors import actor_pattern
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token, word_spans
+from analysis.vectors import tfidf
 
 __all__ = [
     "DEFAULT_THRESHOLD",

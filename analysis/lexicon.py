@@ -7,7 +7,7 @@ callers get a copy, so nothing can change the shared table.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import pandas as pd
@@ -27,7 +27,7 @@ def available_lexicons() -> list[str]:
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> pd.DataFrame:
     resource = resources.files("analysis") / "lexicons" / f"{name}.csv"
     if not resource.is_file():

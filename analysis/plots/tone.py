@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 
-from matplotlib.figure import Figure
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
