@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.corpus import require_comparison
 from analysis.emphasis import EmphasisResult, analyze_emphasis
 from analysis.tone import ToneResult, analyze_tone
 from analysis.wording import WordingResult, analyze_wording
@@ -105,7 +106,11 @@ def compare(articles: pd.DataFrame, sentences: pd.DataFrame, *, clusters: bool =
 
     >>> from analysis import compare, load_corpus  # doctest: +SKIP
     >>> comparison = compare(*load_corpus("corpus/2025-06-spiderweb-istanbul"))  # doctest: +SKIP
+
+    Raises:
+        CorpusError: fewer than two articles (a comparison needs two; the message says so).
     """
+    require_comparison(articles)
     wording = analyze_wording(articles, sentences)
     tone = analyze_tone(articles, sentences, cues=wording.cues)
     emphasis = analyze_emphasis(articles, sentences, clusters=clusters)

@@ -75,6 +75,7 @@ def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max
     if frame.empty:
         return '<p class="muted small">(nothing found)</p>'
     shown = frame.head(max_rows)
+    shown = shown.astype(object).where(shown.notna(), None)  # pandas' <NA> shows as a dash
     body = shown.to_html(index=False, escape=True, border=0, na_rep="–", float_format=lambda v: f"{v:.3f}")
     more = (
         f'<p class="muted small">… and {len(frame) - max_rows} more rows in the JSON output.</p>'

@@ -203,7 +203,7 @@ def highlighted_texts_html(comparison: Comparison, *, min_score: float | None = 
             '<div style="flex:1 1 20rem;min-width:0">'
             f'<h4 style="margin:.2rem 0 .4rem">{esc(str(row.article_id))}</h4>'
             '<div style="border:1px solid #ddd;border-radius:8px;padding:.7rem .9rem;max-height:34rem;'
-            'overflow-y:auto;white-space:pre-wrap;font-size:.92rem;line-height:1.5">'
+            'overflow-y:auto;font-size:.92rem;line-height:1.5">'
             f"{highlight_html(row.body, cues, min_score=threshold, legend=False)}</div></div>"
         )
     legend = highlight_html("", wording.cues.iloc[0:0], legend=True)
@@ -225,6 +225,16 @@ def wording_section(comparison: Comparison) -> str:
         "<h3>Naming: whose vocabulary</h3>",
         table_html(wording.naming, columns=["article_id", "group", "term", "variant", "count"]),
         "<h3>Distinctive terms</h3>",
+        "<p>Each article against the rest: a high z means the article uses the term more than the "
+        "others and than general English would lead one to expect. With short texts, |z| below 2 is a "
+        "lead to read, not evidence.</p>",
+        table_html(
+            wording.distinctive.sort_values(["article_id", "z"], ascending=[True, False])
+            .groupby("article_id")
+            .head(10),
+            columns=["article_id", "term", "count", "z"],
+            max_rows=40,
+        ),
         figure_html(
             wording_plots.fightin_words(wording.distinctive, article_ids=list(articles["article_id"])),
             "Words each article uses more than the other(s), against general English (log-odds with an "

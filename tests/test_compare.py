@@ -8,7 +8,7 @@ import re
 import pytest
 
 from analysis.compare import compare
-from analysis.corpus import articles_from_texts, load_corpus
+from analysis.corpus import CorpusError, articles_from_texts, load_corpus
 from analysis.paths import CORPUS_DIR, DEFAULT_EVENT
 from tests.conftest import SEED_FIRST, SEED_SECOND
 
@@ -146,3 +146,9 @@ def test_html_report_is_self_contained(seed_json):
     for anchor in ("differ", "articles", "tone", "wording", "emphasis", "limits"):
         assert f'id="{anchor}"' in page
     assert len(page.encode()) < 3 * 1024 * 1024
+
+
+def test_one_article_is_refused_clearly():
+    articles, sentences = articles_from_texts({"only": WIRE})
+    with pytest.raises(CorpusError, match="needs at least 2 different articles; found one article"):
+        compare(articles, sentences)
