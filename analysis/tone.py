@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import os
+import string
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -157,13 +158,93 @@ def _tokens(text: str) -> list[str]:
     return " ".join(_pattern_lexicon.tokenizer(text)).lower().split()
 
 
-def _assess(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
+def _assess_reference(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
     """TextBlob's assessments of a token list: (term, polarity, subjectivity) per scored chunk.
 
-    The same call ``TextBlob(text).sentiment_assessments`` makes, on tokens already split.
+    The same call ``TextBlob(text).sentiment_assessments`` makes, on tokens already split. Kept
+    as the reference that :func:`_assess` (the fast path) is tested against.
     """
     found = _pattern_lexicon.assessments(((w, None) for w in tokens), negation=True)
     return [(" ".join(words), float(p), float(s)) for words, p, s, _label in found]
+
+
+@lru_cache(maxsize=1)
+def _assess_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[str], frozenset[str], dict[str, float], Any]:
+    """TextBlob's lexicon flattened once for :func:`_assess`: words with an untagged sense and
+    their (polarity, subjectivity, intensity), words that can modify the next word, negations,
+    emoticons (lower-cased, first match in TextBlob's order) and its "modifier" rule."""
+    from textblob._text import EMOTICONS
+
+    _lexicon()  # make sure the lazy lexicon is loaded
+    known: dict[str, tuple[float, float, float]] = {}
+    modifiers: set[str] = set()
+    for word, senses in dict.items(_pattern_lexicon):
+        if None in senses:
+            known[word] = tuple(senses[None])
+        if any(tag in senses for tag in _pattern_lexicon.modifiers):
+            modifiers.add(word)
+    emoticons: dict[str, float] = {}
+    for (_kind, polarity), faces in EMOTICONS.items():
+        for face in faces:
+            emoticons.setdefault(face.lower(), polarity)
+    return known, frozenset(modifiers), frozenset(_pattern_lexicon.negations), emoticons, _pattern_lexicon.modifier
+
+
+def _assess(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
+    """TextBlob's assessments of a token list: (term, polarity, subjectivity) per scored chunk.
+
+    Exactly what ``TextBlob(text).sentiment_assessments`` computes (PatternAnalyzer's
+    ``assessments`` with untagged words and negation on: "not good", "very bad", "!" and
+    emoticons), with the lexicon flattened once instead of looked up through TextBlob's lazy
+    dictionaries word by word. Tested equal to :func:`_assess_reference`.
+    """
+    from textblob._text import PUNCTUATION
+
+    known, modifier_words, negations, emoticons, is_modifier = _assess_tables()
+    found: list[list[Any]] = []  # [words, polarity, subjectivity, intensity, negated]
+    m: str | None = None  # preceding modifier ("very good")
+    n: str | None = None  # preceding negation ("not good")
+    for w in tokens:
+        entry = known.get(w)
+        if entry is not None:
+            p, s, i = entry
+            if m is None:
+                found.append([[w], p, s, i, 1])
+            else:
+                last = found[-1]
+                last[0].append(w)
+                last[1] = max(-1.0, min(p * last[3], +1.0))
+                last[2] = max(-1.0, min(s * last[3], +1.0))
+                last[3] = i
+            if n is not None:
+                last = found[-1]
+                last[0].insert(0, n)
+                last[3] = 1.0 / last[3]
+                last[4] = -1
+            m = w if w in modifier_words else None
+            n = w if w in negations else None
+        else:
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and is_modifier(m):
+                found[-1][0].append(n)
+                found[-1][4] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            if w == "!" and found:
+                last = found[-1]
+                last[0].append("!")
+                last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+            if w == "(!)":
+                found.append([[w], 0.0, 1.0, 1.0, 1])
+            if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
+                face = emoticons.get(w)
+                if face is not None:
+                    found.append([[w], face, 1.0, 1.0, 1])
+    return [(" ".join(words), float(p * -0.5 if neg < 0 else p), float(s)) for words, p, s, _i, neg in found]
 
 
 def _mean(values: Sequence[float]) -> float:
@@ -181,11 +262,53 @@ def _vader() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+def _vader_reference(text: str) -> float:
+    """VADER's own ``polarity_scores(text)["compound"]``: the reference for :func:`vader_compound`."""
+    return float(_vader().polarity_scores(text)["compound"])
+
+
+@lru_cache(maxsize=1)
+def _vader_tables() -> tuple[frozenset[str], bool, frozenset[str]]:
+    """The characters VADER translates as emoji (it looks at one character at a time), whether
+    any is ASCII, and VADER's lexicon words."""
+    analyzer = _vader()
+    emoji = frozenset(c for c in analyzer.emojis if len(c) == 1)
+    return emoji, any(c.isascii() for c in emoji), frozenset(analyzer.lexicon)
+
+
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (-1..1): a second lexicon with rules for negation,
     intensifiers, capitals and "but". Tuned on social media; it misses the same kind of thing
-    TextBlob misses (unknown words, irony, framing), but not always in the same places."""
-    return float(_vader().polarity_scores(text)["compound"])
+    TextBlob misses (unknown words, irony, framing), but not always in the same places.
+
+    Computed as ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]`` with two
+    exact shortcuts: a text holding no word of VADER's lexicon scores 0.0 without its rules
+    running, and a text without emoji skips VADER's character-by-character emoji translation.
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    emoji, ascii_emoji, lexicon = _vader_tables()
+    if (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text):
+        return _vader_reference(text)
+    words = text.lower().split()
+    # VADER looks words up lower-cased, as split or with punctuation stripped: neither form
+    # in the lexicon means every valence is 0 and so is the compound.
+    if lexicon.isdisjoint(words) and lexicon.isdisjoint(w.strip(string.punctuation) for w in words):
+        return 0.0
+    analyzer = _vader()
+    sentitext = SentiText(text.strip())
+    items = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(items):  # the body of VADER's polarity_scores, emoji step done
+        if item.lower() in BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        if i < len(items) - 1 and item.lower() == "kind" and items[i + 1].lower() == "of":
+            sentiments.append(0)
+            continue
+        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = analyzer._but_check(items, sentiments)
+    return float(analyzer.score_valence(sentiments, text.strip())["compound"])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,650 @@
+"""Corpus scale: the suite's per-article measures over thousands of articles, on every core,
+and past one machine with Dask.
+
+A class compares two articles; a newsroom or a researcher compares outlets over months. This
+module computes, for each article, the same figures the notebooks show for one (one row an
+article), then summarises them by outlet (or any column) with uncertainty:
+
+- :func:`article_features`: the per-article function (one body in, a dict of numbers out): tone
+  (TextBlob polarity and subjectivity of the body, VADER compound per sentence and its shares),
+  wording cue rates per 1,000 words by category (``analysis.wording.loaded_language``), actor
+  shares (``analysis.actors``: share of sentences naming each actor), and sourcing
+  (``analysis.sourcing.find_sources``: share of sentences attributed, share of attributions that
+  name their source, doubt-casting attributions);
+- :func:`features`: that function over an articles table or a stream of records (from
+  ``analysis.loaders.iter_articles``), in batches spread over processes, with a progress bar,
+  holding only the output table in memory;
+- :func:`group_summary`: mean of every measure per group with a bootstrap interval over
+  articles; :func:`group_distinctive_terms`: which words set each group apart (Monroe et al.
+  log-odds with an informative Dirichlet prior, ``analysis.wording.distinctive_terms``);
+- :func:`features_dask`: the same per-article function mapped over a Dask DataFrame's
+  partitions — the way to run a corpus that does not fit on one machine (see its docstring);
+- :func:`synthetic_corpus`: articles made by sampling sentences from given texts, with outlets
+  that lean on different sources (for benchmarks, tests and teaching).
+
+Only per-article numbers are computed here: nothing that compares articles sentence by sentence
+(alignment, clusters), which does not scale to thousands of articles and answers another question.
+
+What these figures cannot see: everything each instrument cannot see (see ``analysis.tone``,
+``analysis.wording``, ``analysis.actors``, ``analysis.sourcing``), and, at the level of outlets,
+*which* articles an outlet published: an outlet that covers more wars will look more negative
+without describing any war more negatively. Compare like with like (one event, one period).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import re
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors import actor_groups, actor_pattern
+from analysis.boilerplate import clean_text
+from analysis.text import WORD_PATTERN, sentence_spans
+
+__all__ = [
+    "CUE_CATEGORIES",
+    "article_features",
+    "batch_features",
+    "feature_columns",
+    "features",
+    "features_dask",
+    "group_distinctive_terms",
+    "group_summary",
+    "group_term_counts",
+    "map_batches",
+    "synthetic_corpus",
+]
+
+#: Wording cue categories counted per 1,000 words (``analysis.wording.loaded_language``).
+CUE_CATEGORIES = ("loaded", "label", "attribution", "hedge", "booster", "naming")
+#: VADER compound beyond this is a positive (negative) sentence, as VADER's authors suggest.
+VADER_BAND = 0.05
+#: Columns never carried from the input to the feature table (text, and list-valued provenance).
+_NOT_CARRIED = frozenset({"body", "boilerplate", "syndicators", "text"})
+
+# ---------------------------------------------------------------------------------------------
+# Columns
+# ---------------------------------------------------------------------------------------------
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
+
+
+@lru_cache(maxsize=1)
+def _actors() -> tuple[tuple[str, str], ...]:
+    """(actor, column) for every actor group of ``lexicons/actors.csv``, in file order."""
+    names = list(dict.fromkeys(actor_groups()["actor"]))
+    return tuple((name, f"share_{_slug(name)}") for name in names)
+
+
+_TONE = [
+    "polarity",
+    "subjectivity",
+    "n_assessed",
+    "scored_sentence_share",
+    "vader_compound",
+    "vader_negative_share",
+    "vader_positive_share",
+    "disagreement_share",
+]
+_WORDING = ["cues_per_1000", "flags_per_1000", *[f"{c}_per_1000" for c in CUE_CATEGORIES]]
+_SOURCING = ["attributed_share", "named_share", "doubt_share", "sources_per_1000"]
+
+
+def feature_columns() -> list[str]:
+    """The measure columns of :func:`features`, in order (fixed, whatever the input)."""
+    return [
+        "n_words",
+        "n_sentences",
+        *_TONE,
+        *_WORDING,
+        "n_actors",
+        *[column for _, column in _actors()],
+        *_SOURCING,
+    ]
+
+
+_INT_COLUMNS = ("n_words", "n_sentences", "n_assessed", "n_actors")
+
+
+# ---------------------------------------------------------------------------------------------
+# One article
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _flag_threshold() -> float:
+    from analysis.wording import flag_threshold
+
+    return flag_threshold()
+
+
+def _tone_figures(texts: Sequence[str]) -> dict[str, float]:
+    from analysis.tone import NEUTRAL_BAND, _mean, _score_article
+
+    scored = _score_article(texts, "")
+    document, vader = scored["document"], scored["vader"]
+    n = len(texts)
+    polarities = [_mean([p for _, p, _ in found]) for found in scored["sentences"]]
+    scored_n = sum(1 for found in scored["sentences"] if found)
+    disagree = sum(
+        1
+        for p, v in zip(polarities, vader, strict=True)
+        if abs(p) >= NEUTRAL_BAND and abs(v) >= NEUTRAL_BAND and (p > 0) != (v > 0)
+    )
+    return {
+        "polarity": _mean([p for _, p, _ in document]),
+        "subjectivity": _mean([s for _, _, s in document]),
+        "n_assessed": len(document),
+        "scored_sentence_share": scored_n / n if n else math.nan,
+        "vader_compound": float(np.mean(vader)) if n else math.nan,
+        "vader_negative_share": sum(v <= -VADER_BAND for v in vader) / n if n else math.nan,
+        "vader_positive_share": sum(v >= VADER_BAND for v in vader) / n if n else math.nan,
+        "disagreement_share": disagree / n if n else math.nan,
+    }
+
+
+def _wording_figures(body: str, per: float) -> dict[str, float]:
+    from analysis.wording import loaded_language
+
+    cues = loaded_language(body)
+    counts = Counter(cues["category"])
+    flags = int((cues["score"].to_numpy() >= _flag_threshold()).sum()) if len(cues) else 0
+    out = {"cues_per_1000": len(cues) / per, "flags_per_1000": flags / per}
+    for category in CUE_CATEGORIES:
+        out[f"{category}_per_1000"] = counts.get(category, 0) / per
+    return out
+
+
+def _actor_figures(texts: Sequence[str]) -> dict[str, float]:
+    pattern, alias_to_actor = actor_pattern()
+    sentences_with: Counter[str] = Counter()
+    for text in texts:
+        # The same pattern, run sentence by sentence, as ``actor_mentions`` runs it.
+        sentences_with.update({alias_to_actor[m.group()] for m in pattern.finditer(text)})
+    n = len(texts)
+    out: dict[str, float] = {"n_actors": len(sentences_with)}
+    for name, column in _actors():
+        out[column] = sentences_with.get(name, 0) / n if n else math.nan
+    return out
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _attribution_words() -> frozenset[str]:
+    """The first word (letters only, lower case) of every verb, adverb and "according to" of
+    the attribution lexicon and of the passive participles: every attribution pattern of
+    ``analysis.sourcing`` starts its verb with one of these as a whole run of letters, so a
+    sentence holding none of them cannot hold an attribution and is not handed to
+    ``find_sources`` (an exact shortcut: the figures do not change)."""
+    from analysis.lexicon import load_lexicon
+    from analysis.sourcing import PASSIVE_HEDGE_STANCE
+
+    terms = {str(t).strip() for t in load_lexicon("attribution_verbs")["term"]} | set(PASSIVE_HEDGE_STANCE)
+    firsts = set()
+    for term in terms:
+        run = _LETTER_RUN.search(term.lower())
+        if run:
+            firsts.add(run.group())
+    return frozenset(firsts)
+
+
+def _sourcing_figures(articles: Sequence[tuple[Sequence[str], Sequence[int], float]]) -> list[dict[str, float]]:
+    """Sourcing figures of several articles ((sentences, their starts, words/1000) each), with
+    one ``find_sources`` call over the sentences that hold an attribution word."""
+    from analysis.sourcing import find_sources
+
+    words = _attribution_words()
+    ids, sent_ids, starts, texts = [], [], [], []
+    for k, (sentences, offsets, _) in enumerate(articles):
+        for j, (text, start) in enumerate(zip(sentences, offsets, strict=True)):
+            if not words.isdisjoint(_LETTER_RUN.findall(text.lower())):
+                ids.append(k)
+                sent_ids.append(j)
+                starts.append(start)
+                texts.append(text)
+    frame = pd.DataFrame({"article_id": ids, "sent_id": sent_ids, "start": starts, "text": texts})
+    sources = find_sources(frame) if texts else pd.DataFrame(columns=["article_id", "sent_id", "named", "stance"])
+    by_article = {int(k): group for k, group in sources.groupby("article_id", sort=False)}
+    out = []
+    for k, (sentences, _, per) in enumerate(articles):
+        n = len(sentences)
+        mine = by_article.get(k)
+        found = 0 if mine is None else len(mine)
+        out.append(
+            {
+                "attributed_share": (0 if mine is None else mine["sent_id"].nunique()) / n if n else math.nan,
+                "named_share": float(mine["named"].astype(bool).mean()) if found else math.nan,
+                "doubt_share": float((mine["stance"] == "doubt").mean()) if found else math.nan,
+                "sources_per_1000": found / per,
+            }
+        )
+    return out
+
+
+def batch_features(bodies: Sequence[str], *, clean: bool = False) -> list[dict[str, float]]:
+    """:func:`article_features` of several bodies at once (the unit of work of a process):
+    identical figures, with table-building costs paid once per batch instead of per article."""
+    rows: list[dict[str, float]] = []
+    sourcing_input = []
+    for body in bodies:
+        if clean:
+            body = clean_text(body).body
+        spans = sentence_spans(body)
+        texts = [body[s:e] for s, e in spans]
+        n_words = len(WORD_PATTERN.findall(body))
+        per = max(n_words, 1) / 1000
+        row: dict[str, float] = {"n_words": n_words, "n_sentences": len(texts)}
+        row.update(_tone_figures(texts))
+        row.update(_wording_figures(body, per))
+        row.update(_actor_figures(texts))
+        rows.append(row)
+        sourcing_input.append((texts, [s for s, _ in spans], per))
+    for row, sourcing in zip(rows, _sourcing_figures(sourcing_input), strict=True):
+        row.update(sourcing)
+    return rows
+
+
+def article_features(body: str, *, clean: bool = False) -> dict[str, float]:
+    """Every per-article measure of one article body, as a dict (see :func:`feature_columns`).
+
+    - ``n_words``, ``n_sentences``: words (``analysis.text``) and sentences of the body;
+    - ``polarity``, ``subjectivity``: TextBlob's figure for the body (exactly
+      ``TextBlob(body).sentiment``), ``n_assessed`` the words behind it;
+      ``scored_sentence_share`` the share of sentences holding any word TextBlob knows;
+    - ``vader_compound``: mean VADER compound of the sentences; ``vader_negative_share`` /
+      ``vader_positive_share``: share of sentences beyond ±0.05; ``disagreement_share``: share
+      of sentences where TextBlob and VADER point opposite ways;
+    - ``<category>_per_1000``: wording cues per 1,000 words (loaded, label, attribution, hedge,
+      booster, naming), ``cues_per_1000`` all of them, ``flags_per_1000`` those at or above the
+      flag threshold;
+    - ``share_<actor>``: share of sentences naming each actor group; ``n_actors`` how many
+      groups are named at all;
+    - ``attributed_share`` (sentences with an attribution), ``named_share`` and ``doubt_share``
+      (of attributions; NaN when there are none), ``sources_per_1000``.
+
+    With ``clean=True`` boilerplate is split off first (as the loaders do). An empty body gives
+    zeros and NaN shares. What this cannot see: what each instrument cannot see; a rate per
+    1,000 words in a 100-word article moves by 10 for each cue.
+    """
+    return batch_features([body], clean=clean)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Many articles, on every core
+# ---------------------------------------------------------------------------------------------
+
+
+def _warm() -> None:
+    """Compile every lexicon and pattern once (in each worker process)."""
+    article_features("Warm-up: the U.S. claimed on Jan. 5 that Russia's \"brutal\" attack was not good.")
+
+
+def _workers(n_jobs: int | None) -> int:
+    cores = os.cpu_count() or 1
+    if n_jobs is None or n_jobs < 0:
+        return cores
+    return max(1, n_jobs)
+
+
+def map_batches(
+    func: Callable[[Any], Any],
+    batches: Iterable[Any],
+    *,
+    n_jobs: int | None = -1,
+    in_flight: int | None = None,
+) -> Iterator[Any]:
+    """``func(batch)`` for every batch, in order, spread over ``n_jobs`` processes (-1: all cores).
+
+    At most ``in_flight`` batches (default two per process) are queued at once, so an endless
+    stream of batches runs in constant memory. Each worker compiles the lexicons once when it
+    starts. With one process, or a single batch, everything runs here.
+    """
+    workers = _workers(n_jobs)
+    iterator = iter(batches)
+    first = list(islice(iterator, 2))
+    if workers <= 1 or len(first) < 2:
+        for batch in first:
+            yield func(batch)
+        for batch in iterator:
+            yield func(batch)
+        return
+    in_flight = in_flight or 2 * workers
+    _warm()  # a forked worker inherits the compiled caches
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
+        pending: deque[Any] = deque()
+        for batch in _chain(first, iterator):
+            pending.append(pool.submit(func, batch))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
+    yield from first
+    yield from rest
+
+
+def _features_batch(args: tuple[list[str], bool]) -> list[dict[str, float]]:
+    bodies, clean = args
+    return batch_features(bodies, clean=clean)
+
+
+def _records(articles: pd.DataFrame | Iterable[Mapping[str, Any]] | Iterable[pd.DataFrame]) -> Iterator[dict]:
+    if isinstance(articles, pd.DataFrame):
+        for first in range(0, len(articles), 1000):
+            yield from articles.iloc[first : first + 1000].to_dict(orient="records")
+        return
+    for item in articles:
+        if isinstance(item, pd.DataFrame):
+            yield from item.to_dict(orient="records")
+        else:
+            yield dict(item)
+
+
+def _carried(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        k: v
+        for k, v in record.items()
+        if k not in _NOT_CARRIED and not isinstance(v, (list, tuple, dict, np.ndarray))
+    }
+
+
+def _progress(total: int | None, progress: bool | None, desc: str) -> Any:
+    from tqdm.auto import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    return tqdm(total=total, disable=not show, unit="article", desc=desc, mininterval=0.5)
+
+
+def features(
+    articles: pd.DataFrame | Iterable[Mapping[str, Any]] | Iterable[pd.DataFrame],
+    *,
+    n_jobs: int | None = -1,
+    batch_size: int = 40,
+    progress: bool | None = None,
+    clean: bool = False,
+    text_column: str = "body",
+) -> pd.DataFrame:
+    """One row an article: its metadata and every measure of :func:`article_features`.
+
+    Args:
+        articles: an articles table (``article_id``, ``body`` and any metadata such as
+            ``outlet``, ``date``), or an iterable of such records or of such tables (e.g.
+            ``analysis.loaders.iter_articles(path)``): records are read as they are needed, so a
+            stream never sits in memory whole.
+        n_jobs: processes (-1: one per core). Results do not depend on it.
+        batch_size: articles sent to a process at a time.
+        progress: show a progress bar (default: when the error stream is a terminal).
+        clean: split boilerplate off each body first (the loaders already do).
+        text_column: the column holding the text.
+
+    Returns ``article_id``, the input's metadata columns (lists such as ``boilerplate`` are left
+    out), then :func:`feature_columns`. Memory grows with this table only.
+
+    >>> table = features(articles, n_jobs=-1)  # doctest: +SKIP
+    """
+    total = len(articles) if isinstance(articles, pd.DataFrame) else None
+    if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
+        raise ValueError(f"features needs a {text_column!r} column of article text")
+    metas: list[dict[str, Any]] = []
+
+    def batches() -> Iterator[tuple[list[str], bool]]:
+        counter = 0
+        records = _records(articles)
+        while chunk := list(islice(records, batch_size)):
+            bodies = []
+            for record in chunk:
+                counter += 1
+                meta = _carried(record)
+                meta.setdefault("article_id", f"article-{counter}")
+                metas.append(meta)
+                body = record.get(text_column)
+                bodies.append("" if body is None or (isinstance(body, float) and math.isnan(body)) else str(body))
+            yield bodies, clean
+
+    rows: list[dict[str, float]] = []
+    with _progress(total, progress, "features") as bar:
+        for result in map_batches(_features_batch, batches(), n_jobs=n_jobs):
+            rows.extend(result)
+            bar.update(len(result))
+    columns = feature_columns()
+    measures = pd.DataFrame.from_records(rows, columns=columns)
+    if not len(measures):
+        measures = pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
+    measures = measures.astype({c: ("int64" if c in _INT_COLUMNS else "float64") for c in columns})
+    meta = pd.DataFrame.from_records(metas) if metas else pd.DataFrame({"article_id": pd.Series(dtype=str)})
+    meta = meta.drop(columns=[c for c in meta.columns if c in columns])
+    first = ["article_id"] + [c for c in meta.columns if c != "article_id"]
+    return pd.concat([meta[first].reset_index(drop=True), measures], axis=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Groups: summaries with uncertainty, distinctive terms
+# ---------------------------------------------------------------------------------------------
+
+
+def group_summary(
+    table: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    measures: Sequence[str] | None = None,
+    n_boot: int = 1000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Mean of each measure per group, with a bootstrap interval over the group's articles.
+
+    Returns a tidy table ``<by>, measure, n, mean, ci_low, ci_high`` (``n`` articles with a value;
+    NaN shares, e.g. ``named_share`` of an article without attributions, are left out). The
+    interval resamples articles, so it says how much a group's mean would move with another
+    sample of its articles. What it cannot see: how the articles were chosen (a group's mean is
+    about *these* articles), and differences in what each group covers.
+    """
+    from analysis.tone import bootstrap_mean_ci
+
+    if by not in table.columns:
+        raise ValueError(f"group_summary: no column {by!r} to group by")
+    measures = list(measures) if measures is not None else [c for c in feature_columns() if c in table.columns]
+    long = table[[by, *measures]].melt(id_vars=[by], var_name="measure", value_name="value")
+    long["value"] = long["value"].astype(float)
+    out = bootstrap_mean_ci(long, value="value", by=[by, "measure"], n_boot=n_boot, level=level, seed=seed)
+    order = {m: i for i, m in enumerate(measures)}
+    out = out.sort_values(["measure", by], key=lambda s: s.map(order) if s.name == "measure" else s)
+    return out.reset_index(drop=True)
+
+
+def _term_counts_batch(args: tuple[list[str], list[str], tuple[int, ...]]) -> tuple[int, pd.Series]:
+    from analysis.wording import term_counts
+
+    groups, bodies, ngrams = args
+    # Each article is counted on its own (a phrase never spans two articles), then summed by group.
+    counts = term_counts(pd.DataFrame({"article_id": range(len(bodies)), "body": bodies}), ngrams=ngrams)
+    counts["group"] = np.asarray(groups, dtype=object)[counts["article_id"].to_numpy(dtype=int)]
+    return len(bodies), counts.groupby(["group", "term", "n"], sort=False)["count"].sum()
+
+
+def group_term_counts(
+    articles: pd.DataFrame | Iterable[Mapping[str, Any]],
+    *,
+    by: str = "outlet",
+    ngrams: tuple[int, ...] = (1, 2),
+    n_jobs: int | None = -1,
+    batch_size: int = 200,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Word and two-word-phrase counts per group: ``<by>, term, n, count``, streamed.
+
+    Counted with ``analysis.wording.term_counts`` article by article, summed per group.
+    """
+    total = len(articles) if isinstance(articles, pd.DataFrame) else None
+
+    def batches() -> Iterator[tuple[list[str], list[str], tuple[int, ...]]]:
+        records = _records(articles)
+        while chunk := list(islice(records, batch_size)):
+            yield [str(r.get(by, "")) for r in chunk], [str(r.get("body", "")) for r in chunk], ngrams
+
+    summed: pd.Series | None = None
+    with _progress(total, progress, "term counts") as bar:
+        for done, part in map_batches(_term_counts_batch, batches(), n_jobs=n_jobs):
+            summed = part if summed is None else summed.add(part, fill_value=0)
+            bar.update(done)
+    if summed is None:
+        return pd.DataFrame(columns=[by, "term", "n", "count"])
+    out = summed.astype("int64").rename("count").reset_index().rename(columns={"group": by})
+    return out.sort_values([by, "count", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def group_distinctive_terms(
+    articles: pd.DataFrame | Iterable[Mapping[str, Any]] | None = None,
+    *,
+    by: str = "outlet",
+    counts: pd.DataFrame | None = None,
+    top_n: int | None = 15,
+    min_count: int = 5,
+    n_jobs: int | None = -1,
+    **options: Any,
+) -> pd.DataFrame:
+    """Terms that set each group apart from the other groups pooled (Monroe et al. 2008).
+
+    The articles of a group are pooled into one count table (:func:`group_term_counts`, or
+    ``counts`` if already computed), then compared with ``analysis.wording.distinctive_terms``
+    (log-odds ratio with an informative Dirichlet prior, z-score). Returns ``<by>, term, n,
+    count, count_rest, per_1000, delta, z``. Extra ``options`` go to ``distinctive_terms``.
+
+    The z-score is the uncertainty: about 2 or more means more use than chance and general usage
+    suggest. With thousands of articles almost any difference reaches a high z: read ``delta``
+    (the size of the difference, in log-odds) and ``per_1000`` beside it. What it cannot see:
+    meaning; a term is distinctive when a group simply covers more of a topic.
+    """
+    from analysis.wording import distinctive_terms
+
+    if counts is None:
+        if articles is None:
+            raise ValueError("group_distinctive_terms needs articles or counts")
+        counts = group_term_counts(articles, by=by, n_jobs=n_jobs)
+    frame = counts.rename(columns={by: "article_id"})
+    frame["article_id"] = frame["article_id"].astype(str)
+    out = distinctive_terms(frame, top_n=None, min_count=min_count, **options)
+    # Highest z first within each group (in the groups' order), then the top_n of each.
+    order = {g: i for i, g in enumerate(dict.fromkeys(frame["article_id"]))}
+    out = out.assign(_g=out["article_id"].map(order)).sort_values(["_g", "z", "term"], ascending=[True, False, True])
+    if top_n is not None:
+        out = out.groupby("_g", sort=False).head(top_n)
+    return out.drop(columns="_g").rename(columns={"article_id": by}).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Past one machine: Dask
+# ---------------------------------------------------------------------------------------------
+
+
+def _features_partition(
+    part: pd.DataFrame, *, text_column: str, id_column: str, clean: bool, partition_info: dict | None = None
+) -> pd.DataFrame:
+    part = part.reset_index(drop=True)
+    if id_column not in part.columns:
+        number = (partition_info or {}).get("number", 0)
+        part = part.assign(**{id_column: [f"p{number}-{i}" for i in range(len(part))]})
+    if id_column != "article_id":
+        part = part.rename(columns={id_column: "article_id"})
+    return features(part, n_jobs=1, progress=False, clean=clean, text_column=text_column)
+
+
+def features_dask(
+    frame: Any, *, text_column: str = "body", id_column: str = "article_id", clean: bool = True
+) -> Any:
+    """:func:`features` over a Dask DataFrame, one partition at a time: a lazy Dask DataFrame.
+
+    This is the way to measure a corpus that does not fit on one machine: Dask reads it in
+    partitions (for instance ``dask.dataframe.read_json("articles-*.jsonl", lines=True,
+    blocksize="64MB")``, see ``analysis.loaders.load_dask``), ships :func:`article_features` to
+    its workers — processes on this machine, or a cluster via ``dask.distributed.Client`` — and
+    returns one row an article. Group summaries need only that table, which is small: compute it
+    (``.compute()``) or aggregate it in Dask.
+
+    ``clean`` splits boilerplate off each text (on by default: text read straight from a file
+    has not been through the loaders). Without an ``id_column``, ids are ``p<partition>-<row>``.
+
+    >>> from dask.distributed import Client; client = Client()  # doctest: +SKIP
+    >>> table = features_dask(load_dask("articles.jsonl")).compute()  # doctest: +SKIP
+    """
+    meta = _features_partition(
+        frame._meta_nonempty, text_column=text_column, id_column=id_column, clean=clean
+    ).iloc[:0]
+    return frame.map_partitions(
+        _features_partition, text_column=text_column, id_column=id_column, clean=clean, meta=meta
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# A generated corpus
+# ---------------------------------------------------------------------------------------------
+
+
+def synthetic_corpus(
+    texts: Sequence[str] | Mapping[str, str],
+    *,
+    n_articles: int,
+    outlets: int | Sequence[str] | None = None,
+    own_share: float = 0.75,
+    sentences: tuple[int, int] = (20, 45),
+    paragraph: int = 3,
+    seed: int = 0,
+    start_date: str = "2025-01-01",
+) -> Iterator[dict[str, object]]:
+    """Yield ``n_articles`` article records made by sampling sentences from ``texts``.
+
+    Outlet ``j`` takes each sentence from source text ``j`` (cycling through the texts) with
+    probability ``own_share`` and from all texts pooled otherwise, so outlets differ the way
+    their sources differ: a known answer to check group comparisons against. Each record has
+    ``article_id, outlet, date, title, body, source`` (``source``: the text the outlet leans on).
+    Generated lazily: a corpus of any size costs no memory.
+
+    What it cannot make: real articles; sentences are real, their order and company are not.
+    """
+    items = list(texts.items()) if isinstance(texts, Mapping) else [(f"text {i + 1}", t) for i, t in enumerate(texts)]
+    pools = []
+    for name, text in items:
+        body = clean_text(text).body
+        found = [body[s:e] for s, e in sentence_spans(body)]
+        found = [s for s in found if WORD_PATTERN.search(s)]
+        if found:
+            pools.append((name, found))
+    if not pools:
+        raise ValueError("synthetic_corpus needs texts with at least one sentence")
+    if outlets is None:
+        outlets = len(pools)
+    names = [f"outlet {chr(65 + i)}" for i in range(outlets)] if isinstance(outlets, int) else list(outlets)
+    everything = [s for _, found in pools for s in found]
+    rng = random.Random(seed)
+    day0 = pd.Timestamp(start_date)
+    for i in range(n_articles):
+        j = i % len(names)
+        source_name, own = pools[j % len(pools)]
+        k = rng.randint(*sentences)
+        picked = [rng.choice(own) if rng.random() < own_share else rng.choice(everything) for _ in range(k)]
+        paragraphs = [" ".join(picked[p : p + paragraph]) for p in range(0, k, paragraph)]
+        yield {
+            "article_id": f"synthetic-{i:06d}",
+            "outlet": names[j],
+            "date": (day0 + pd.Timedelta(days=i % 365)).date().isoformat(),
+            "title": picked[0][:120],
+            "body": "\n".join(paragraphs),
+            "source": source_name,
+        }

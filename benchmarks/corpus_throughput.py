@@ -1,0 +1,218 @@
+"""Throughput of the suite's measures at corpus scale, beside bare TextBlob, in one run.
+
+Builds a corpus of N articles by sampling sentences from the seed texts (or any files given),
+then measures, each in a fresh process so memory figures are clean:
+
+  (a) bare ``TextBlob(text).sentiment`` in a loop, one core;
+  (b) ``analysis.scale.features()`` (tone, wording cues, actors, sourcing) on one core, and on
+      all cores;
+
+and prints articles/s, words/s, CPU seconds, peak memory (proportional set size of the process
+and its workers, sampled every 50 ms) and the ratio (b)/(a) for N = 1,000 and 10,000, against the issue's targets:
+features() on all cores >= 0.8x bare TextBlob on one core; cost linear in N; peak < 1 GB.
+
+Usage:
+  python benchmarks/corpus_throughput.py                  # N = 1000 and 10000 (a few minutes)
+  python benchmarks/corpus_throughput.py --n 500 2000     # other sizes
+  python benchmarks/corpus_throughput.py --texts a.txt b.txt
+
+Other processes on the machine take cores from the parallel run: the load average is printed
+beside the figures; measure on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+DEFAULT_TEXTS = sorted(
+    str(p) for p in (Path(__file__).resolve().parents[1] / "corpus" / "2025-06-spiderweb-istanbul").glob("*.txt")
+)
+TARGET_RATIO = 0.8
+TARGET_PEAK_MB = 1024
+LINEAR_TOLERANCE = 0.20  # cost per article at the largest N within 20 % of the smallest N
+
+
+# ---------------------------------------------------------------------------------------------
+# Memory: the resident set of this process and its children, sampled
+# ---------------------------------------------------------------------------------------------
+
+
+def _rss_kb(pid: int) -> int:
+    """Proportional set size (shared pages split between the processes sharing them: forked
+    workers share the lexicons with their parent), else the resident set size."""
+    for name, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(name) as handle:
+                for line in handle:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                out.extend(int(c) for c in handle.read().split())
+    except OSError:
+        pass
+    return out
+
+
+class PeakMemory:
+    """Sample the resident memory of this process tree every ``interval`` seconds."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _total(self) -> int:
+        me = os.getpid()
+        stack, total = [me], 0
+        while stack:
+            pid = stack.pop()
+            total += _rss_kb(pid)
+            stack.extend(_children(pid))
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, self._total())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak_kb = max(self.peak_kb, self._total())
+
+
+# ---------------------------------------------------------------------------------------------
+# One measurement, in its own process
+# ---------------------------------------------------------------------------------------------
+
+
+def _corpus(texts: list[str], n: int):
+    from analysis.scale import synthetic_corpus
+
+    return synthetic_corpus({Path(t).stem: Path(t).read_text(encoding="utf-8") for t in texts}, n_articles=n, seed=1)
+
+
+def _step(name: str, n: int, texts: list[str]) -> dict[str, float]:
+    from analysis.text import WORD_PATTERN
+
+    # Words are counted in a first pass over the (lazily regenerated) corpus, outside the timing.
+    words = sum(len(WORD_PATTERN.findall(r["body"])) for r in _corpus(texts, n))
+    if name == "textblob":
+        from textblob import TextBlob
+
+        _ = TextBlob("Warm up: a good start.").sentiment
+        work = lambda: [TextBlob(r["body"]).sentiment for r in _corpus(texts, n)]  # noqa: E731
+    else:
+        from analysis.scale import _warm, features
+
+        _warm()
+        jobs = 1 if name == "features-1" else -1
+        work = lambda: features(_corpus(texts, n), n_jobs=jobs, progress=False)  # noqa: E731
+    cpu0, began = os.times(), time.perf_counter()
+    with PeakMemory() as memory:
+        result = work()
+    seconds = time.perf_counter() - began
+    cpu1 = os.times()
+    cpu = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)
+    cpu += (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
+    assert len(result) == n, (len(result), n)
+    return {"seconds": seconds, "cpu": cpu, "words": words, "peak_mb": memory.peak_kb / 1024}
+
+
+def _run_step(name: str, n: int, texts: list[str]) -> dict[str, float]:
+    command = [sys.executable, __file__, "--step", name, "--n", str(n), "--texts", *texts]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"step {name} N={n} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
+    parser.add_argument("--texts", nargs="+", default=DEFAULT_TEXTS, help="files to sample sentences from")
+    parser.add_argument("--step", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        print(json.dumps(_step(args.step, args.n[0], args.texts)))
+        return
+
+    cores = os.cpu_count() or 1
+    print(f"corpus: N articles sampled from {', '.join(Path(t).name for t in args.texts)}")
+    print(f"machine: {cores} cores; load average before: {os.getloadavg()[0]:.2f}")
+    header = (f"{'N':>6} {'run':<22} {'seconds':>8} {'cpu s':>7} {'articles/s':>10} {'words/s':>10} "
+              f"{'ms/article':>10} {'ratio':>6} {'peak MB':>8}")
+    print(header)
+    print("-" * len(header))
+    results: dict[tuple[int, str], dict[str, float]] = {}
+    labels = {"textblob": "(a) TextBlob, 1 core", "features-1": "(b) features, 1 core",
+              "features-all": f"(b) features, {cores} cores"}
+    for n in args.n:
+        for name in ("textblob", "features-1", "features-all"):
+            r = _run_step(name, n, args.texts)
+            results[(n, name)] = r
+            base = results[(n, "textblob")]
+            ratio = (n / r["seconds"]) / (n / base["seconds"])
+            print(f"{n:>6} {labels[name]:<22} {r['seconds']:>8.2f} {r['cpu']:>7.1f} {n / r['seconds']:>10.1f} "
+                  f"{r['words'] / r['seconds']:>10,.0f} {1000 * r['seconds'] / n:>10.2f} {ratio:>6.2f} "
+                  f"{r['peak_mb']:>8.0f}", flush=True)
+    print(f"load average after: {os.getloadavg()[0]:.2f} (above {cores} means other work shared the cores)")
+
+    print("\ntargets")
+    ok_all = True
+    for n in args.n:
+        ratio = results[(n, "textblob")]["seconds"] / results[(n, "features-all")]["seconds"]
+        ok = ratio >= TARGET_RATIO
+        ok_all &= ok
+        print(f"  N={n}: features on all cores / TextBlob on one core = {ratio:.2f}x "
+              f"(target >= {TARGET_RATIO}x): {'MET' if ok else 'NOT MET'}")
+    for n in args.n:
+        cost = results[(n, "features-1")]["cpu"] / results[(n, "textblob")]["cpu"]
+        print(f"  N={n}, by CPU seconds (less sensitive to other load): features costs {cost:.2f}x TextBlob "
+              f"per article; on {cores} cores the best possible ratio is {cores / cost:.2f}x")
+    lo, hi = min(args.n), max(args.n)
+    if lo != hi:
+        for name in ("textblob", "features-1", "features-all"):
+            per_lo = results[(lo, name)]["seconds"] / lo
+            per_hi = results[(hi, name)]["seconds"] / hi
+            ok = abs(per_hi / per_lo - 1) <= LINEAR_TOLERANCE
+            ok_all &= ok if name != "textblob" else True
+            print(f"  linear, {labels[name]}: {1000 * per_lo:.2f} ms/article at N={lo}, "
+                  f"{1000 * per_hi:.2f} at N={hi} ({per_hi / per_lo:.2f}x): {'MET' if ok else 'NOT MET'}")
+    peak = max(results[(hi, name)]["peak_mb"] for name in ("features-1", "features-all"))
+    ok = peak < TARGET_PEAK_MB
+    ok_all &= ok
+    print(f"  peak memory at N={hi}: {peak:.0f} MB (target < {TARGET_PEAK_MB} MB): {'MET' if ok else 'NOT MET'}")
+    print("all targets met" if ok_all else "NOT all targets met: see above")
+
+
+if __name__ == "__main__":
+    main()
