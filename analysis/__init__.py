@@ -4,7 +4,7 @@ The public API, re-exported once here. One module a concern:
 ``corpus`` (reading files), ``boilerplate`` (page furniture), ``text`` (sentences and tokens),
 ``actors`` (who is named), ``lexicon`` (data files), ``tone``, ``wording``, ``emphasis``
 (with ``sourcing`` and ``alignment``), ``compare`` (everything together), ``report`` (HTML),
-``plots`` (figures), ``render`` (the notebook site).
+``plots`` (figures), ``render`` (the notebook site), ``scale`` and ``loaders`` (many articles).
 """
 
 from analysis.actors import actor_groups, actor_mentions
@@ -20,6 +20,15 @@ from analysis.corpus import (
 )
 from analysis.emphasis import EmphasisResult, analyze_emphasis
 from analysis.lexicon import load_lexicon
+from analysis.loaders import iter_articles, load_dask, load_many
+from analysis.scale import (
+    article_features,
+    features,
+    features_dask,
+    group_distinctive_terms,
+    group_summary,
+    synthetic_corpus,
+)
 from analysis.sourcing import find_sources
 from analysis.text import sentence_spans, split_sentences, tokenize, word_spans
 from analysis.tone import (
@@ -31,16 +40,21 @@ from analysis.tone import (
     vader_compound,
 )
 from analysis.wording import (
+    EVIDENCE_TAGS,
+    LEXICAL_EVIDENCE,
     WordingResult,
     analyze_wording,
     contrast_pairs,
     distinctive_terms,
+    has_lexical_evidence,
     highlight_html,
     keyword_in_context,
     loaded_language,
 )
 
 __all__ = [
+    "EVIDENCE_TAGS",
+    "LEXICAL_EVIDENCE",
     "Comparison",
     "CorpusError",
     "CorpusWarning",
@@ -53,22 +67,32 @@ __all__ = [
     "analyze_emphasis",
     "analyze_tone",
     "analyze_wording",
+    "article_features",
     "articles_from_texts",
     "compare",
     "contrast_pairs",
     "distinctive_terms",
+    "features",
+    "features_dask",
     "find_sources",
+    "group_distinctive_terms",
+    "group_summary",
+    "has_lexical_evidence",
     "highlight_html",
+    "iter_articles",
     "keyword_in_context",
     "lexicon_entry",
     "load_corpus",
+    "load_dask",
     "load_lexicon",
+    "load_many",
     "loaded_language",
     "omissions",
     "provenance",
     "require_comparison",
     "sentence_spans",
     "split_sentences",
+    "synthetic_corpus",
     "textblob_sentiment",
     "tokenize",
     "unscored_loaded",

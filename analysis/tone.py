@@ -57,8 +57,6 @@ __all__ = [
 
 #: Scores closer to zero than this are "neutral" when comparing the sign of two instruments.
 NEUTRAL_BAND = 0.05
-#: Wording cues below this score are hints, not loaded words, for ``unscored_loaded``.
-LOADED_MIN_SCORE = 0.25
 #: Fewer sentences than this about an actor: the mean is flagged as a small sample.
 SMALL_SAMPLE = 5
 
@@ -408,13 +406,16 @@ def unscored_loaded(
     *,
     categories: Sequence[str] = ("loaded", "label"),
     min_score: float = 0.0,
+    lexical_only: bool = True,
 ) -> pd.DataFrame:
     """Loaded words a reader notices that TextBlob's lexicon scores 0 (or does not know).
 
     ``cues`` is a table of wording cues (``analysis.wording.loaded_language``: ``term,
     category, score, why``, with ``article_id`` when it covers several articles). A cue is kept
     when its category is one of ``categories``, its ``score`` (if given) is at least ``min_score``,
-    and no word of its term has a non-zero polarity in TextBlob's lexicon. Returns ``article_id,
+    with ``lexical_only`` its ``evidence`` (if given) includes a lexicon or learned rate (a word
+    flagged only for being rare is a hint, not a loaded word), and no word of its term has a
+    non-zero polarity in TextBlob's lexicon. Returns ``article_id,
     term, category, count, score, textblob_polarity, why``: one row per article and lower-cased
     term, highest score first; ``textblob_polarity`` is None for words the lexicon lacks.
 
@@ -427,6 +428,10 @@ def unscored_loaded(
     if "category" not in frame.columns:
         frame["category"] = "loaded"
     frame = frame.loc[frame["category"].isin(list(categories))]
+    if lexical_only and "evidence" in frame.columns:
+        from analysis.wording import has_lexical_evidence
+
+        frame = frame.loc[has_lexical_evidence(frame["evidence"]).to_numpy()]
     if "score" not in frame.columns:
         frame["score"] = math.nan
     else:
@@ -681,7 +686,7 @@ def analyze_tone(
     sentences: pd.DataFrame,
     *,
     cues: pd.DataFrame | None = None,
-    loaded_min_score: float = LOADED_MIN_SCORE,
+    loaded_min_score: float | None = None,
     neutral_band: float = NEUTRAL_BAND,
     window: int = 5,
     n_boot: int = 2000,
@@ -694,8 +699,9 @@ def analyze_tone(
         articles, sentences: the tables from ``analysis.corpus.load_corpus``.
         cues: wording cues (``article_id, term, category, score``) if already computed; by
             default ``analysis.wording.loaded_language`` is run on every body.
-        loaded_min_score: wording cues scoring below this (0..1) are weak statistical hints
-            ("an unusual word"), left out of ``unscored_loaded``.
+        loaded_min_score: wording cues scoring below this (0..1) are left out of
+            ``unscored_loaded``; by default the wording model's flag threshold, so the list holds
+            the cues the wording analysis itself would flag (with lexical evidence).
         neutral_band: scores with ``|score| < neutral_band`` count as neutral when the two
             instruments' signs are compared.
         window: sentences in the rolling mean of the tone arc.
@@ -795,6 +801,10 @@ def analyze_tone(
         if problem:
             notes.append(problem)
             warnings.warn(f"tone: {problem}; unscored_loaded is empty", RuntimeWarning, stacklevel=2)
+    if loaded_min_score is None:
+        from analysis.wording import flag_threshold
+
+        loaded_min_score = flag_threshold()
     loaded = unscored_loaded(cues, min_score=loaded_min_score)
 
     band = sentence_table[["polarity", "vader_compound"]]

@@ -36,12 +36,21 @@ import pandas as pd
 
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token
-from analysis.wording_model import cues_frame, load_model, scan
+from analysis.wording_model import (
+    EVIDENCE_TAGS,
+    LEXICAL_EVIDENCE,
+    cues_frame,
+    has_lexical_evidence,
+    load_model,
+    scan,
+)
 
 __all__ = [
     "CATEGORY_COLOURS",
     "CUE_COLUMNS",
     "DEFAULT_MIN_SCORE",
+    "EVIDENCE_TAGS",
+    "LEXICAL_EVIDENCE",
     "WordingResult",
     "analyze_wording",
     "article_cues",
@@ -49,6 +58,7 @@ __all__ = [
     "cue_summary",
     "distinctive_terms",
     "flag_threshold",
+    "has_lexical_evidence",
     "highlight_html",
     "keyword_in_context",
     "loaded_language",
@@ -59,7 +69,7 @@ __all__ = [
 #: Words scoring below this are not returned as cues (curated terms always are).
 DEFAULT_MIN_SCORE = 0.1
 
-CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why"]
+CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence"]
 
 #: One colour per cue category (highlighting and plots).
 CATEGORY_COLOURS = {
@@ -95,13 +105,21 @@ def flag_threshold() -> float:
 def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.DataFrame:
     """Every loaded, hedging, boosting, attributing, naming or labelling cue in ``text``.
 
-    Returns ``start, end, term, category, stance, score, why`` (offsets into ``text``, so
-    ``text[start:end] == term``), in text order. ``category`` is one of loaded, label,
+    Returns ``start, end, term, category, stance, score, why, evidence`` (offsets into
+    ``text``, so ``text[start:end] == term``), in text order. ``category`` is one of loaded, label,
     attribution, hedge, booster, naming; ``stance`` is set for attribution verbs and the
     hedges that attribute (neutral "said", doubt "claimed", presuppose "admitted", endorse
     "noted", assert "argued"), else None. ``score`` 0..1 is about the chance that an expert
     would mark the word as inducing bias; cues at or above :func:`flag_threshold` are flags.
     Curated terms are always returned; other words only when they score ``min_score`` or more.
+    ``evidence`` names the kinds of evidence behind the cue, joined by ``+`` in the order of
+    :data:`EVIDENCE_TAGS` (``lexicon``: a curated list; ``learned``: experts often marked the
+    word; ``sentiment-lexicon``: TextBlob, VADER, AFINN or NRC rate it; ``shape``: an evaluative
+    suffix, -ly adverb, hyphenated compound or superlative; ``rarity``: unusual in general
+    English; ``context``: an intensifier before it or other loaded words in its sentence), or
+    ``none``. :func:`has_lexical_evidence` tells cues with lexical evidence from hints.
+    Verb-list words used as nouns ("its territorial claims", "the report") are not attribution
+    cues.
 
     What it cannot see: negation and irony ("hardly a masterstroke"), quotation (a loaded word
     in a quote is the speaker's), sarcasm quotes, and loaded *framing* built from neutral words.

@@ -1,24 +1,33 @@
 """The engine behind ``analysis.wording.loaded_language``: lexicons, word features and a score.
 
-Each word of a text is described by a handful of features a student can read:
+Each word of a text is described by features a student can read:
 
 - is it in a curated list (loaded/evaluative words, name-calling labels, hedges and boosters,
   attribution verbs by stance, naming variants), each entry with a rationale and a source;
-- how subjective TextBlob's lexicon rates it, how strongly charged VADER's lexicon rates it;
-- how rare it is in general English (``wordfreq``): loaded words are often unusual words;
-- whether it looks like an adjective or adverb (a suffix rule, no tagger);
+- how general-purpose sentiment lexicons rate it: TextBlob (subjectivity, polarity), VADER,
+  AFINN-165 (Nielsen 2011, shipped by the ``afinn`` package) and the NRC Emotion Lexicon
+  (Mohammad & Turney 2013, shipped by the ``nrclex`` package); each is optional;
+- its shape: an evaluative suffix (-ous, -less, -ful, -ist, -ism, -ic), an -ly adverb, a
+  hyphenated compound, a comparative or superlative of an evaluative adjective;
+- how rare it is in general English (``wordfreq``), counted only for words that are not names
+  (capitalised in mid-sentence) and not plain news vocabulary (``lexicons/neutral_words.csv``);
 - how often experts marked it as biased in the development half of BABE (a smoothed rate, only
-  for words seen in several different sentences; ``lexicons/learned_bias_words.csv``).
+  for words seen in several different sentences; ``lexicons/learned_bias_words.csv``);
+- its context: an intensifier just before it ("very", "so", "utterly":
+  ``lexicons/degree_words.csv``) and the other loaded words of its sentence.
 
 A small logistic model (coefficients in ``lexicons/bias_model.csv``, fitted with cross-validation
 by ``benchmarks/validate_bias_words.py --fit``) turns the features into a score 0..1: roughly the
-chance that an expert would mark the word as inducing bias. The score is context-free: the same
-word scores the same everywhere (except for capitalisation), so negation, quotation and irony
-are not seen.
+chance that an expert would mark the word as inducing bias. Apart from the two context features
+the score is context-free, so negation, quotation and irony are not seen.
+
+Each cue also carries ``evidence``: which kinds of evidence it has (see :data:`EVIDENCE_TAGS`), so
+callers can tell words with lexical evidence from hints that rest on rarity or shape alone.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -31,21 +40,26 @@ from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token
 
 __all__ = [
+    "EVIDENCE_TAGS",
     "FEATURES",
+    "LEXICAL_EVIDENCE",
     "CueInfo",
     "Model",
+    "Scorer",
     "base_features",
+    "candidates",
     "cue_info",
+    "default_scorer",
     "fold_form",
+    "has_lexical_evidence",
+    "is_candidate",
     "learned_feature",
     "learned_table",
     "load_model",
+    "noun_uses",
+    "occurrences",
     "phrase_pattern",
     "scan",
-    "Scorer",
-    "default_scorer",
-    "candidates",
-    "is_candidate",
     "word_vector",
 ]
 
@@ -61,19 +75,28 @@ FEATURES = (
     "tb_subj",  # TextBlob subjectivity 0..1 (0 when the word is not in its lexicon)
     "tb_pol",  # |TextBlob polarity| 0..1
     "vader",  # |VADER valence| / 4
-    "rarity",  # 0 (very common word) .. 1 (rare word), from wordfreq's Zipf frequency
+    "afinn",  # |AFINN-165 valence| / 5
+    "nrc_emotion",  # number of NRC emotions (anger, disgust, fear, ...) / 3, capped at 1
+    "nrc_polar",  # NRC marks it positive or negative
+    "negative",  # negative polarity in TextBlob's, VADER's or AFINN's lexicon
+    "rarity",  # 0 (very common word) .. 1 (rare word), from wordfreq's Zipf frequency; 0 for names
+    "rare_evaluative",  # rarity, counted only for words some lexicon marks as evaluative
     "adjadv",  # ends like an evaluative adjective or noun (-ous, -less, -ful, -ist, -ism, -ic)
     "adverb",  # an -ly adverb ("dramatically", "bizarrely")
     "hyphen",  # a hyphenated compound ("left-wing", "self-serving")
-    "negative",  # negative polarity in TextBlob's or VADER's lexicon
-    "rare_evaluative",  # rarity, counted only for words some lexicon marks as evaluative
+    "degree",  # comparative or superlative of an evaluative adjective ("worst", "greatest")
     "learned",  # BABE dev half: smoothed log-odds of being marked, relative to the base rate (if > 0)
     "learned_never",  # the same when below the base rate (seen, rarely or never marked)
     "learned_known",  # the word is in the learned table at all
-    "capital",  # starts with a capital letter (names are rarely loaded)
-    "nearby",  # other loaded words in the same sentence: sum of their context-free scores, capped
+    "capital",  # a name: capitalised in mid-sentence (names are rarely loaded)
+    "intensified",  # an intensifier ("very", "so", "utterly") stands just before it
+    "reported",  # the sentence reports speech with a plain verb ("said", "told", "according to")
+    "length",  # log of the sentence's length in words / 4 (longer sentences hold more loaded words)
+    "nearby",  # other loaded words in the same sentence: the second-highest score, capped
 )
-N_BASE = 16  # features computed from the word alone (before "learned")
+N_BASE = FEATURES.index("learned")  # features computed from the word alone
+N_WORD = FEATURES.index("intensified")  # features of the word (the rest are context)
+_I = {name: i for i, name in enumerate(FEATURES)}
 
 FEATURE_WORDS = {
     "loaded": "in the curated list of loaded and evaluative words",
@@ -86,18 +109,33 @@ FEATURE_WORDS = {
     "tb_subj": "TextBlob rates it subjective",
     "tb_pol": "TextBlob gives it a strong polarity",
     "vader": "VADER rates it emotionally charged",
+    "afinn": "AFINN rates it emotionally charged",
+    "nrc_emotion": "the NRC lexicon links it to emotions",
+    "nrc_polar": "the NRC lexicon rates it positive or negative",
+    "negative": "negative in sentiment lexicons",
     "rarity": "an unusual word in general English",
+    "rare_evaluative": "an unusual evaluative word",
     "adjadv": "shaped like an evaluative adjective or an -ist/-ism word",
     "adverb": "an -ly adverb (manner adverbs often carry judgement)",
     "hyphen": "a hyphenated compound (often a coined, evaluative label)",
+    "degree": "a comparative or superlative of an evaluative adjective",
     "learned": "experts often marked it as biased",
     "learned_never": "experts rarely marked it as biased",
     "learned_known": "seen in the expert annotations",
-    "capital": "capitalised (names are rarely loaded)",
-    "negative": "negative in sentiment lexicons",
-    "rare_evaluative": "an unusual evaluative word",
+    "capital": "a name (capitalised in mid-sentence; names are rarely loaded)",
+    "intensified": "an intensifier stands just before it",
+    "reported": "the sentence reports speech with a plain verb (said, told, according to)",
+    "length": "a long sentence",
     "nearby": "other loaded words in the same sentence",
 }
+
+#: The values of the ``evidence`` column: which kinds of evidence a cue has, joined by ``+`` in
+#: this order (``none`` when it has none of them).
+EVIDENCE_TAGS = ("lexicon", "learned", "sentiment-lexicon", "shape", "rarity", "context")
+# ``context``: an intensifier stands before it, or the other loaded words of its sentence lifted
+# it to a flag.
+#: Tags that are evidence about the word itself; a cue with none of them is only a hint.
+LEXICAL_EVIDENCE = ("lexicon", "learned", "sentiment-lexicon")
 
 _STOPWORDS = frozenset(
     """a an the and or but nor so yet for of to in on at by with from as into onto upon about
@@ -117,12 +155,15 @@ _ALPHA = re.compile(r"[^\W\d_][\w'\-]*$")
 
 
 def fold_form(norm: str) -> str:
-    """A crude inflection fold for pooling counts: ``claims``/``claimed``/``claiming`` → ``claim``.
+    """A crude inflection fold for pooling counts: ``claims``/``claimed``/``claiming`` → ``claim``,
+    ``dramatically`` → ``dramatic``.
 
-    Deliberately simple (no dictionary): strips a possessive and one common suffix from words
-    longer than five letters. Used only to pool the learned statistics, never shown as a term.
+    Deliberately simple (no dictionary): strips a possessive, an -ly of an adverb, and one common
+    suffix from words longer than five letters. Used only to pool the learned statistics, never shown as a term.
     """
     w = norm[:-2] if norm.endswith("'s") else norm
+    if len(w) > 6 and w.endswith("ly"):  # "dramatically" → "dramatic", "bizarrely" → "bizarre"
+        w = w[:-4] if w.endswith("ically") else w[:-3] + "y" if w.endswith("ily") else w[:-2]
     if len(w) > 5:
         for suffix in ("ing", "ed", "es", "s"):
             if w.endswith(suffix) and not w.endswith("ss"):
@@ -182,12 +223,89 @@ def phrase_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _neutral_words() -> frozenset[str]:
+    """Plain news vocabulary (``lexicons/neutral_words.csv``): never scored unless curated."""
+    try:
+        return frozenset(normalize_token(t) for t in load_lexicon("neutral_words")["term"])
+    except Exception:  # noqa: BLE001 - the list is optional
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _degree_words() -> frozenset[str]:
+    """Intensifiers (``lexicons/degree_words.csv``): a word right after one is ``intensified``."""
+    try:
+        return frozenset(normalize_token(t) for t in load_lexicon("degree_words")["term"])
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
 def _vader_lexicon() -> dict[str, float]:
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     except ImportError:  # pragma: no cover - optional evidence
         return {}
     return {k.lower(): float(v) for k, v in SentimentIntensityAnalyzer().lexicon.items()}
+
+
+@lru_cache(maxsize=1)
+def _afinn_lexicon() -> dict[str, float]:
+    """AFINN-165 (Nielsen 2011): word → valence -5..5, from the ``afinn`` package's data file."""
+    try:
+        from importlib import resources
+
+        data = resources.files("afinn") / "data" / "AFINN-en-165.txt"
+        text = data.read_text(encoding="utf-8")
+    except Exception:  # noqa: BLE001 - optional evidence
+        return {}
+    out = {}
+    for line in text.splitlines():
+        word, _, value = line.rpartition("\t")
+        if word and " " not in word:
+            out[word.lower()] = float(value)
+    return out
+
+
+_NRC_EMOTIONS = frozenset(("anger", "disgust", "fear", "sadness", "surprise", "joy", "trust", "anticipation"))
+
+
+@lru_cache(maxsize=1)
+def _nrc_lexicon() -> dict[str, tuple[int, bool]]:
+    """NRC Emotion Lexicon (Mohammad & Turney 2013) from the ``nrclex`` package's data file:
+    word → (number of emotions, positive-or-negative)."""
+    try:
+        from importlib import resources
+
+        raw = json.loads((resources.files("nrclex") / "data" / "nrc_en.json").read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - optional evidence
+        return {}
+    return {
+        w.lower(): (len(_NRC_EMOTIONS.intersection(tags)), bool({"positive", "negative"} & set(tags)))
+        for w, tags in raw.items()
+        if " " not in w
+    }
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and a few crude base forms to look up in a sentiment lexicon."""
+    forms = [word]
+    if word.endswith("ily") and len(word) > 5:
+        forms.append(word[:-3] + "y")
+    if word.endswith("ly") and len(word) > 4:
+        forms += [word[:-2], word[:-1] + "e" if word.endswith("bly") else word[:-2] + "e"]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+    if word.endswith("ed") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]
+    return tuple(forms)
+
+
+def _first(table: dict, word: str):
+    for form in _forms(word):
+        if form in table:
+            return table[form]
+    return None
 
 
 def _zipf(word: str) -> float:
@@ -198,6 +316,19 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+def _degree_shape(word: str, tb_lookup) -> bool:
+    """A comparative/superlative whose base is an adjective in TextBlob's lexicon ("worst")."""
+    if word in ("worse", "worst", "better", "best"):
+        return True
+    for suffix in ("est", "er"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            bases = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem, stem[:-1])
+            if any(tb_lookup(b) is not None and tb_lookup(b)[1] >= 0.3 for b in bases):
+                return True
+    return False
+
+
 # ---------------------------------------------------------------------------------------------
 # Learned table and model
 # ---------------------------------------------------------------------------------------------
@@ -206,7 +337,9 @@ def _zipf(word: str) -> float:
 @dataclass(frozen=True)
 class Model:
     """Logistic model: intercept, one weight per feature, the learned table's base rate, the
-    flag threshold chosen by cross-validation, and the smoothing strength of the learned rates."""
+    flag threshold chosen by cross-validation, the smoothing strength of the learned rates, and
+    ``hint_cap``: the highest score a word without lexical evidence (only rarity, shape or
+    context) may get."""
 
     intercept: float
     weights: np.ndarray
@@ -214,16 +347,19 @@ class Model:
     threshold: float
     smoothing: float
     min_sentences: int
+    hint_cap: float = 1.0
 
     def score(self, x: np.ndarray) -> np.ndarray:
         z = self.intercept + x @ self.weights
         return 1.0 / (1.0 + np.exp(-z))
 
 
-_DEFAULT_WEIGHTS = {"negative": 0.3, "rare_evaluative": 0.5, "nearby": 0.5,
+_DEFAULT_WEIGHTS = {"reported": -0.5, "length": 0.3, "negative": 0.3, "rare_evaluative": 0.5, "nearby": 0.5, "intensified": 0.3,
     "loaded": 2.5, "label": 2.2, "attr_loaded": 1.5, "attr_neutral": -1.0, "hedge": 0.0,
-    "booster": 0.5, "naming": 1.0, "tb_subj": 1.2, "tb_pol": 0.5, "vader": 1.0, "rarity": 1.0,
-    "adjadv": 0.3, "adverb": 0.3, "hyphen": 0.3, "learned": 2.0, "learned_never": 2.0, "learned_known": 0.0, "capital": -0.8,
+    "booster": 0.5, "naming": 1.0, "tb_subj": 1.2, "tb_pol": 0.5, "vader": 1.0, "afinn": 0.5,
+    "nrc_emotion": 0.3, "nrc_polar": 0.3, "rarity": 1.0, "degree": 0.3,
+    "adjadv": 0.3, "adverb": 0.3, "hyphen": 0.3, "learned": 2.0, "learned_never": 2.0, "learned_known": 0.0,
+    "capital": -0.8,
 }
 
 
@@ -242,6 +378,7 @@ def load_model() -> Model:
         threshold=values["flag_threshold"],
         smoothing=values["smoothing"],
         min_sentences=int(values["min_sentences"]),
+        hint_cap=values.get("hint_cap", 1.0),
     )
 
 
@@ -270,18 +407,25 @@ def learned_feature(k: int, n: int, *, base_rate: float, smoothing: float) -> fl
 
 
 @lru_cache(maxsize=200_000)
-def base_features(norm: str) -> tuple[float, ...]:
-    """Features of one normalized word except ``learned``, ``learned_known`` and ``capital``."""
+def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
+    """Features of one normalized word that depend on the word alone (``FEATURES[:N_BASE]``).
+
+    With ``curated=False`` the curated lexicons are ignored (a verb-list word used as a noun).
+    """
     from analysis.tone import lexicon_entry
 
-    info = _curated().get(norm)
+    info = _curated().get(norm) if curated else None
     cat = info.category if info else ""
     stance = info.stance if info else None
     word = norm[:-2] if norm.endswith("'s") else norm
     tb = lexicon_entry(word)
     vader = _vader_lexicon().get(word, 0.0)
-    content = word not in _STOPWORDS and bool(_ALPHA.match(word))
+    afinn = _first(_afinn_lexicon(), word) or 0.0
+    nrc = _first(_nrc_lexicon(), word) or (0, False)
+    content = word not in _STOPWORDS and bool(_ALPHA.match(word)) and word not in _neutral_words()
     rarity = min(1.0, max(0.0, (6.0 - _zipf(word)) / 4.0)) if content and len(word) > 2 else 0.0
+    evaluative = (cat in ("loaded", "label") or (cat == "attribution" and stance != "neutral")
+                  or (tb is not None and tb[1] > 0) or vader != 0 or afinn != 0 or nrc[1])
     return (
         float(cat == "loaded"),
         float(cat == "label"),
@@ -293,28 +437,35 @@ def base_features(norm: str) -> tuple[float, ...]:
         tb[1] if tb else 0.0,
         abs(tb[0]) if tb else 0.0,
         min(1.0, abs(vader) / 4.0),
+        min(1.0, abs(afinn) / 5.0),
+        min(1.0, nrc[0] / 3.0),
+        float(nrc[1]),
+        float(vader < 0 or afinn < 0 or (tb is not None and tb[0] < 0)),
         rarity,
+        rarity * float(evaluative),
         float(content and len(word) > 5 and bool(_ADJ_ADV.search(word))),
         float(content and len(word) > 4 and word.endswith("ly")),
         float(content and "-" in word.strip("-")),
-        float(vader < 0 or (tb is not None and tb[0] < 0)),
-        rarity * float(cat in ("loaded", "label") or (cat == "attribution" and stance != "neutral")
-                       or (tb is not None and tb[1] > 0) or vader != 0),
+        float(content and _degree_shape(word, lexicon_entry)),
     )
 
 
 def is_candidate(norm: str) -> bool:
-    """True for words worth scoring: curated terms, or content words (not function words)."""
+    """True for words worth scoring: curated terms, or content words (not function words and
+    not plain news vocabulary such as "ministry" or "airfields")."""
     if norm in _curated():
         return True
     word = norm[:-2] if norm.endswith("'s") else norm
-    return word not in _STOPWORDS and len(word) > 1 and bool(_ALPHA.match(word))
+    return (word not in _STOPWORDS and len(word) > 1 and bool(_ALPHA.match(word))
+            and word not in _neutral_words())
 
 
 def word_vector(
-    norm: str, capital: bool, *, learned: dict[str, tuple[int, int]] | None = None, model: Model | None = None
+    norm: str, capital: bool, *, learned: dict[str, tuple[int, int]] | None = None, model: Model | None = None,
+    curated: bool = True,
 ) -> np.ndarray:
-    """The full feature vector of one word (``learned`` defaults to the shipped table)."""
+    """The feature vector of one word without context (``FEATURES[:N_WORD]``; ``capital``
+    means a name: its rarity is not counted)."""
     model = model or load_model()
     table = learned_table() if learned is None else learned
     kn = table.get(fold_form(norm))
@@ -323,7 +474,33 @@ def word_vector(
         known = 1.0
     else:
         lf, known = 0.0, 0.0
-    return np.array((*base_features(norm), max(lf, 0.0), min(lf, 0.0), known, float(capital), 0.0))
+    x = np.array((*base_features(norm, curated), max(lf, 0.0), min(lf, 0.0), known, float(capital)))
+    if capital:
+        x[_I["rarity"]] = x[_I["rare_evaluative"]] = 0.0
+    return x
+
+
+def evidence_tags(x: np.ndarray, curated: bool) -> list[str]:
+    """The kinds of evidence behind a word's feature vector (see :data:`EVIDENCE_TAGS`)."""
+    tags = []
+    if curated:
+        tags.append("lexicon")
+    if x[_I["learned"]] > 0:
+        tags.append("learned")
+    if x[[_I["tb_subj"], _I["tb_pol"], _I["vader"], _I["afinn"], _I["nrc_emotion"], _I["nrc_polar"]]].any():
+        tags.append("sentiment-lexicon")
+    if x[[_I["adjadv"], _I["adverb"], _I["hyphen"], _I["degree"]]].any():
+        tags.append("shape")
+    if x[_I["rarity"]] >= 0.5:
+        tags.append("rarity")
+    return tags
+
+
+def has_lexical_evidence(evidence: pd.Series) -> pd.Series:
+    """True where a cue's ``evidence`` includes a lexicon, the learned table or a sentiment
+    lexicon (False for hints resting only on rarity, shape or context)."""
+    pattern = "|".join(rf"(?:^|\+){re.escape(t)}(?:\+|$)" for t in LEXICAL_EVIDENCE)
+    return evidence.astype(str).str.contains(pattern, regex=True)
 
 
 #: The second-highest word score of a sentence at which the sentence effect is full.
@@ -338,6 +515,7 @@ def nearby_feature(second: float) -> float:
 
 
 _SENTENCE_END = re.compile(r"[.!?]")
+_OPENER = re.compile(r"[\"“‘(:\n]|'\s*$")
 
 
 @lru_cache(maxsize=200_000)
@@ -347,18 +525,73 @@ def _token_norm(token: str) -> str | None:
     return norm if is_candidate(norm) else None
 
 
-def candidates(text: str) -> list[tuple[int, int, str, str, bool, int]]:
-    """Scorable words of ``text``: ``(start, end, token, norm, capital, sentence number)``.
+# Verb-list words that are also nouns: "its territorial claims", "the report", "a blast".
+_NOUN_CLASH = ("claim", "claims", "report", "reports", "blast", "blasts", "boast", "boasts", "rant",
+               "rants", "slam", "slams", "whine", "whines", "stress", "stresses", "reveal", "brag")
+_NOUN_LEFT = (
+    r"(?:the|a|an|its|his|her|their|our|my|your|this|these|those|such|any|no|some|many|several|"
+    r"both|each|every|all|new|false|of|in|on|about|despite|amid|over|against|with|by|from|for|"
+    r"into|under|after|before|among|and|or)"
+)
+_NOUN_LEFT_RE = re.compile(
+    rf"(?:(?<![\w'’-]){_NOUN_LEFT}|(?<![\w'’-])[a-z]+(?:al|ous|ive|ic|ian|ful|less|able|ible|ary|ed)|[\w-]+['’]s)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_RIGHT_RE = re.compile(r"\s+(?:of|about|is|are|was|were|has|have|had)(?![\w'’-])", re.IGNORECASE)
+
+
+def noun_uses(text: str) -> set[int]:
+    """Start offsets of verb-list words used as nouns ("the claims", "its territorial claims",
+    "claims of", "Moscow's claims"), from the word on their left or right (no tagger).
+
+    What it cannot see: a noun without such a neighbour ("Claims surfaced"), and it may take a
+    verb after "and"/"or" for a noun ("denied and claims"): a rare slip.
+    """
+    out = set()
+    for m in _NOUN_HINT.finditer(text):
+        start, end = m.span()
+        if _NOUN_LEFT_RE.search(text, max(0, start - 40), start) or _NOUN_RIGHT_RE.match(text, end):
+            out.add(start)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _norms(token: str) -> tuple[str | None, str]:
+    """(normalized form if worth scoring else None, normalized form) of a token, cached."""
+    plain = normalize_token(token)
+    return (plain if is_candidate(plain) else None), plain
+
+
+def occurrences(text: str) -> list[tuple[int, int, str, str, bool, int, bool, bool, bool, int]]:
+    """Scorable words of ``text``: ``(start, end, token, norm, name, sentence number,
+    intensified, curated, reported, sentence length)``.
+
+    - ``name``: capitalised in mid-sentence (not after a sentence start, quote, colon or
+      bracket), or capitalised anywhere when the same word is a mid-sentence capital elsewhere
+      in the text;
+    - ``intensified``: the word right before it is an intensifier ("very", "so", "utterly");
+    - ``curated``: False for verb-list words used as nouns (:func:`noun_uses`);
+    - ``reported``: its sentence reports speech with a plain verb ("said", "told",
+      "according to");
+    - ``sentence length``: words in its sentence.
 
     Sentences are cut cheaply where ``.``, ``!`` or ``?`` stands between two words (no
-    abbreviation rules: this only groups words for the sentence effect on scores).
+    abbreviation rules: this only groups words for the sentence effects on scores).
     """
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
+    degree = _degree_words()
+    say = _say_words()
+    nouns = noun_uses(text)
     k = 0
     rows = []
     seg = 0
     prev_end = 0
+    prev_norm = ""
+    prev_seg = -1
+    names: set[str] = set()
+    seg_words = [0]
+    seg_reported = [False]
     for m in WORD_PATTERN.finditer(text):
         start, end = m.span()
         if ends[k] < start:
@@ -366,19 +599,64 @@ def candidates(text: str) -> list[tuple[int, int, str, str, bool, int]]:
                 k += 1
             if ends[k] < start:
                 seg += 1
+                seg_words.append(0)
+                seg_reported.append(False)
             while ends[k] < start:
                 k += 1
-        prev_end = end
         token = m.group()
-        norm = _token_norm(token)
-        if norm is not None:
-            rows.append((start, end, token, norm, token[:1].isupper(), seg))
-    return rows
+        same = seg == prev_seg
+        gap_len = start - prev_end
+        seg_words[seg] += 1
+        norm, plain = _norms(token)
+        if norm is None:
+            if plain in say or (plain == "to" and prev_norm == "according"):
+                seg_reported[seg] = True
+            prev_end, prev_seg, prev_norm = end, seg, plain
+            continue
+        if plain in say:
+            seg_reported[seg] = True
+        initial = not same or (
+            (gap_len != 1 or text[prev_end] != " ") and _OPENER.search(text, prev_end, start) is not None
+        )
+        intensified = same and gap_len <= 2 and prev_norm in degree
+        prev_end, prev_seg, prev_norm = end, seg, plain
+        name = token[:1].isupper() and not initial
+        if name:
+            names.add(norm)
+        rows.append((start, end, token, norm, name, seg, intensified, start not in nouns))
+    return [
+        (*r[:4], r[4] or (r[3] in names and r[2][:1].isupper()), *r[5:], seg_reported[r[5]], seg_words[r[5]])
+        for r in rows
+    ]
+
+
+@lru_cache(maxsize=1)
+def _say_words() -> frozenset[str]:
+    """Forms of the plain speech verbs "say" and "tell" (from ``attribution_verbs.csv``)."""
+    frame = load_lexicon("attribution_verbs")
+    return frozenset(normalize_token(t) for t in frame.loc[frame["lemma"].isin(["say", "tell"]), "term"])
+
+
+def length_feature(n_words: int) -> float:
+    """The ``length`` feature: log of a sentence's word count / 4 (about 0.5..1)."""
+    return math.log(max(n_words, 1)) / 4.0
+
+
+_NOUN_HINT = re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(_NOUN_CLASH)})(?![\w-])")
+
+
+def candidates(text: str) -> list[tuple[int, int, str, str, bool, int]]:
+    """Scorable words of ``text``: ``(start, end, token, norm, name, sentence number)``
+    (the first six fields of :func:`occurrences`)."""
+    return [r[:6] for r in occurrences(text)]
 
 
 # ---------------------------------------------------------------------------------------------
 # Scanning a text
 # ---------------------------------------------------------------------------------------------
+
+_LEXICAL = frozenset(("loaded", "label", "attr_loaded", "attr_neutral", "hedge", "booster", "naming",
+                      "learned_known", "nearby", "intensified"))
 
 
 def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model: Model) -> str:
@@ -386,23 +664,18 @@ def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model:
     parts = []
     if info is not None:
         parts.append(info.rationale)
-    contrib = x * model.weights
+    contrib = x * model.weights[: len(x)]
     order = np.argsort(-contrib)
-    lexical = {"loaded", "label", "attr_loaded", "attr_neutral", "hedge", "booster", "naming", "learned_known", "nearby"}
     for i in order[:4]:
         name = FEATURES[i]
-        if contrib[i] <= 0.05 or name in lexical or len(parts) >= 3:
+        if contrib[i] <= 0.05 or name in _LEXICAL or len(parts) >= 3:
             continue
         if name == "learned" and kn is not None:
             parts.append(f"experts marked it as biased in {kn[0]} of {kn[1]} annotated news sentences")
         elif name == "tb_subj":
             parts.append(f"TextBlob rates it subjective ({x[i]:.1f})")
-        elif name == "vader":
-            parts.append("VADER rates it emotionally charged")
         elif name == "rarity":
             parts.append("an unusual word in news prose")
-        elif name == "rare_evaluative":
-            parts.append("an unusual, evaluative word")
         else:
             parts.append(FEATURE_WORDS[name])
     if not parts:
@@ -420,38 +693,52 @@ class Scorer:
     def __init__(self, model: Model | None = None, learned: dict[str, tuple[int, int]] | None = None):
         self.model = model or load_model()
         self.learned = learned_table() if learned is None else learned
-        self._memo: dict[tuple[str, bool], tuple[float, str, str | None, str] | None] = {}
-        self.w_nearby = float(self.model.weights[FEATURES.index("nearby")])
+        self._memo: dict[tuple[str, bool, bool], tuple[float, str, str | None, str, str, bool] | None] = {}
+        self.w_nearby = float(self.model.weights[_I["nearby"]])
+        self.w_intensified = float(self.model.weights[_I["intensified"]])
+        self.w_reported = float(self.model.weights[_I["reported"]])
+        self.w_length = float(self.model.weights[_I["length"]])
+        self.hint_cap = float(self.model.hint_cap)
 
-    def word(self, norm: str, capital: bool) -> tuple[float, str, str | None, str] | None:
-        """(log-odds without context, category, stance, why) for one word; None if not a candidate."""
-        key = (norm, capital)
+    def word(self, norm: str, capital: bool, curated: bool = True) -> tuple[float, str, str | None, str, str, bool] | None:
+        """(log-odds without context, category, stance, why, evidence, lexical evidence?) for one
+        word (``capital``: used as a name; ``curated=False``: ignore the curated lexicons);
+        None if not a candidate."""
+        key = (norm, capital, curated)
         if key in self._memo:
             return self._memo[key]
         result = None
         if is_candidate(norm):
-            x = word_vector(norm, capital, learned=self.learned, model=self.model)
-            info = _curated().get(norm)
+            info = _curated().get(norm) if curated else None
+            # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
+            learned = self.learned if curated or norm not in _curated() else {}
+            x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated)
             kn = self.learned.get(fold_form(norm))
+            tags = evidence_tags(x, info is not None)
             result = (
-                float(self.model.intercept + x @ self.model.weights),
+                float(self.model.intercept + x @ self.model.weights[:N_WORD]),
                 info.category if info else "loaded",
                 info.stance if info else None,
                 _why(x, info, kn, self.model),
+                "+".join(tags) or "none",
+                any(t in LEXICAL_EVIDENCE for t in tags),
             )
         self._memo[key] = result
         return result
 
-    def with_context(self, z: float, nearby: float) -> float:
-        """Score 0..1 from a word's log-odds and the count of other loaded words in its sentence."""
-        return 1.0 / (1.0 + math.exp(-(z + self.w_nearby * nearby_feature(nearby))))
+    def with_context(self, z: float, nearby: float, intensified: bool = False, reported: bool = False,
+                     n_words: int = 20) -> float:
+        """Score 0..1 from a word's log-odds and its context: the second-strongest word of its
+        sentence, an intensifier before it, a plain speech verb in its sentence, its length."""
+        z = (z + self.w_nearby * nearby_feature(nearby) + (self.w_intensified if intensified else 0.0)
+             + (self.w_reported if reported else 0.0) + self.w_length * length_feature(n_words))
+        return 1.0 / (1.0 + math.exp(-z))
 
     def phrase(self, key: str) -> float:
         """Log-odds of a curated phrase from its lexicon features alone."""
-        x = np.zeros(len(FEATURES))
-        feats = base_features(key)
-        x[: len(feats)] = feats
-        return float(self.model.intercept + x @ self.model.weights)
+        x = np.zeros(N_WORD)
+        x[:N_BASE] = base_features(key)
+        return float(self.model.intercept + x @ self.model.weights[:N_WORD])
 
 
 @lru_cache(maxsize=1)
@@ -462,12 +749,15 @@ def default_scorer() -> Scorer:
 
 def scan(
     text: str, *, min_score: float = 0.0, scorer: Scorer | None = None
-) -> list[tuple[int, int, str, str, str | None, float, str]]:
-    """Every cue in ``text`` as ``(start, end, term, category, stance, score, why)`` tuples.
+) -> list[tuple[int, int, str, str, str | None, float, str, str]]:
+    """Every cue in ``text`` as ``(start, end, term, category, stance, score, why, evidence)``.
 
     Curated terms are always cues; other words are cues when their score reaches ``min_score``.
     Multi-word terms ("believed to be", "according to") are one cue and the words inside them
-    are not repeated. A word's score rises with the other loaded words in its sentence.
+    are not repeated. A word's score rises with the other loaded words in its sentence and
+    with an intensifier just before it. A word without lexical evidence (only rarity, shape or
+    context) scores at most the model's ``hint_cap``. Verb-list words used as nouns ("the
+    claims") are scored as plain words, not as attribution verbs.
     """
     scorer = scorer or default_scorer()
     out = []
@@ -481,21 +771,22 @@ def scan(
         parts = [scorer.word(w, False) for w in words]
         z = max([p[0] for p in parts if p] + [scorer.phrase(key)])
         score = 1.0 / (1.0 + math.exp(-z))
-        out.append((m.start(), m.end(), term, info.category, info.stance, score, f"'{term}': {info.rationale}"))
+        out.append((m.start(), m.end(), term, info.category, info.stance, score, f"'{term}': {info.rationale}",
+                    "lexicon"))
         covered.append((m.start(), m.end()))
     covered.sort()
     ci = 0
     kept = []
-    for row in candidates(text):
+    for row in occurrences(text):
         start = row[0]
         while ci < len(covered) and covered[ci][1] <= start:
             ci += 1
         if ci < len(covered) and covered[ci][0] <= start:
             continue
-        hit = scorer.word(row[3], row[4])
+        hit = scorer.word(row[3], row[4], row[7])
         if hit is not None:
             kept.append((row, hit))
-    # context: the two strongest words of each sentence (phrases count too)
+    # context: the two strongest words of each sentence
     top2: dict[int, list[float]] = {}
     for row, hit in kept:
         p = 1.0 / (1.0 + math.exp(-hit[0]))
@@ -504,35 +795,51 @@ def scan(
             best[0], best[1] = p, best[0]
         elif p > best[1]:
             best[1] = p
+    threshold = scorer.model.threshold
+    seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
+    w_int = scorer.w_intensified
     for row, hit in kept:
-        start, end, token, norm, _, seg = row
-        z, category, stance, why = hit
-        second = top2[seg][1]
-        score = scorer.with_context(z, second)
-        if score < min_score and norm not in curated:
+        start, end, token, norm, _, seg, intensified, cur, reported, n_words = row
+        z, category, stance, why, evidence, lexical = hit
+        shift = seg_shift.get(seg)
+        if shift is None:
+            base = (scorer.w_reported if reported else 0.0) + scorer.w_length * length_feature(n_words)
+            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top2[seg][1]))
+        z_word = z + (w_int if intensified else 0.0)
+        score = 1.0 / (1.0 + math.exp(-(z_word + shift[1])))
+        if not lexical and score > scorer.hint_cap:
+            score = scorer.hint_cap
+        if score < min_score and not (cur and norm in curated):
             continue
-        if second >= NEARBY_CAP / 2 and scorer.w_nearby > 0.2 and score >= scorer.model.threshold:
-            why = f"{why}; the sentence has other loaded words too"
-        out.append((start, end, token, category, stance, score, f"'{token}': {why}"))
+        context = []
+        if intensified and w_int > 0.1:
+            context.append("an intensifier stands just before it")
+        if score >= threshold and top2[seg][1] > 0 and 1.0 / (1.0 + math.exp(-(z_word + shift[0]))) < threshold:
+            context.append("the sentence has other loaded words too")
+        if context:
+            why = "; ".join([why, *context])
+            evidence = "context" if evidence == "none" else f"{evidence}+context"
+        out.append((start, end, token, category, stance, score, f"'{token}': {why}", evidence))
     out.sort()
     return out
 
 
 def clear_caches() -> None:
     """Forget compiled lexicons and scores (after editing a lexicon file in a session)."""
-    for fn in (_curated, phrase_pattern, load_model, learned_table, base_features, default_scorer, _token_norm):
+    for fn in (_curated, phrase_pattern, load_model, learned_table, base_features, default_scorer, _token_norm, _norms,
+               _neutral_words, _degree_words, _say_words):
         fn.cache_clear()
     from analysis import lexicon
 
     lexicon._read.cache_clear()
 
 
-_CUE_FRAME_COLUMNS = ("start", "end", "term", "category", "stance", "score", "why")
+_CUE_FRAME_COLUMNS = ("start", "end", "term", "category", "stance", "score", "why", "evidence")
 
 
 def cues_frame(rows: list[tuple]) -> pd.DataFrame:
     """The tuples of :func:`scan` as the cue table (built column by column: it is the hot path)."""
-    cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(_CUE_FRAME_COLUMNS)
     return pd.DataFrame(
         {
             "start": np.fromiter(cols[0], dtype=np.int64, count=len(rows)),
@@ -542,6 +849,7 @@ def cues_frame(rows: list[tuple]) -> pd.DataFrame:
             "stance": pd.array(cols[4], dtype="object"),
             "score": np.fromiter(cols[5], dtype=np.float64, count=len(rows)),
             "why": pd.array(cols[6], dtype="str"),
+            "evidence": pd.array(cols[7], dtype="str"),
         },
         copy=False,
     )

@@ -132,7 +132,7 @@ def test_scores_are_probabilities_and_why_names_the_term():
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
 def test_offsets_slice_terms_for_any_text(text):
     cues = loaded_language(text)
-    assert list(cues.columns) == ["start", "end", "term", "category", "stance", "score", "why"]
+    assert list(cues.columns) == ["start", "end", "term", "category", "stance", "score", "why", "evidence"]
     for row in cues.itertuples(index=False):
         assert text[row.start:row.end] == row.term
 
@@ -149,8 +149,8 @@ def test_sentence_split_ignores_initialism_dots():
     # "U.S." keeps its full stops inside the token: no sentence break there
     from analysis.wording_model import candidates
 
-    segs = {tok: seg for _, _, tok, _, _, seg in candidates("The U.S. envoy slammed talks. Then rain fell.")}
-    assert segs["envoy"] == segs["slammed"] == 0 and segs["rain"] == 1
+    segs = {tok: seg for _, _, tok, _, _, seg in candidates("The U.S. diplomat slammed rivals. Then rain fell.")}
+    assert segs["diplomat"] == segs["slammed"] == 0 and segs["rain"] == 1
 
 
 def test_loaded_language_is_fast():
@@ -160,6 +160,79 @@ def test_loaded_language_is_fast():
     for _ in range(10):
         loaded_language(text)
     assert (time.perf_counter() - started) / 10 < 0.05
+
+
+# ---------------------------------------------------------------------------------------------
+# Precision rules and evidence (relations on real sentences)
+# ---------------------------------------------------------------------------------------------
+
+NEUTRAL_REPORT = "The senator criticized the bill, which passed the committee on Tuesday."
+LOADED_REWRITE = "The senator slammed the disastrous bill, which was rammed through the committee on Tuesday."
+
+
+def test_loaded_rewrite_scores_above_neutral_report():
+    neutral, loaded = loaded_language(NEUTRAL_REPORT, min_score=0.0), loaded_language(LOADED_REWRITE, min_score=0.0)
+    t = flag_threshold()
+    assert loaded["score"].max() > neutral["score"].max()
+    assert (loaded["score"] >= t).sum() > (neutral["score"] >= t).sum()
+    assert cue(loaded, "disastrous")["score"] >= t
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing pressed its territorial claims in the South China Sea.",
+        "The claims of a breakthrough could not be checked.",
+        "Moscow's claims were dismissed by observers.",
+        "Officials published a report on the blast at the depot.",
+    ],
+)
+def test_verb_list_nouns_are_not_attribution_cues(text):
+    cues = loaded_language(text)
+    nouns = cues[cues["term"].str.lower().isin(["claims", "report", "blast"])]
+    assert (nouns["category"] != "attribution").all()
+
+
+def test_verb_claims_stays_an_attribution_cue():
+    verb = cue(loaded_language("The ministry claims the bridge was never hit."), "claims")
+    assert verb["category"] == "attribution" and verb["stance"] == "doubt"
+    noun = loaded_language("The ministry repeated its claims about the bridge.")
+    assert not ((noun["term"] == "claims") & (noun["category"] == "attribution")).any()
+
+
+def test_names_and_plain_domain_words_are_not_flagged_for_rarity():
+    text = ("Drones struck airfields in the Irkutsk oblast, officials in Zaporizhzhia said, "
+            "and Kyiv’s envoy confirmed the frontlines had not moved.")
+    cues = loaded_language(text, min_score=0.0)
+    t = flag_threshold()
+    assert not (cues["score"] >= t).any(), cues[cues["score"] >= t][["term", "score"]]
+    names = cues[cues["term"].isin(["Irkutsk", "Zaporizhzhia", "Kyiv’s"])]
+    assert not names["evidence"].str.contains("rarity").any()
+    # the same rare word scores lower as a mid-sentence name than as a lower-case word
+    as_name = cue(loaded_language("He met officials from Grandiloquent in May.", min_score=0.0), "Grandiloquent")
+    as_word = cue(loaded_language("He gave a grandiloquent speech in May.", min_score=0.0), "grandiloquent")
+    assert as_word["score"] > as_name["score"]
+
+
+def test_intensifier_raises_the_next_word():
+    plain = cue(loaded_language("It was a harsh decision.", min_score=0.0), "harsh")
+    boosted = cue(loaded_language("It was a very harsh decision.", min_score=0.0), "harsh")
+    assert boosted["score"] > plain["score"]
+    assert "context" in boosted["evidence"]
+
+
+def test_evidence_tags_separate_lexical_evidence_from_hints():
+    from analysis.wording import EVIDENCE_TAGS, has_lexical_evidence
+
+    cues = loaded_language(SLANTED + WIRE, min_score=0.0)
+    for value in cues["evidence"]:
+        tags = value.split("+")
+        assert value == "none" or (set(tags) <= set(EVIDENCE_TAGS) and tags == sorted(tags, key=EVIDENCE_TAGS.index))
+    assert cue(cues, "regime")["evidence"].startswith("lexicon")
+    assert has_lexical_evidence(cues[cues["term"] == "disgraceful"]["evidence"]).all()
+    hints = pd.Series(["rarity", "shape+rarity", "none", "rarity+context"])
+    assert not has_lexical_evidence(hints).any()
+    assert has_lexical_evidence(pd.Series(["learned+rarity", "sentiment-lexicon"])).all()
 
 
 # ---------------------------------------------------------------------------------------------
