@@ -139,14 +139,18 @@ def differences(comparison: Comparison) -> list[str]:
     return lines
 
 
-def differences_section(comparison: Comparison) -> str:
+def differences_section(comparison: Comparison, *, heading: bool = True) -> str:
+    """The findings of ``differences`` as HTML (with its heading and a line on how to read it)."""
     items = "".join(f"<li>{esc(line)}</li>" for line in differences(comparison))
-    return (
+    intro = (
         '<h2 id="differ">Where these articles differ most</h2>'
         "<p>What the measures below find, side by side. None of it is a verdict on which article is "
         "biased or right: each line is a place to read closely.</p>"
-        f'<ul class="differ">{items}</ul>'
+        if heading
+        else ""
     )
+    return f'{intro}<ul class="differ">{items}</ul>'
+
 
 
 # ---------------------------------------------------------------------------------------------
