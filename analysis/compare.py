@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from analysis.corpus import require_comparison
 from analysis.emphasis import EmphasisResult, analyze_emphasis
+from analysis.jsonable import json_safe, records
 from analysis.tone import ToneResult, analyze_tone
 from analysis.wording import WordingResult, analyze_wording
 
@@ -32,30 +31,6 @@ _ARTICLE_FIELDS = [
     "body",
     "boilerplate",
 ]
-
-
-def json_safe(value: Any) -> Any:
-    """Turn numpy/pandas scalars and containers into plain JSON types (NaN → None, floats to 4 places)."""
-    if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
-        return [json_safe(v) for v in value]
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) or math.isinf(value) else round(float(value), 4)
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    return value if isinstance(value, str) else str(value)
-
-
-def records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[dict[str, Any]]:
-    """A DataFrame as a list of JSON-safe dicts (optionally only ``columns`` that exist)."""
-    if columns is not None:
-        frame = frame[[c for c in columns if c in frame.columns]]
-    return [json_safe(row) for row in frame.to_dict(orient="records")]
 
 
 @dataclass

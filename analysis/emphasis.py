@@ -46,6 +46,7 @@ from analysis.alignment import (
     omissions,
 )
 from analysis.corpus import CorpusWarning
+from analysis.jsonable import json_safe, records
 from analysis.lexicon import load_lexicon
 from analysis.sourcing import attribution_summary, find_sources
 from analysis.vectors import kmeans, tfidf
@@ -328,29 +329,6 @@ def _cluster_shares(articles: pd.DataFrame, sentences: pd.DataFrame, assignments
 # ---------------------------------------------------------------------------------------------
 
 
-def _json_value(value):
-    """A JSON-safe Python value: numpy scalars unwrapped, NaN/NA -> None, floats to 4 places."""
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [_json_value(v) for v in value]
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if not math.isfinite(float(value)) else round(float(value), 4)
-    return str(value) if not isinstance(value, str) else value
-
-
-def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
-    present = [c for c in columns if c in frame.columns]
-    return [
-        {c: _json_value(v) for c, v in zip(present, row, strict=True)}
-        for row in frame[present].itertuples(index=False, name=None)
-    ]
-
-
 @dataclass(frozen=True)
 class EmphasisResult:
     """Every emphasis table for a set of articles (see ``analyze_emphasis``)."""
@@ -375,27 +353,27 @@ class EmphasisResult:
     def to_json(self) -> dict:
         """The ``emphasis`` section of ``compare --json`` (DESIGN.md), plus extra keys."""
         return {
-            "actors": _records(self.actors, [
+            "actors": records(self.actors, [
                 "article_id", "actor", "mentions", "share", "first_sent_id", "in_lead", "in_headline", "n_sentences",
             ]),
-            "sources": _records(self.sources, [
+            "sources": records(self.sources, [
                 "article_id", "sent_id", "source", "verb", "stance", "named", "kind", "start", "end",
             ]),
-            "aligned": _records(self.aligned, ["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity"]),
-            "unique": _records(self.unique, ["article_id", "sent_id", "text", "best_similarity"]),
-            "topics": _records(self.topics, ["article_id", "topic", "n_sentences", "share"]),
-            "sentence_topics": _records(self.sentence_topics, ["article_id", "sent_id", "topic", "terms"]),
-            "clusters": _records(self.clusters, ["cluster", "label", "top_terms", "n_sentences"]),
-            "cluster_shares": _records(self.cluster_shares, ["article_id", "cluster", "label", "n_sentences", "share"]),
-            "attribution": _records(self.attribution_summary, [
+            "aligned": records(self.aligned, ["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity"]),
+            "unique": records(self.unique, ["article_id", "sent_id", "text", "best_similarity"]),
+            "topics": records(self.topics, ["article_id", "topic", "n_sentences", "share"]),
+            "sentence_topics": records(self.sentence_topics, ["article_id", "sent_id", "topic", "terms"]),
+            "clusters": records(self.clusters, ["cluster", "label", "top_terms", "n_sentences"]),
+            "cluster_shares": records(self.cluster_shares, ["article_id", "cluster", "label", "n_sentences", "share"]),
+            "attribution": records(self.attribution_summary, [
                 "article_id", "n_sentences", "n_attributed", "attributed_share", "n_sources", "n_named",
                 "n_unnamed", "named_share", "n_neutral", "n_doubt", "n_endorse", "n_presuppose", "n_assert",
                 "top_sources",
             ]),
-            "omissions": _records(self.omissions, [
+            "omissions": records(self.omissions, [
                 "article_id", "kind", "item", "surface", "sent_id", "present_in", "absent_from",
             ]),
-            "threshold": _json_value(self.threshold),
+            "threshold": json_safe(self.threshold),
             "lead_sentences": int(self.lead_sentences),
             "notes": list(self.notes),
         }

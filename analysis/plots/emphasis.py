@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.plots.style import article_colours, short_label
+from analysis.plots.style import article_colours, empty_figure, ordered_ids, short_label
 
 __all__ = [
     "plot_actor_shares",
@@ -31,22 +31,10 @@ _STANCE_COLOURS = {
 }
 
 
-def _empty(message: str) -> Figure:
-    fig = Figure(figsize=(6, 1.5))
-    ax = fig.subplots()
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center")
-    return fig
-
-
-def _ids(frame: pd.DataFrame, column: str = "article_id") -> list[str]:
-    return [str(a) for a in pd.unique(frame[column])] if len(frame) else []
-
-
 def _grouped_barh(table: pd.DataFrame, category: str, title: str, xlabel: str,
                   marks: dict | None = None, ids: list[str] | None = None) -> Figure:
     """Horizontal bars: one group per category, one bar per article (reshaping only)."""
-    ids = ids or _ids(table)
+    ids = ids or ordered_ids(table)
     wide = table.pivot_table(index=category, columns="article_id", values="share", aggfunc="first", sort=False)
     wide = wide.reindex(columns=ids).fillna(0.0)
     cats = list(wide.index)
@@ -81,8 +69,8 @@ def plot_actor_shares(actors: pd.DataFrame, *, top_n: int = 8) -> Figure:
     the most mentions overall are shown.
     """
     if actors.empty:
-        return _empty("no actors from the actor file are mentioned")
-    ids = _ids(actors)
+        return empty_figure("no actors from the actor file are mentioned")
+    ids = ordered_ids(actors)
     order = actors.groupby("actor", sort=False)["mentions"].sum().sort_values(ascending=False, kind="stable")
     order = list(order.index[:top_n])
     table = actors[actors["actor"].isin(order)].copy()
@@ -104,7 +92,7 @@ def plot_topic_shares(topics: pd.DataFrame) -> Figure:
     Topics come from the keyword file; a sentence can count for several, so bars do not sum to 1.
     """
     if topics.empty:
-        return _empty("no topics to show")
+        return empty_figure("no topics to show")
     return _grouped_barh(
         topics, "topic", "What each article spends its sentences on (keyword topics)",
         "share of sentences (a sentence can have several topics)",
@@ -118,8 +106,8 @@ def plot_positions(positions: pd.DataFrame, *, top_n: int = 8) -> Figure:
     (0 = start, 1 = end). Early ticks mean the actor frames the story.
     """
     if positions.empty:
-        return _empty("no actor mentions to place")
-    ids = _ids(positions)
+        return empty_figure("no actor mentions to place")
+    ids = ordered_ids(positions)
     order = positions["actor"].value_counts().index[:top_n].tolist()
     colours = article_colours(ids)
     lane = 0.8 / max(len(ids), 1)
@@ -159,7 +147,7 @@ def plot_alignment(
     """
     ids = [str(a) for a in pd.unique(sentences["article_id"].astype(str))]
     if len(ids) < 2:
-        return _empty("an alignment map needs two articles")
+        return empty_figure("an alignment map needs two articles")
     a_id = a_id or ids[0]
     b_id = b_id or next(i for i in ids if i != a_id)
     counts = sentences.assign(article_id=sentences["article_id"].astype(str)).groupby("article_id").size()
@@ -198,7 +186,7 @@ def plot_attribution(attribution: pd.DataFrame) -> Figure:
     """Who speaks, and how they are introduced: attributions per article by verb stance
     (``EmphasisResult.attribution_summary``), with the share of sentences attributed."""
     if attribution.empty:
-        return _empty("no articles")
+        return empty_figure("no articles")
     ids = [str(a) for a in attribution["article_id"]]
     fig = Figure(figsize=(8, 0.7 * len(ids) + 2.0))
     ax = fig.subplots()
@@ -226,7 +214,7 @@ def plot_similarity_distribution(best_matches: pd.DataFrame, *, threshold: float
     alignment threshold drawn: what lies right of the line is "shared", left of it "unique"
     (``EmphasisResult.best_matches``)."""
     if best_matches.empty:
-        return _empty("no sentence pairs to compare")
+        return empty_figure("no sentence pairs to compare")
     fig = Figure(figsize=(7.5, 3.4))
     ax = fig.subplots()
     values = best_matches["similarity"].astype(float).to_numpy()

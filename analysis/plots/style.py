@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
+from matplotlib.figure import Figure
+
 ARTICLE_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 
 
@@ -16,3 +19,17 @@ def short_label(text: str, width: int = 28) -> str:
     """Shorten a long id or title for an axis label."""
     text = str(text)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def empty_figure(message: str) -> Figure:
+    """A small figure that says why there is nothing to draw (instead of an empty axis)."""
+    fig = Figure(figsize=(6, 1.5))
+    ax = fig.subplots()
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    return fig
+
+
+def ordered_ids(frame: pd.DataFrame, column: str = "article_id") -> list[str]:
+    """The distinct values of ``column`` in order of first appearance, as strings."""
+    return [str(a) for a in pd.unique(frame[column])] if len(frame) else []

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.plots.style import article_colours, short_label
+from analysis.plots.style import article_colours, empty_figure, ordered_ids, short_label
 
 __all__ = [
     "plot_actor_tone",
@@ -26,18 +26,6 @@ _POSITIVE = "#2b8cbe"
 _NEGATIVE = "#d7301f"
 
 
-def _ids(frame: pd.DataFrame) -> list[str]:
-    return [str(a) for a in pd.unique(frame["article_id"])] if len(frame) else []
-
-
-def _empty(message: str) -> Figure:
-    fig = Figure(figsize=(6, 1.5))
-    ax = fig.subplots()
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center")
-    return fig
-
-
 def plot_article_tone(articles: pd.DataFrame) -> Figure:
     """Grouped bars per article: TextBlob polarity of the cleaned body, the same with the page's
     boilerplate left in, and VADER's mean sentence compound.
@@ -45,7 +33,7 @@ def plot_article_tone(articles: pd.DataFrame) -> Figure:
     ``articles`` is ``ToneResult.articles``.
     """
     if articles.empty:
-        return _empty("no articles to show")
+        return empty_figure("no articles to show")
     ids = [str(a) for a in articles["article_id"]]
     series = [
         ("polarity", "TextBlob, cleaned body", "#4c72b0"),
@@ -91,9 +79,9 @@ def plot_driving_words(driving_words: pd.DataFrame, *, top_n: int = 10, columns:
     add up to its polarity); blue pushes the score up, red pulls it down; ``×n`` is the count.
     ``driving_words`` is ``ToneResult.driving_words``.
     """
-    ids = _ids(driving_words)
+    ids = ordered_ids(driving_words)
     if not ids:
-        return _empty("TextBlob scored no words in these articles")
+        return empty_figure("TextBlob scored no words in these articles")
     ncols = min(columns, len(ids))
     nrows = math.ceil(len(ids) / ncols)
     fig = Figure(figsize=(4.6 * ncols + 0.6, 0.32 * top_n * nrows + 1.6 * nrows))
@@ -140,8 +128,8 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_sentences: int = 1) -> Figure:
     """
     frame = actors.loc[actors["n_sentences"] >= min_sentences] if len(actors) else actors
     if frame.empty:
-        return _empty("no actor is named in these articles")
-    ids = _ids(frame)
+        return empty_figure("no actor is named in these articles")
+    ids = ordered_ids(frame)
     colours = article_colours(ids)
     order = frame.groupby("actor")["n_sentences"].sum().sort_values(ascending=False).index.tolist()
     fig = Figure(figsize=(8.5, 0.55 * len(order) * max(1, len(ids) / 2) + 1.8))
@@ -190,9 +178,9 @@ def plot_tone_arc(sentences: pd.DataFrame, *, overlay: bool = False) -> Figure:
     article (stacked, same axes) or all on one axis with ``overlay=True``.
     ``sentences`` is ``ToneResult.sentences``.
     """
-    ids = _ids(sentences)
+    ids = ordered_ids(sentences)
     if not ids:
-        return _empty("no sentences to show")
+        return empty_figure("no sentences to show")
     colours = article_colours(ids)
     panels = 1 if overlay else len(ids)
     fig = Figure(figsize=(9, 2.0 * panels + 1.2))
@@ -222,9 +210,9 @@ def plot_instruments(sentences: pd.DataFrame, *, neutral_band: float = 0.05) -> 
     Sentences in the shaded corners point in opposite directions by the two instruments;
     the grey band around zero is treated as neutral. ``sentences`` is ``ToneResult.sentences``.
     """
-    ids = _ids(sentences)
+    ids = ordered_ids(sentences)
     if not ids:
-        return _empty("no sentences to show")
+        return empty_figure("no sentences to show")
     colours = article_colours(ids)
     fig = Figure(figsize=(6.5, 6))
     ax = fig.subplots()
