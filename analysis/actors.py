@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import _read, load_lexicon
 
 __all__ = ["actor_groups", "actor_mentions", "actor_pattern"]
 
@@ -42,8 +42,20 @@ def _compile(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[
     return pattern, alias_to_actor
 
 
+_DEFAULT: list = [None, None]  # [the cached lexicon table, its pattern and map]
+
+
 def actor_pattern(groups: pd.DataFrame | None = None) -> tuple[re.Pattern[str], dict[str, str]]:
     """One compiled pattern matching every alias, and the alias → actor map."""
+    if groups is None:
+        # The package's table: built once for each table the lexicon cache holds (a cleared
+        # cache reads the file again and gets a new pattern).
+        shared = _read("actors")
+        if _DEFAULT[0] is not shared:
+            frame = actor_groups()
+            pairs = tuple(sorted(set(zip(frame["actor"], frame["term"], strict=True))))
+            _DEFAULT[:] = [shared, _compile(pairs)]
+        return _DEFAULT[1]
     frame = actor_groups(groups)
     pairs = tuple(sorted(set(zip(frame["actor"], frame["term"], strict=True))))
     return _compile(pairs)

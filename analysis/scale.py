@@ -156,16 +156,18 @@ def _tone_figures(texts: Sequence[str]) -> dict[str, float]:
     }
 
 
-def _wording_figures(body: str, per: float) -> dict[str, float]:
-    from analysis.wording import loaded_language
+def _wording_figures(body: str) -> tuple[int, dict[str, float]]:
+    """Words of ``body`` and its wording cue rates per 1,000 words."""
+    from analysis.wording import cue_tally
 
-    cues = loaded_language(body)
-    counts = Counter(cues["category"])
-    flags = int((cues["score"].to_numpy() >= _flag_threshold()).sum()) if len(cues) else 0
-    out = {"cues_per_1000": len(cues) / per, "flags_per_1000": flags / per}
+    # The cues of ``loaded_language(body)``, counted without building its table; the words
+    # (``WORD_PATTERN`` matches) are counted on the way.
+    n_cues, counts, flags, n_words = cue_tally(body, threshold=_flag_threshold())
+    per = max(n_words, 1) / 1000
+    out = {"cues_per_1000": n_cues / per, "flags_per_1000": flags / per}
     for category in CUE_CATEGORIES:
         out[f"{category}_per_1000"] = counts.get(category, 0) / per
-    return out
+    return n_words, out
 
 
 def _actor_figures(texts: Sequence[str]) -> dict[str, float]:
@@ -217,19 +219,30 @@ def _sourcing_figures(articles: Sequence[tuple[Sequence[str], Sequence[int], flo
                 sent_ids.append(j)
                 starts.append(start)
                 texts.append(text)
-    frame = pd.DataFrame({"article_id": ids, "sent_id": sent_ids, "start": starts, "text": texts})
-    sources = find_sources(frame) if texts else pd.DataFrame(columns=["article_id", "sent_id", "named", "stance"])
-    by_article = {int(k): group for k, group in sources.groupby("article_id", sort=False)}
+    # Per article: [attributions, named ones, doubt-casting ones, sentences with any]. Means of
+    # 0/1 columns are counts over a count (the same floats pandas' mean gives).
+    tally: dict[int, list[Any]] = {}
+    if texts:
+        frame = pd.DataFrame({"article_id": ids, "sent_id": sent_ids, "start": starts, "text": texts})
+        sources = find_sources(frame)
+        for k, sent_id, named, stance in zip(
+            sources["article_id"].tolist(), sources["sent_id"].tolist(), sources["named"].tolist(),
+            sources["stance"].tolist(), strict=True,
+        ):
+            mine = tally.setdefault(int(k), [0, 0, 0, set()])
+            mine[0] += 1
+            mine[1] += bool(named)
+            mine[2] += stance == "doubt"
+            mine[3].add(sent_id)
     out = []
     for k, (sentences, _, per) in enumerate(articles):
         n = len(sentences)
-        mine = by_article.get(k)
-        found = 0 if mine is None else len(mine)
+        found, named, doubt, attributed = tally.get(k, (0, 0, 0, ()))
         out.append(
             {
-                "attributed_share": (0 if mine is None else mine["sent_id"].nunique()) / n if n else math.nan,
-                "named_share": float(mine["named"].astype(bool).mean()) if found else math.nan,
-                "doubt_share": float((mine["stance"] == "doubt").mean()) if found else math.nan,
+                "attributed_share": len(attributed) / n if n else math.nan,
+                "named_share": named / found if found else math.nan,
+                "doubt_share": doubt / found if found else math.nan,
                 "sources_per_1000": found / per,
             }
         )
@@ -238,24 +251,33 @@ def _sourcing_figures(articles: Sequence[tuple[Sequence[str], Sequence[int], flo
 
 def batch_features(bodies: Sequence[str], *, clean: bool = False) -> list[dict[str, float]]:
     """:func:`article_features` of several bodies at once (the unit of work of a process):
-    identical figures, with table-building costs paid once per batch instead of per article."""
+    identical figures, with table-building costs paid once per batch instead of per article.
+
+    Each measure runs over the whole batch before the next one starts (its lexicons and
+    caches stay hot in the processor's cache); every article's figures are its own."""
+    if clean:
+        bodies = [clean_text(body).body for body in bodies]
+    spans = [sentence_spans(body) for body in bodies]
+    texts = [[body[s:e] for s, e in found] for body, found in zip(bodies, spans, strict=True)]
+    wording = [_wording_figures(body) for body in bodies]
+    tone = [_tone_figures(sentences) for sentences in texts]
+    actors = [_actor_figures(sentences) for sentences in texts]
+    sourcing = _sourcing_figures(
+        [
+            (sentences, [s for s, _ in found], max(n_words, 1) / 1000)
+            for sentences, found, (n_words, _) in zip(texts, spans, wording, strict=True)
+        ]
+    )
     rows: list[dict[str, float]] = []
-    sourcing_input = []
-    for body in bodies:
-        if clean:
-            body = clean_text(body).body
-        spans = sentence_spans(body)
-        texts = [body[s:e] for s, e in spans]
-        n_words = len(WORD_PATTERN.findall(body))
-        per = max(n_words, 1) / 1000
-        row: dict[str, float] = {"n_words": n_words, "n_sentences": len(texts)}
-        row.update(_tone_figures(texts))
-        row.update(_wording_figures(body, per))
-        row.update(_actor_figures(texts))
+    for sentences, (n_words, cues), tone_row, actor_row, sourcing_row in zip(
+        texts, wording, tone, actors, sourcing, strict=True
+    ):
+        row: dict[str, float] = {"n_words": n_words, "n_sentences": len(sentences)}
+        row.update(tone_row)
+        row.update(cues)
+        row.update(actor_row)
+        row.update(sourcing_row)
         rows.append(row)
-        sourcing_input.append((texts, [s for s, _ in spans], per))
-    for row, sourcing in zip(rows, _sourcing_figures(sourcing_input), strict=True):
-        row.update(sourcing)
     return rows
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import os
-import string
+import re
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -151,9 +151,122 @@ def text_assessments(text: str) -> pd.DataFrame:
     return pd.DataFrame(_assess(_tokens(text)), columns=["term", "polarity", "subjectivity"])
 
 
-def _tokens(text: str) -> list[str]:
-    """The lower-cased tokens TextBlob's PatternAnalyzer reads in ``text`` (its own tokenizer)."""
+def _tokens_reference(text: str) -> list[str]:
+    """The lower-cased tokens TextBlob's PatternAnalyzer reads in ``text`` (its own tokenizer,
+    called as TextBlob calls it): the reference that :func:`_tokens` is tested against."""
     return " ".join(_pattern_lexicon.tokenizer(text)).lower().split()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_tables() -> tuple[Any, ...] | None:
+    """TextBlob's tokenizer constants for :func:`_tokens` (None if TextBlob's analyzer uses
+    another tokenizer than ``find_tokens`` with its defaults: then the reference runs)."""
+    from textblob import _text
+
+    tokenizer = _pattern_lexicon.tokenizer
+    if getattr(tokenizer, "__func__", None) is not _text.Parser.find_tokens:  # TextBlob's English parser
+        return None
+    if _text.find_tokens.__defaults__ != (
+        _text.PUNCTUATION, _text.ABBREVIATIONS, _text.replacements, r"\n{2,}"
+    ):
+        return None
+    return (
+        list(_text.replacements.items()),
+        re.compile(r"\n{2,}"),
+        re.compile(r"\s+"),
+        _text.TOKEN,
+        _text.EOS,
+        _text.RE_SARCASM,
+        _text.RE_EMOTICONS,
+    )
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _split_token(t: str) -> tuple[str, ...]:
+    """One whitespace-separated chunk split the way TextBlob's ``find_tokens`` splits it
+    (leading and trailing punctuation, ellipses, periods unless an abbreviation): a copy of
+    its loop body, which depends on the chunk alone, so the result is cached by chunk."""
+    from textblob._text import ABBREVIATIONS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3, replacements
+
+    found = _SPLIT_CACHE.get(t)
+    if found is not None:
+        return found
+    key = t
+    punctuation = tuple(PUNCTUATION.replace(".", ""))
+    replace = replacements
+    tokens: list[str] = []
+    tail: list[str] = []
+    while t.startswith(punctuation) and t not in replace:
+        if t.startswith(punctuation):
+            tokens.append(t[0])
+            t = t[1:]
+    while t.endswith(punctuation + (".",)) and t not in replace:
+        if t.endswith(punctuation):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if (
+                t in ABBREVIATIONS
+                or RE_ABBR1.match(t) is not None
+                or RE_ABBR2.match(t) is not None
+                or RE_ABBR3.match(t) is not None
+            ):
+                break
+            else:
+                tail.append(t[-1])
+                t = t[:-1]
+    if t != "":
+        tokens.append(t)
+    tokens.extend(reversed(tail))
+    found = tuple(tokens)
+    if len(_SPLIT_CACHE) > 200_000:
+        _SPLIT_CACHE.clear()
+    _SPLIT_CACHE[key] = found
+    return found
+
+
+def _tokens(text: str) -> list[str]:
+    """The lower-cased tokens TextBlob's PatternAnalyzer reads in ``text`` (its own tokenizer).
+
+    Exactly ``" ".join(find_tokens(text)).lower().split()``, computed faster: the same string
+    rewrites, each chunk split once and remembered (:func:`_split_token`), and no sentence
+    grouping, which only matters for TextBlob's "(!)" and emoticon rewrites: a text where
+    either pattern matches anywhere goes through TextBlob's own tokenizer. Tested equal to
+    :func:`_tokens_reference`.
+    """
+    tables = _tokenizer_tables()
+    if tables is None:
+        return _tokens_reference(text)
+    replace, linebreak, _spaces, _token_re, eos, sarcasm, emoticons = tables
+    s = text
+    for a, b in replace:  # literal patterns: str.replace is re.sub here
+        s = s.replace(a, b)
+    s = (
+        s.replace("“", " “ ")
+        .replace("”", " ” ")
+        .replace("‘", " ‘ ")
+        .replace("’", " ’ ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
+    s = s.replace("\r\n", "\n")
+    if "\n\n" in s:
+        s = linebreak.sub(f" {eos} ", s)
+    # TextBlob collapses whitespace runs to one space and takes every run of non-space
+    # characters: ``str.split()`` (re's ``\s`` and ``str.isspace`` agree on every character).
+    cache = _SPLIT_CACHE
+    pieces = [p for chunk in s.split() for p in (cache.get(chunk) or _split_token(chunk))]
+    if eos in s:  # TextBlob drops its end-of-sentence marks (and the same word in the text)
+        pieces = [p for p in pieces if p != eos]
+    joined = " ".join(pieces)
+    if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
+        return _tokens_reference(text)
+    return joined.lower().split()
 
 
 def _assess_reference(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
@@ -194,7 +307,49 @@ def _assess(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
     Exactly what ``TextBlob(text).sentiment_assessments`` computes (PatternAnalyzer's
     ``assessments`` with untagged words and negation on: "not good", "very bad", "!" and
     emoticons), with the lexicon flattened once instead of looked up through TextBlob's lazy
-    dictionaries word by word. Tested equal to :func:`_assess_reference`.
+    dictionaries word by word (:func:`_assess_state`). Tested equal to :func:`_assess_reference`.
+    """
+    return _finish(_assess_state(tokens)[0])
+
+
+def _assess_sentences(tokens: Sequence[Sequence[str]]) -> tuple[list[list[tuple[str, float, float]]], list[tuple[str, float, float]]]:
+    """:func:`_assess` of each sentence's tokens, and of all of them joined (the document),
+    in one pass when that is exact.
+
+    A sentence that starts with nothing pending (no modifier or negation carried over from the
+    one before) is read the same way alone and inside the document, except for "!" before its
+    first chunk, which TextBlob applies to the document's previous chunk: the document is then
+    the sentences' chunks joined, with those "!" applied. When a sentence ends with something
+    pending, the document gets its own pass. Tested equal to the two passes.
+    """
+    per_sentence = []
+    document: list[list[Any]] | None = []
+    pending = False
+    for toks in tokens:
+        found, m, n, lead_bangs = _assess_state(toks)
+        per_sentence.append(_finish(found))  # finished before the document touches a chunk
+        if document is None:
+            continue
+        if pending:
+            document = None
+            continue
+        if lead_bangs and document:
+            last = document[-1]
+            for _ in range(lead_bangs):
+                last[0].append("!")
+                last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+        document.extend(found)
+        pending = m is not None or n is not None
+    if document is None:
+        return per_sentence, _assess(list(chain.from_iterable(tokens)))
+    return per_sentence, _finish(document)
+
+
+def _assess_state(tokens: Sequence[str]) -> tuple[list[list[Any]], str | None, str | None, int]:
+    """The scored chunks of :func:`_assess` before they are turned into tuples, with the
+    state left at the end (pending modifier and negation) and how many "!" came before the
+    first chunk (TextBlob applies such a "!" to the chunk before the tokens, if any).
+    The loop of TextBlob's ``assessments`` on a lexicon flattened once (:func:`_assess_tables`).
     """
     from textblob._text import PUNCTUATION
 
@@ -202,8 +357,11 @@ def _assess(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
     found: list[list[Any]] = []  # [words, polarity, subjectivity, intensity, negated]
     m: str | None = None  # preceding modifier ("very good")
     n: str | None = None  # preceding negation ("not good")
+    lead_bangs = 0
     for w in tokens:
         entry = known.get(w)
+        if entry is None and m is None and n is None and w.isalpha() and w not in negations:
+            continue  # an unknown word with nothing pending: every rule below leaves it alone
         if entry is not None:
             p, s, i = entry
             if m is None:
@@ -232,16 +390,24 @@ def _assess(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
                 n = None
             elif m and len(w) > 2:
                 m = None
-            if w == "!" and found:
-                last = found[-1]
-                last[0].append("!")
-                last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+            if w == "!":
+                if found:
+                    last = found[-1]
+                    last[0].append("!")
+                    last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+                else:
+                    lead_bangs += 1
             if w == "(!)":
                 found.append([[w], 0.0, 1.0, 1.0, 1])
             if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
                 face = emoticons.get(w)
                 if face is not None:
                     found.append([[w], face, 1.0, 1.0, 1])
+    return found, m, n, lead_bangs
+
+
+def _finish(found: Sequence[Sequence[Any]]) -> list[tuple[str, float, float]]:
+    """(term, polarity, subjectivity) of each chunk of :func:`_assess_state`, as TextBlob reports it."""
     return [(" ".join(words), float(p * -0.5 if neg < 0 else p), float(s)) for words, p, s, _i, neg in found]
 
 
@@ -274,39 +440,197 @@ def _vader_tables() -> tuple[frozenset[str], bool, frozenset[str]]:
     return emoji, any(c.isascii() for c in emoji), frozenset(analyzer.lexicon)
 
 
+@lru_cache(maxsize=1)
+def _vader_rules() -> tuple[Any, ...]:
+    """VADER's constants for :func:`_vader_sentiments`, read from its module once."""
+    from vaderSentiment import vaderSentiment as v
+
+    return (
+        _vader().lexicon, v.BOOSTER_DICT, frozenset(v.NEGATE), v.SPECIAL_CASES, v.N_SCALAR, v.C_INCR,
+        v.SentiText._strip_punc_if_word,
+    )
+
+
+_VADER_ITEMS: dict[str, tuple[str, str, bool, bool]] = {}
+
+
+def _vader_item(word: str) -> tuple[str, str, bool, bool]:
+    """(VADER's item for one whitespace-separated word, its lower case, is it all capitals,
+    is it a negation for VADER's ``negated``), cached by word."""
+    found = _VADER_ITEMS.get(word)
+    if found is None:
+        strip = _vader_rules()[6]
+        negate = _vader_rules()[2]
+        item = strip(word)
+        lower = item.lower()
+        again = lower.lower()  # ``negated`` lower-cases once more
+        found = (item, lower, item.isupper(), again in negate or "n't" in again)
+        if len(_VADER_ITEMS) > 200_000:
+            _VADER_ITEMS.clear()
+        _VADER_ITEMS[word] = found
+    return found
+
+
+def _vader_rows(text: str) -> list[tuple[str, str, bool, bool]]:
+    """:func:`_vader_item` of every whitespace-separated word of ``text``."""
+    cache = _VADER_ITEMS
+    rows = []
+    for w in text.split():
+        found = cache.get(w)
+        rows.append(_vader_item(w) if found is None else found)
+    return rows
+
+
+def _vader_sentiments(
+    rows: Sequence[tuple[str, str, bool, bool]], lowers: list[str]
+) -> tuple[list[str], list[Any]]:
+    """VADER's items and per-item valences of an emoji-free text (its :func:`_vader_rows` and
+    their lower-cased items): the loop of ``polarity_scores`` with ``sentiment_valence`` and
+    its negation, booster, idiom and "least" rules copied from VADER, reading a list of
+    lower-cased items made once instead of lower-casing the whole sentence again at each rule.
+    ``_but_check`` is VADER's own."""
+    lexicon, booster, _negate, special, n_scalar, c_incr, _strip = _vader_rules()
+    items = [r[0] for r in rows]
+    n = len(rows)
+    allcaps = [r[2] for r in rows].count(True)
+    cap_diff = 0 < n - allcaps < n
+    # Items outside the lexicon, boosters and "kind" before "of" score 0 (VADER appends 0).
+    sentiments: list[Any] = [0] * n
+    for i in [i for i, lw in enumerate(lowers) if lw in lexicon]:
+        lw = lowers[i]
+        if lw in booster:
+            continue
+        if i < n - 1 and lw == "kind" and lowers[i + 1] == "of":
+            continue
+        # sentiment_valence
+        valence = lexicon[lw]
+        if lw == "no" and i != n - 1 and lowers[i + 1] in lexicon:
+            valence = 0.0
+        if (
+            (i > 0 and lowers[i - 1] == "no")
+            or (i > 1 and lowers[i - 2] == "no")
+            or (i > 2 and lowers[i - 3] == "no" and lowers[i - 1] in ["or", "nor"])
+        ):
+            valence = lexicon[lw] * n_scalar
+        if rows[i][2] and cap_diff:
+            if valence > 0:
+                valence += c_incr
+            else:
+                valence -= c_incr
+        for start_i in range(0, 3):
+            k = i - (start_i + 1)
+            if i > start_i and lowers[k] not in lexicon:
+                # scalar_inc_dec
+                s = 0.0
+                if lowers[k] in booster:
+                    s = booster[lowers[k]]
+                    if valence < 0:
+                        s *= -1
+                    if rows[k][2] and cap_diff:
+                        if valence > 0:
+                            s += c_incr
+                        else:
+                            s -= c_incr
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                # _negation_check
+                if start_i == 0 and rows[i - 1][3]:
+                    valence = valence * n_scalar
+                if start_i == 1:
+                    if lowers[i - 2] == "never" and (lowers[i - 1] == "so" or lowers[i - 1] == "this"):
+                        valence = valence * 1.25
+                    elif lowers[i - 2] == "without" and lowers[i - 1] == "doubt":
+                        valence = valence
+                    elif rows[i - 2][3]:
+                        valence = valence * n_scalar
+                if start_i == 2:
+                    if (
+                        lowers[i - 3] == "never"
+                        and (lowers[i - 2] == "so" or lowers[i - 2] == "this")
+                        or (lowers[i - 1] == "so" or lowers[i - 1] == "this")
+                    ):
+                        valence = valence * 1.25
+                    elif lowers[i - 3] == "without" and (lowers[i - 2] == "doubt" or lowers[i - 1] == "doubt"):
+                        valence = valence
+                    elif rows[i - 3][3]:
+                        valence = valence * n_scalar
+                    # _special_idioms_check
+                    onezero = f"{lowers[i - 1]} {lowers[i]}"
+                    twoonezero = f"{lowers[i - 2]} {lowers[i - 1]} {lowers[i]}"
+                    twoone = f"{lowers[i - 2]} {lowers[i - 1]}"
+                    threetwoone = f"{lowers[i - 3]} {lowers[i - 2]} {lowers[i - 1]}"
+                    threetwo = f"{lowers[i - 3]} {lowers[i - 2]}"
+                    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+                        if seq in special:
+                            valence = special[seq]
+                            break
+                    if n - 1 > i:
+                        zeroone = f"{lowers[i]} {lowers[i + 1]}"
+                        if zeroone in special:
+                            valence = special[zeroone]
+                    if n - 1 > i + 1:
+                        zeroonetwo = f"{lowers[i]} {lowers[i + 1]} {lowers[i + 2]}"
+                        if zeroonetwo in special:
+                            valence = special[zeroonetwo]
+                    for n_gram in (threetwoone, threetwo, twoone):
+                        if n_gram in booster:
+                            valence = valence + booster[n_gram]
+        # _least_check
+        if i > 1 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
+            if lowers[i - 2] != "at" and lowers[i - 2] != "very":
+                valence = valence * n_scalar
+        elif i > 0 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
+            valence = valence * n_scalar
+        sentiments[i] = valence
+    return items, sentiments
+
+
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (-1..1): a second lexicon with rules for negation,
     intensifiers, capitals and "but". Tuned on social media; it misses the same kind of thing
     TextBlob misses (unknown words, irony, framing), but not always in the same places.
 
-    Computed as ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]`` with two
-    exact shortcuts: a text holding no word of VADER's lexicon scores 0.0 without its rules
-    running, and a text without emoji skips VADER's character-by-character emoji translation.
+    Computed as ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]`` with exact
+    shortcuts: a text none of whose items is in VADER's lexicon scores 0.0 without its rules running,
+    a text without emoji skips VADER's character-by-character emoji translation, and VADER's
+    word rules run on words lower-cased once (:func:`_vader_sentiments`). Tested equal to
+    :func:`_vader_reference`.
     """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    emoji, ascii_emoji, lexicon = _vader_tables()
+    emoji, ascii_emoji, _words = _vader_tables()
     if (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text):
         return _vader_reference(text)
-    words = text.lower().split()
-    # VADER looks words up lower-cased, as split or with punctuation stripped: neither form
-    # in the lexicon means every valence is 0 and so is the compound.
-    if lexicon.isdisjoint(words) and lexicon.isdisjoint(w.strip(string.punctuation) for w in words):
+    stripped = text.strip()
+    rows = _vader_rows(stripped)
+    # VADER looks its items up lower-cased: none in the lexicon means every valence is 0 and
+    # so is the compound.
+    lowers = [row[1] for row in rows]
+    if _vader_rules()[0].keys().isdisjoint(lowers):
         return 0.0
-    analyzer = _vader()
-    sentitext = SentiText(text.strip())
-    items = sentitext.words_and_emoticons
-    sentiments: list[float] = []
-    for i, item in enumerate(items):  # the body of VADER's polarity_scores, emoji step done
-        if item.lower() in BOOSTER_DICT:
-            sentiments.append(0)
-            continue
-        if i < len(items) - 1 and item.lower() == "kind" and items[i + 1].lower() == "of":
-            sentiments.append(0)
-            continue
-        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = analyzer._but_check(items, sentiments)
-    return float(analyzer.score_valence(sentiments, text.strip())["compound"])
+    items, sentiments = _vader_sentiments(rows, lowers)
+    if "but" in lowers:  # VADER's _but_check looks for a lower-cased "but"
+        sentiments = SentimentIntensityAnalyzer._but_check(items, sentiments)
+    return _vader_compound_of(sentiments, stripped)
+
+
+def _vader_compound_of(sentiments: Sequence[Any], text: str) -> float:
+    """The ``compound`` of VADER's ``score_valence(sentiments, text)`` (the sum of valences
+    with its punctuation emphasis, normalized, rounded to 4 places), without its other shares."""
+    from vaderSentiment.vaderSentiment import normalize
+
+    if not sentiments:
+        return 0.0
+    sum_s = float(sum(sentiments))
+    punct_emph_amplifier = _vader()._punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    return float(round(normalize(sum_s), 4))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,11 +647,9 @@ def _score_article(sentence_texts: Sequence[str], extra_text: str) -> dict[str, 
     would differ); each sentence then gets its own pass.
     """
     tokens = [_tokens(t) for t in sentence_texts]
-    per_sentence = [_assess(t) for t in tokens]
-    body_tokens = list(chain.from_iterable(tokens))
-    document = _assess(body_tokens)
+    per_sentence, document = _assess_sentences(tokens)
     extra_tokens = _tokens(extra_text) if extra_text.strip() else []
-    raw = _assess(body_tokens + extra_tokens) if extra_tokens else document
+    raw = _assess(list(chain.from_iterable(tokens)) + extra_tokens) if extra_tokens else document
     return {
         "document": document,
         "raw": raw,

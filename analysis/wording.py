@@ -39,6 +39,7 @@ from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording_model import (
     EVIDENCE_TAGS,
     LEXICAL_EVIDENCE,
+    cue_scores,
     cues_frame,
     has_lexical_evidence,
     load_model,
@@ -55,6 +56,7 @@ __all__ = [
     "analyze_wording",
     "article_cues",
     "contrast_pairs",
+    "cue_tally",
     "cue_summary",
     "distinctive_terms",
     "flag_threshold",
@@ -129,6 +131,19 @@ def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.Da
     ['attribution', 'loaded']
     """
     return cues_frame(scan(text, min_score=min_score))
+
+
+def cue_tally(
+    text: str, *, threshold: float, min_score: float = DEFAULT_MIN_SCORE
+) -> tuple[int, Counter[str], int, int]:
+    """``(cues, cues per category, cues scoring at least threshold, words)`` of
+    ``loaded_language(text, min_score=min_score)``, counted without building its table (the
+    same scoring code, ``analysis.wording_model.cue_scores``): for corpus-scale rates.
+    ``words`` is ``len(WORD_PATTERN.findall(text))``, counted on the way."""
+    scores, n_words = cue_scores(text, min_score=min_score)
+    counts = Counter(category for category, _ in scores)
+    flags = sum(1 for _, score in scores if score >= threshold)
+    return len(scores), counts, flags, n_words
 
 
 def article_cues(
@@ -276,10 +291,10 @@ def distinctive_terms(
     if not function_words:
         stop = _function_words()
         out = out[[any(w not in stop for w in t.split()) for t in out["term"]]]
-    if top_n is not None:
-        out = out.groupby("article_id", sort=False).head(top_n)
     order = {a: i for i, a in enumerate(ids)}
     out = out.sort_values(["article_id", "z"], key=lambda s: s.map(order) if s.name == "article_id" else -s)
+    if top_n is not None:  # after sorting: the top_n highest z of each article
+        out = out.groupby("article_id", sort=False).head(top_n)
     return out.reset_index(drop=True)
 
 

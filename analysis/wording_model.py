@@ -49,6 +49,7 @@ __all__ = [
     "base_features",
     "candidates",
     "cue_info",
+    "cue_scores",
     "default_scorer",
     "fold_form",
     "has_lexical_evidence",
@@ -577,6 +578,94 @@ def occurrences(text: str) -> list[tuple[int, int, str, str, bool, int, bool, bo
 
     Sentences are cut cheaply where ``.``, ``!`` or ``?`` stands between two words (no
     abbreviation rules: this only groups words for the sentence effects on scores).
+    (The same steps as :func:`_occurrences_reference`, with names bound locally; tested equal.)
+    """
+    rows, names, seg_reported, seg_words = _occurrence_rows(text)
+    return [
+        (r[0], r[1], r[2], r[3], r[4] or (r[3] in names and r[2][:1].isupper()), r[5], r[6], r[7],
+         seg_reported[r[5]], seg_words[r[5]])
+        for r in rows
+    ]
+
+
+def _occurrence_rows(
+    text: str,
+) -> tuple[list[tuple[int, int, str, str, bool, int, bool, bool]], set[str], list[bool], list[int]]:
+    """The pieces :func:`occurrences` is made of: ``(start, end, token, norm, mid-sentence
+    capital, sentence number, intensified, curated)`` per scorable word, the norms used as
+    mid-sentence capitals, and per sentence whether it reports speech and its word count."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
+    degree = _degree_words()
+    say = _say_words()
+    nouns = noun_uses(text)
+    norms = _norms
+    opener = _OPENER.search
+    k = 0
+    rows = []
+    append = rows.append
+    seg = 0
+    prev_end = 0
+    prev_norm = ""
+    prev_seg = -1
+    names: set[str] = set()
+    seg_words = [0]
+    seg_reported = [False]
+    next_end = ends[0]
+    for m in WORD_PATTERN.finditer(text):
+        start, end = m.span()
+        if next_end < start:
+            while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
+                k += 1
+            if ends[k] < start:
+                seg += 1
+                seg_words.append(0)
+                seg_reported.append(False)
+            while ends[k] < start:
+                k += 1
+            next_end = ends[k]
+        seg_words[seg] += 1
+        token = m.group()
+        norm, plain = norms(token)
+        if norm is None:
+            if plain in say or (plain == "to" and prev_norm == "according"):
+                seg_reported[seg] = True
+            prev_end, prev_seg, prev_norm = end, seg, plain
+            continue
+        if plain in say:
+            seg_reported[seg] = True
+        same = seg == prev_seg
+        gap_len = start - prev_end
+        intensified = same and gap_len <= 2 and prev_norm in degree
+        # ``initial`` (a sentence, quote or bracket opens before it) only matters for capitals
+        name = token[:1].isupper() and not (
+            not same
+            or ((gap_len != 1 or text[prev_end] != " ") and opener(text, prev_end, start) is not None)
+        )
+        prev_end, prev_seg, prev_norm = end, seg, plain
+        if name:
+            names.add(norm)
+        append((start, end, token, norm, name, seg, intensified, start not in nouns))
+    return rows, names, seg_reported, seg_words
+
+
+def _occurrences_reference(text: str) -> list[tuple[int, int, str, str, bool, int, bool, bool, bool, int]]:
+    """The first version of :func:`occurrences`, kept as the reference it is tested against.
+
+    Scorable words of ``text``: ``(start, end, token, norm, name, sentence number,
+    intensified, curated, reported, sentence length)``.
+
+    - ``name``: capitalised in mid-sentence (not after a sentence start, quote, colon or
+      bracket), or capitalised anywhere when the same word is a mid-sentence capital elsewhere
+      in the text;
+    - ``intensified``: the word right before it is an intensifier ("very", "so", "utterly");
+    - ``curated``: False for verb-list words used as nouns (:func:`noun_uses`);
+    - ``reported``: its sentence reports speech with a plain verb ("said", "told",
+      "according to");
+    - ``sentence length``: words in its sentence.
+
+    Sentences are cut cheaply where ``.``, ``!`` or ``?`` stands between two words (no
+    abbreviation rules: this only groups words for the sentence effects on scores).
     """
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
@@ -747,10 +836,151 @@ def default_scorer() -> Scorer:
     return Scorer()
 
 
+@lru_cache(maxsize=1)
+def _phrase_finder() -> re.Pattern[str]:
+    """:func:`phrase_pattern` with its alternatives grouped by first letter (same order within
+    a letter): the same matches, found without trying every phrase at every word. Falls back
+    to :func:`phrase_pattern` if a phrase does not start with an ASCII letter."""
+    phrases = sorted((t for t in _curated() if " " in t), key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for t in phrases:
+        body = r"\s+".join(re.escape(p) for p in t.split())
+        first = t[0]
+        if not (first.isascii() and first.isalpha() and first.islower() and body[0] == first):
+            return phrase_pattern()
+        groups.setdefault(first, []).append(body[1:])
+    if not groups:
+        return phrase_pattern()
+    body = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+_MISSING = object()
+
+
+def _scan(
+    text: str, min_score: float, scorer: Scorer | None, detail: bool, n_words: list[int] | None = None
+) -> list[tuple]:
+    """The body of :func:`scan`; with ``detail=False`` each cue is only ``(category, score)``
+    (no reason strings are built), for callers that count cues: the same cues and scores.
+    ``n_words``, if given, receives the number of ``WORD_PATTERN`` matches in ``text`` (every
+    word is visited on the way)."""
+    scorer = scorer or default_scorer()
+    out: list[tuple] = []
+    covered: list[tuple[int, int]] = []
+    curated = _curated()
+    for m in _phrase_finder().finditer(text):
+        term = m.group()
+        key = " ".join(normalize_token(term).split())
+        info = curated[key]
+        words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
+        parts = [scorer.word(w, False) for w in words]
+        z = max([p[0] for p in parts if p] + [scorer.phrase(key)])
+        score = 1.0 / (1.0 + math.exp(-z))
+        if detail:
+            out.append((m.start(), m.end(), term, info.category, info.stance, score,
+                        f"'{term}': {info.rationale}", "lexicon"))
+        else:
+            out.append((info.category, score))
+        covered.append((m.start(), m.end()))
+    covered.sort()
+    ci = 0
+    n_covered = len(covered)
+    kept = []
+    memo = scorer._memo
+    word = scorer.word
+    exp = math.exp
+    # context: the two strongest words of each sentence
+    top2: dict[int, list[float]] = {}
+    rows, names, seg_reported, seg_words = _occurrence_rows(text)
+    if n_words is not None:
+        n_words.append(sum(seg_words))
+    for row in rows:
+        if n_covered:
+            start = row[0]
+            while ci < n_covered and covered[ci][1] <= start:
+                ci += 1
+            if ci < n_covered and covered[ci][0] <= start:
+                continue
+        name = row[4] or (row[3] in names and row[2][:1].isupper())  # as in :func:`occurrences`
+        hit = memo.get((row[3], name, row[7]), _MISSING)
+        if hit is _MISSING:
+            hit = word(row[3], name, row[7])
+        if hit is not None:
+            kept.append((row, hit))
+            p = 1.0 / (1.0 + exp(-hit[0]))
+            best = top2.get(row[5])
+            if best is None:
+                best = top2[row[5]] = [0.0, 0.0]
+            if p > best[0]:
+                best[0], best[1] = p, best[0]
+            elif p > best[1]:
+                best[1] = p
+    threshold = scorer.model.threshold
+    seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
+    w_int = scorer.w_intensified
+    hint_cap = scorer.hint_cap
+    for row, hit in kept:
+        start, end, token, norm, _, seg, intensified, cur = row
+        z, category, stance, why, evidence, lexical = hit
+        shift = seg_shift.get(seg)
+        if shift is None:
+            base = ((scorer.w_reported if seg_reported[seg] else 0.0)
+                    + scorer.w_length * length_feature(seg_words[seg]))
+            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top2[seg][1]))
+        z_word = z + (w_int if intensified else 0.0)
+        score = 1.0 / (1.0 + exp(-(z_word + shift[1])))
+        if not lexical and score > hint_cap:
+            score = hint_cap
+        if score < min_score and not (cur and norm in curated):
+            continue
+        if not detail:
+            out.append((category, score))
+            continue
+        context = []
+        if intensified and w_int > 0.1:
+            context.append("an intensifier stands just before it")
+        if score >= threshold and top2[seg][1] > 0 and 1.0 / (1.0 + exp(-(z_word + shift[0]))) < threshold:
+            context.append("the sentence has other loaded words too")
+        if context:
+            why = "; ".join([why, *context])
+            evidence = "context" if evidence == "none" else f"{evidence}+context"
+        out.append((start, end, token, category, stance, score, f"'{token}': {why}", evidence))
+    if detail:
+        out.sort()
+    return out
+
+
 def scan(
     text: str, *, min_score: float = 0.0, scorer: Scorer | None = None
 ) -> list[tuple[int, int, str, str, str | None, float, str, str]]:
     """Every cue in ``text`` as ``(start, end, term, category, stance, score, why, evidence)``.
+
+    Curated terms are always cues; other words are cues when their score reaches ``min_score``.
+    Multi-word terms ("believed to be", "according to") are one cue and the words inside them
+    are not repeated. A word's score rises with the other loaded words in its sentence and
+    with an intensifier just before it. A word without lexical evidence (only rarity, shape or
+    context) scores at most the model's ``hint_cap``. Verb-list words used as nouns ("the
+    claims") are scored as plain words, not as attribution verbs.
+    """
+    return _scan(text, min_score, scorer, True)
+
+
+def cue_scores(
+    text: str, *, min_score: float = 0.0, scorer: Scorer | None = None
+) -> tuple[list[tuple[str, float]], int]:
+    """``(category, score)`` of every cue :func:`scan` finds in ``text`` (not in text order),
+    and the number of words of ``text`` (``WORD_PATTERN`` matches): the same scoring code
+    without the reason strings, for counting cues at corpus scale."""
+    n_words: list[int] = []
+    scores = _scan(text, min_score, scorer, False, n_words)
+    return scores, n_words[0]
+
+
+def _scan_reference(
+    text: str, *, min_score: float = 0.0, scorer: Scorer | None = None
+) -> list[tuple[int, int, str, str, str | None, float, str, str]]:
+    """The first version of :func:`scan`, kept as the reference it is tested against.
 
     Curated terms are always cues; other words are cues when their score reaches ``min_score``.
     Multi-word terms ("believed to be", "according to") are one cue and the words inside them
@@ -777,7 +1007,7 @@ def scan(
     covered.sort()
     ci = 0
     kept = []
-    for row in occurrences(text):
+    for row in _occurrences_reference(text):
         start = row[0]
         while ci < len(covered) and covered[ci][1] <= start:
             ci += 1
@@ -826,7 +1056,7 @@ def scan(
 
 def clear_caches() -> None:
     """Forget compiled lexicons and scores (after editing a lexicon file in a session)."""
-    for fn in (_curated, phrase_pattern, load_model, learned_table, base_features, default_scorer, _token_norm, _norms,
+    for fn in (_curated, phrase_pattern, _phrase_finder, load_model, learned_table, base_features, default_scorer, _token_norm, _norms,
                _neutral_words, _degree_words, _say_words):
         fn.cache_clear()
     from analysis import lexicon

@@ -115,7 +115,7 @@ def _corpus(texts: list[str], n: int):
     return synthetic_corpus({Path(t).stem: Path(t).read_text(encoding="utf-8") for t in texts}, n_articles=n, seed=1)
 
 
-def _step(name: str, n: int, texts: list[str]) -> dict[str, float]:
+def _step(name: str, n: int, texts: list[str], interval: float = 0.05) -> dict[str, float]:
     from analysis.text import WORD_PATTERN
 
     # Words are counted in a first pass over the (lazily regenerated) corpus, outside the timing.
@@ -132,7 +132,7 @@ def _step(name: str, n: int, texts: list[str]) -> dict[str, float]:
         jobs = 1 if name == "features-1" else -1
         work = lambda: features(_corpus(texts, n), n_jobs=jobs, progress=False)  # noqa: E731
     cpu0, began = os.times(), time.perf_counter()
-    with PeakMemory() as memory:
+    with PeakMemory(interval) as memory:
         result = work()
     seconds = time.perf_counter() - began
     cpu1 = os.times()
@@ -142,8 +142,8 @@ def _step(name: str, n: int, texts: list[str]) -> dict[str, float]:
     return {"seconds": seconds, "cpu": cpu, "words": words, "peak_mb": memory.peak_kb / 1024}
 
 
-def _run_step(name: str, n: int, texts: list[str]) -> dict[str, float]:
-    command = [sys.executable, __file__, "--step", name, "--n", str(n), "--texts", *texts]
+def _run_step(name: str, n: int, texts: list[str], interval: float = 0.05) -> dict[str, float]:
+    command = [sys.executable, __file__, "--step", name, "--n", str(n), "--interval", str(interval), "--texts", *texts]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"step {name} N={n} failed:\n{done.stderr}")
@@ -159,15 +159,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
     parser.add_argument("--texts", nargs="+", default=DEFAULT_TEXTS, help="files to sample sentences from")
+    parser.add_argument(
+        "--interval", type=float, default=0.05,
+        help="seconds between memory samples (each sample reads /proc/<pid>/smaps_rollup of every "
+             "process, which costs kernel time: on a machine whose cores are all busy with workers "
+             "it slows the parallel run more than the one-core runs)",
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:
-        print(json.dumps(_step(args.step, args.n[0], args.texts)))
+        print(json.dumps(_step(args.step, args.n[0], args.texts, args.interval)))
         return
 
     cores = os.cpu_count() or 1
     print(f"corpus: N articles sampled from {', '.join(Path(t).name for t in args.texts)}")
-    print(f"machine: {cores} cores; load average before: {os.getloadavg()[0]:.2f}")
+    print(f"machine: {cores} cores; load average before: {os.getloadavg()[0]:.2f}; "
+          f"memory sampled every {args.interval:g} s")
     header = (f"{'N':>6} {'run':<22} {'seconds':>8} {'cpu s':>7} {'articles/s':>10} {'words/s':>10} "
               f"{'ms/article':>10} {'ratio':>6} {'peak MB':>8}")
     print(header)
@@ -177,7 +184,7 @@ def main() -> None:
               "features-all": f"(b) features, {cores} cores"}
     for n in args.n:
         for name in ("textblob", "features-1", "features-all"):
-            r = _run_step(name, n, args.texts)
+            r = _run_step(name, n, args.texts, args.interval)
             results[(n, name)] = r
             base = results[(n, "textblob")]
             ratio = (n / r["seconds"]) / (n / base["seconds"])

@@ -1,0 +1,253 @@
+"""Fast paths equal their references: TextBlob's tokenizer, the one-pass sentence and document
+assessments, VADER's rules, the wording scan and its counting path, and the corpus figures.
+
+Every fast path in the package is an exact re-implementation (same floats, same strings); these
+tests compare each with the slow code it replaces, on the seed and lesson articles, on many
+texts stitched from their sentences, and on generated text.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from itertools import chain
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import lexicon, tone
+from analysis import wording_model as wm
+from analysis.actors import _compile, actor_groups, actor_pattern
+from analysis.corpus import load_corpus
+from analysis.paths import CORPUS_DIR
+from analysis.scale import batch_features, feature_columns, synthetic_corpus
+from analysis.text import WORD_PATTERN, sentence_spans
+from analysis.wording import (
+    DEFAULT_MIN_SCORE,
+    cue_tally,
+    distinctive_terms,
+    flag_threshold,
+    loaded_language,
+    term_counts,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Texts: the seed and lesson articles, their sentences, and texts stitched from them
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bodies(seed_articles):
+    lesson, _ = load_corpus(CORPUS_DIR / "lesson-coal-plant-vote")
+    return [*seed_articles["body"], *lesson["body"]]
+
+
+@pytest.fixture(scope="module")
+def sentences(bodies):
+    return [b[s:e] for b in bodies for s, e in sentence_spans(b)]
+
+
+@pytest.fixture(scope="module")
+def stitched(sentences):
+    """Texts of 1-6 sentences drawn from the real ones (some joined by line breaks)."""
+    rng = random.Random(7)
+    out = []
+    for _ in range(300):
+        picked = rng.sample(sentences, rng.randint(1, 6))
+        out.append(rng.choice([" ", "\n", "\n\n"]).join(picked))
+    return out
+
+
+_TRICKY = [
+    "It was not good, not bad, and very, very good!",
+    "Really not good. Never a great idea :) but kind of sad :-(",
+    "NO ONE liked the horrible, HORRIBLE plan (!) at least at first.",
+    "He didn't say it wasn't extremely bad…",
+    "See page 8) and the chart (p. 3) :-D END-OF-SENTENCE here.\r\n\r\nNew paragraph: 'quoted' \"twice\".",
+    "The U.S. said the 'brilliant' strike was a masterstroke 😀.",
+    "Mr. Smith's plan... wasn't it?! I'd say it's the bomb, bad ass, hand to mouth.",
+    "Without doubt the least bad option; never so good; not at all kind of nice.",
+    "No good. No, not good! ! ! It was, without doubt, NOT GREAT but better.",
+]
+
+# Words that exercise every rule: negations, modifiers, "!", emoticons, "but", "least", "no",
+# VADER's idioms and boosters, capitals.
+_WORDS = st.sampled_from(
+    ["not", "no", "never", "n't", "didn't", "very", "really", "so", "this", "well", "only", "good",
+     "bad", "great", "horrible", "kind", "of", "least", "at", "but", "!", "(!)", ":)", ":(", ":-D",
+     "8)", "without", "doubt", "the", "bomb", "shit", "cut", "mustard", "a", "it", "was", "GOOD",
+     "BAD", "VERY", ",", ".", "?", "...", "'", '"', "“", "’s", "said", "claimed", "masterstroke",
+     "U.S.", "e.g.", "(", ")"]
+)
+_SENTENCE = st.lists(_WORDS, max_size=15).map(" ".join)
+
+
+# ---------------------------------------------------------------------------------------------
+# TextBlob: tokens, assessments, one pass for sentences and document
+# ---------------------------------------------------------------------------------------------
+
+
+def test_tokens_equal_textblobs_tokenizer_on_real_text(bodies, sentences, stitched):
+    for text in [*_TRICKY, *bodies, *sentences, *stitched]:
+        assert tone._tokens(text) == tone._tokens_reference(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_SENTENCE, st.text(max_size=120)))
+def test_tokens_equal_textblobs_tokenizer_on_any_text(text):
+    assert tone._tokens(text) == tone._tokens_reference(text)
+
+
+def _sentence_passes(tokens):
+    return [tone._assess(t) for t in tokens], tone._assess(list(chain.from_iterable(tokens)))
+
+
+def test_one_pass_equals_sentence_and_document_passes(bodies, stitched):
+    for text in [*_TRICKY, *bodies, *stitched]:
+        tokens = [tone._tokens(text[s:e]) for s, e in sentence_spans(text)]
+        assert tone._assess_sentences(tokens) == _sentence_passes(tokens)
+        assert tone._assess_sentences(tokens)[1] == tone._assess_reference(list(chain.from_iterable(tokens)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SENTENCE, min_size=1, max_size=6))
+def test_one_pass_equals_two_passes_on_generated_sentences(texts):
+    tokens = [tone._tokens(t) for t in texts]
+    assert tone._assess_sentences(tokens) == _sentence_passes(tokens)
+
+
+def test_one_pass_is_textblob_on_the_whole_body(seed_articles, seed_sentences):
+    for article_id, body in zip(seed_articles["article_id"], seed_articles["body"], strict=True):
+        texts = seed_sentences.loc[seed_sentences["article_id"] == article_id, "text"].tolist()
+        _, document = tone._assess_sentences([tone._tokens(t) for t in texts])
+        polarity, subjectivity = tone.textblob_sentiment(body)
+        assert tone._mean([p for _, p, _ in document]) == pytest.approx(polarity, abs=1e-12)
+        assert tone._mean([s for _, _, s in document]) == pytest.approx(subjectivity, abs=1e-12)
+
+
+# ---------------------------------------------------------------------------------------------
+# VADER
+# ---------------------------------------------------------------------------------------------
+
+
+def test_vader_equals_reference_on_real_text(bodies, sentences, stitched):
+    for text in [*_TRICKY, *bodies, *sentences, *stitched]:
+        assert tone.vader_compound(text) == tone._vader_reference(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SENTENCE)
+def test_vader_equals_reference_on_generated_sentences(text):
+    assert tone.vader_compound(text) == tone._vader_reference(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording: scan, occurrences, phrases, the counting path
+# ---------------------------------------------------------------------------------------------
+
+
+def test_scan_equals_reference(bodies, sentences, stitched):
+    for text in [*_TRICKY, *bodies, *sentences, *stitched]:
+        assert wm.occurrences(text) == wm._occurrences_reference(text)
+        assert wm.scan(text, min_score=DEFAULT_MIN_SCORE) == wm._scan_reference(text, min_score=DEFAULT_MIN_SCORE)
+        finder = [m.span() for m in wm._phrase_finder().finditer(text)]
+        assert finder == [m.span() for m in wm.phrase_pattern().finditer(text)]
+
+
+_PHRASES = sorted(t for t in wm._curated() if " " in t)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_WORDS, st.sampled_from(_PHRASES), st.sampled_from(_PHRASES).map(str.upper)),
+                max_size=20).map(" ".join))
+def test_scan_equals_reference_on_generated_text(text):
+    assert wm.scan(text, min_score=0.0) == wm._scan_reference(text, min_score=0.0)
+
+
+def test_cue_tally_counts_loaded_language(bodies, stitched):
+    threshold = flag_threshold()
+    for text in [*_TRICKY, *bodies, *stitched[:100], ""]:
+        cues = loaded_language(text)
+        n_cues, counts, flags, n_words = cue_tally(text, threshold=threshold)
+        assert n_cues == len(cues)
+        assert counts == Counter(cues["category"])
+        assert flags == int((cues["score"] >= threshold).sum())
+        assert n_words == len(WORD_PATTERN.findall(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpus figures: the fast per-article path against the public slow functions
+# ---------------------------------------------------------------------------------------------
+
+
+def test_batch_features_equal_the_public_functions(bodies):
+    from analysis.sourcing import find_sources
+
+    texts = dict(enumerate(bodies))
+    corpus = [r["body"] for r in synthetic_corpus(texts, n_articles=30, sentences=(1, 30), seed=11)]
+    corpus += [*bodies, ""]
+    rows = batch_features(corpus)
+    threshold = flag_threshold()
+    for body, row in zip(corpus, rows, strict=True):
+        assert list(row) == feature_columns()
+        cues = loaded_language(body)
+        per = max(len(WORD_PATTERN.findall(body)), 1) / 1000
+        assert row["cues_per_1000"] == len(cues) / per
+        assert row["flags_per_1000"] == int((cues["score"].to_numpy() >= threshold).sum()) / per
+        for category in ("loaded", "label", "attribution", "hedge", "booster", "naming"):
+            assert row[f"{category}_per_1000"] == int((cues["category"] == category).sum()) / per
+        spans = sentence_spans(body)
+        frame = pd.DataFrame({"article_id": "a", "sent_id": range(len(spans)), "start": [s for s, _ in spans],
+                              "text": [body[s:e] for s, e in spans]})
+        sources = find_sources(frame)
+        n = len(spans)
+        assert row["sources_per_1000"] == len(sources) / per
+        if n:
+            assert row["attributed_share"] == sources["sent_id"].nunique() / n
+        if len(sources):
+            assert row["named_share"] == float(sources["named"].astype(bool).mean())
+            assert row["doubt_share"] == float((sources["stance"] == "doubt").mean())
+        else:
+            assert pd.isna(row["named_share"]) and pd.isna(row["doubt_share"])
+
+
+def test_actor_pattern_is_built_once_per_lexicon_table():
+    frame = actor_groups()
+    fresh = _compile(tuple(sorted(set(zip(frame["actor"], frame["term"], strict=True)))))
+    assert actor_pattern() == fresh
+    assert actor_pattern() is actor_pattern()
+    before = actor_pattern()
+    lexicon._read.cache_clear()  # a cleared lexicon cache reads the file again
+    after = actor_pattern()
+    assert after[0].pattern == before[0].pattern and after[1] == before[1]
+    assert after is actor_pattern()
+
+
+# ---------------------------------------------------------------------------------------------
+# distinctive_terms: top_n keeps the highest z, not the alphabetically first terms
+# ---------------------------------------------------------------------------------------------
+
+
+def test_distinctive_terms_top_n_keeps_the_highest_z(seed_articles):
+    counts = term_counts(seed_articles)
+    everything = distinctive_terms(counts, top_n=None)
+    top = distinctive_terms(counts, top_n=5)
+    for article_id, group in everything.groupby("article_id", sort=False):
+        mine = top[top["article_id"] == article_id]
+        assert len(mine) == min(5, len(group))
+        assert mine["z"].tolist() == sorted(group["z"], reverse=True)[: len(mine)]
+        assert mine["z"].is_monotonic_decreasing
+
+
+def test_distinctive_terms_top_one_is_the_most_used_rare_word():
+    # "zebra" is what sets article a apart; "aardvark" comes first alphabetically.
+    counts = pd.DataFrame(
+        [("a", "aardvark", 1, 2), ("a", "zebra", 1, 30), ("a", "road", 1, 10),
+         ("b", "aardvark", 1, 2), ("b", "zebra", 1, 1), ("b", "road", 1, 10), ("b", "bridge", 1, 12)],
+        columns=["article_id", "term", "n", "count"],
+    )
+    top = distinctive_terms(counts, top_n=1, min_count=1)
+    assert top.set_index("article_id").loc["a", "term"] == "zebra"
+    assert top.set_index("article_id").loc["b", "term"] == "bridge"
