@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import actor_pattern
+from analysis.frequency import zipf_frequency
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token, word_spans
 from analysis.vectors import tfidf
@@ -283,11 +284,7 @@ def _is_common(word: str) -> bool:
     low = normalize_token(_POSSESSIVE.sub("", word))
     if low in _common_words() or low.endswith("ly"):
         return True
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is in requirements
-        return False
-    return zipf_frequency(low, "en") >= 4.0
+    return zipf_frequency(low) >= 4.0
 
 
 def _clean_entity(surface: str) -> str:

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.frequency import word_frequency
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording_model import (
@@ -215,13 +216,8 @@ def term_counts(articles: pd.DataFrame, *, ngrams: tuple[int, ...] = (1, 2)) -> 
     return pd.DataFrame(rows, columns=["article_id", "term", "n", "count"]).astype({"n": "int64", "count": "int64"})
 
 
-@lru_cache(maxsize=100_000)
 def _background(term: str) -> float:
-    try:
-        from wordfreq import word_frequency
-    except ImportError:  # pragma: no cover
-        return 0.0
-    return float(word_frequency(term, "en"))
+    return word_frequency(term)
 
 
 def distinctive_terms(

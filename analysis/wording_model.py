@@ -36,6 +36,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.frequency import zipf_frequency
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token
 
@@ -310,11 +311,7 @@ def _first(table: dict, word: str):
 
 
 def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - optional evidence
-        return 4.0
-    return float(zipf_frequency(word, "en"))
+    return zipf_frequency(word)
 
 
 def _degree_shape(word: str, tb_lookup) -> bool:
