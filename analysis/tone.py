@@ -41,6 +41,7 @@ import pandas as pd
 from textblob import TextBlob
 from textblob.en import sentiment as _pattern_lexicon
 
+from analysis.jsonable import records
 from analysis.text import normalize_token, word_spans
 
 __all__ = [
@@ -875,27 +876,6 @@ def bootstrap_mean_ci(
 # ---------------------------------------------------------------------------------------------
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _json_value(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
-        return [_json_value(v) for v in value]
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if not math.isfinite(float(value)) else round(float(value), 4)
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    return value if isinstance(value, str) else str(value)
-
-
-def _records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Any]]:
-    frame = frame[[c for c in columns if c in frame.columns]]
-    return [_json_value(row) for row in frame.to_dict(orient="records")]
-
-
 @dataclass
 class ToneResult:
     """Every tone table of one comparison (see the module docstring for what each holds)."""
@@ -924,7 +904,7 @@ class ToneResult:
         }
         no_words = words.iloc[0:0]
         articles = []
-        for row in _records(
+        for row in records(
             self.articles,
             [
                 "article_id",
@@ -937,7 +917,7 @@ class ToneResult:
             ],
         ):
             aid = row["article_id"]
-            row["driving_words"] = _records(
+            row["driving_words"] = records(
                 words_by.get(aid, no_words).head(top_words),
                 ["term", "polarity", "subjectivity", "count", "contribution"],
             )
@@ -945,25 +925,12 @@ class ToneResult:
             articles.append(row)
         return {
             "articles": articles,
-            "sentences": _records(
+            "sentences": records(
                 self.sentences,
                 ["article_id", "sent_id", "polarity", "subjectivity", "vader_compound", "n_assessed"],
             ),
-            "actors": _records(
-                self.actors,
-                [
-                    "article_id",
-                    "actor",
-                    "n_sentences",
-                    "polarity",
-                    "subjectivity",
-                    "vader_compound",
-                    "ci_low",
-                    "ci_high",
-                    "small_sample",
-                ],
-            ),
-            "disagreements": _records(
+            "actors": records(self.actors, _ACTOR_COLUMNS),
+            "disagreements": records(
                 self.disagreements, ["article_id", "sent_id", "polarity", "vader_compound"]
             ),
         }
