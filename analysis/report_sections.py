@@ -98,8 +98,9 @@ def differences(comparison: Comparison) -> list[str]:
             mine = strong.loc[strong["article_id"] == a].sort_values("score", ascending=False)
             n_words = int(comparison.articles.set_index("article_id").loc[a, "n_words"]) or 1
             terms = list(dict.fromkeys(mine["term"].str.lower()))[:6]
+            noun = "strong cue" if len(mine) == 1 else "strong cues"
             lines.append(
-                f"Wording in {a}: {len(mine)} strong cues ({1000 * len(mine) / n_words:.1f} per 1,000 words)"
+                f"Wording in {a}: {len(mine)} {noun} ({1000 * len(mine) / n_words:.1f} per 1,000 words)"
                 + (f", led by {', '.join(terms)}." if terms else ".")
             )
         naming = wording.naming

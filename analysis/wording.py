@@ -17,8 +17,8 @@
 - **Highlighted text** (:func:`highlight_html`): an article with its cues coloured by category.
 
 What none of this can see: irony, negation ("not a masterstroke"), whose voice a word is in
-(a loaded word inside a quotation is the speaker's, not the writer's), and what an article leaves
-out. A cue is a reason to look closer, not a verdict.
+beyond double quotation marks (a quoted word counts less: it is the speaker's, not the writer's),
+and what an article leaves out. A cue is a reason to look closer, not a verdict.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 #: Words scoring below this are not returned as cues (curated terms always are).
-DEFAULT_MIN_SCORE = 0.1
+DEFAULT_MIN_SCORE = 0.05
 
 CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence"]
 
@@ -113,7 +113,9 @@ def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.Da
     attribution, hedge, booster, naming; ``stance`` is set for attribution verbs and the
     hedges that attribute (neutral "said", doubt "claimed", presuppose "admitted", endorse
     "noted", assert "argued"), else None. ``score`` 0..1 is about the chance that an expert
-    would mark the word as inducing bias; cues at or above :func:`flag_threshold` are flags.
+    would mark the word as inducing bias (adjusted by its sentence: lower inside double quotation
+    marks, higher in a sentence that reads as opinion or holds several loaded words; ``why`` says
+    so when it matters); cues at or above :func:`flag_threshold` are flags.
     Curated terms are always returned; other words only when they score ``min_score`` or more.
     ``evidence`` names the kinds of evidence behind the cue, joined by ``+`` in the order of
     :data:`EVIDENCE_TAGS` (``lexicon``: a curated list; ``learned``: experts often marked the
@@ -124,8 +126,9 @@ def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.Da
     Verb-list words used as nouns ("its territorial claims", "the report") are not attribution
     cues.
 
-    What it cannot see: negation and irony ("hardly a masterstroke"), quotation (a loaded word
-    in a quote is the speaker's), sarcasm quotes, and loaded *framing* built from neutral words.
+    What it cannot see: negation and irony ("hardly a masterstroke"), quotation without double
+    quotation marks, sarcasm quotes (a scare-quoted word is taken for the speaker's), and loaded
+    *framing* built from neutral words.
 
     >>> cues = loaded_language("The ministry claimed the masterstroke was symbolic.")
     >>> sorted(cues["category"].unique())

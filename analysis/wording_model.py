@@ -17,9 +17,12 @@ Each word of a text is described by features a student can read:
   ``lexicons/degree_words.csv``) and the other loaded words of its sentence.
 
 A small logistic model (coefficients in ``lexicons/bias_model.csv``, fitted with cross-validation
-by ``benchmarks/validate_bias_words.py --fit``) turns the features into a score 0..1: roughly the
-chance that an expert would mark the word as inducing bias. Apart from the two context features
-the score is context-free, so negation, quotation and irony are not seen.
+by ``benchmarks/validate_bias_words.py --fit``) turns the features into log-odds, and a second
+small logistic step, the *sentence calibration* (:data:`SENTENCE_FEATURES`, fitted on out-of-fold
+scores), adjusts them by the word's sentence: inside double quotation marks (the speaker's word),
+a question or exclamation, first- or second-person wording, several loaded words. The result is a
+score 0..1: roughly the chance that an expert would mark the word as inducing bias. Negation and
+irony are not seen, nor quotation without double quotation marks.
 
 Each cue also carries ``evidence``: which kinds of evidence it has (see :data:`EVIDENCE_TAGS`), so
 callers can tell words with lexical evidence from hints that rest on rarity or shape alone.
@@ -30,6 +33,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +47,7 @@ from analysis.text import WORD_PATTERN, normalize_token
 __all__ = [
     "EVIDENCE_TAGS",
     "FEATURES",
+    "SENTENCE_FEATURES",
     "LEXICAL_EVIDENCE",
     "CueInfo",
     "Model",
@@ -61,6 +66,7 @@ __all__ = [
     "noun_uses",
     "occurrences",
     "phrase_pattern",
+    "quoted_spans",
     "scan",
     "word_vector",
 ]
@@ -96,6 +102,24 @@ FEATURES = (
     "length",  # log of the sentence's length in words / 4 (longer sentences hold more loaded words)
     "nearby",  # other loaded words in the same sentence: the second-highest score, capped
 )
+#: Second stage, the sentence calibration: ``score = sigmoid(scale * z + intercept + sum(w * f))``
+#: over the word's first-stage log-odds ``z`` and these features (fitted on out-of-fold scores by
+#: ``benchmarks/validate_bias_words.py --fit``; the identity when absent).
+SENTENCE_FEATURES = (
+    "quoted",  # the word stands inside quotation marks (the speaker's word, not the writer's)
+    "question",  # its sentence ends with a question mark
+    "exclaim",  # its sentence ends with an exclamation mark
+    "personal",  # its sentence speaks in the first or second person ("we", "our", "you")
+    "third",  # the third-highest context-free word score of its sentence (many loaded words)
+)
+SENTENCE_WORDS = {
+    "quoted": "inside a quotation (the speaker's word, not the writer's)",
+    "question": "the sentence is a question",
+    "exclaim": "the sentence is an exclamation",
+    "personal": "the sentence speaks in the first or second person",
+    "third": "the sentence has several loaded words",
+}
+_IDENTITY = (1.0, 0.0) + (0.0,) * len(SENTENCE_FEATURES)
 N_BASE = FEATURES.index("learned")  # features computed from the word alone
 N_WORD = FEATURES.index("intensified")  # features of the word (the rest are context)
 _I = {name: i for i, name in enumerate(FEATURES)}
@@ -134,8 +158,8 @@ FEATURE_WORDS = {
 #: The values of the ``evidence`` column: which kinds of evidence a cue has, joined by ``+`` in
 #: this order (``none`` when it has none of them).
 EVIDENCE_TAGS = ("lexicon", "learned", "sentiment-lexicon", "shape", "rarity", "context")
-# ``context``: an intensifier stands before it, or the other loaded words of its sentence lifted
-# it to a flag.
+# ``context``: an intensifier stands before it, or its sentence (other loaded words, a question,
+# first- or second-person wording) lifted it to a flag.
 #: Tags that are evidence about the word itself; a cue with none of them is only a hint.
 LEXICAL_EVIDENCE = ("lexicon", "learned", "sentiment-lexicon")
 
@@ -337,7 +361,7 @@ class Model:
     """Logistic model: intercept, one weight per feature, the learned table's base rate, the
     flag threshold chosen by cross-validation, the smoothing strength of the learned rates, and
     ``hint_cap``: the highest score a word without lexical evidence (only rarity, shape or
-    context) may get."""
+    context) may get; ``calibration``: the sentence calibration (see :data:`SENTENCE_FEATURES`)."""
 
     intercept: float
     weights: np.ndarray
@@ -346,6 +370,7 @@ class Model:
     smoothing: float
     min_sentences: int
     hint_cap: float = 1.0
+    calibration: tuple[float, ...] = _IDENTITY  # scale, intercept, one weight per SENTENCE_FEATURES
 
     def score(self, x: np.ndarray) -> np.ndarray:
         z = self.intercept + x @ self.weights
@@ -377,6 +402,8 @@ def load_model() -> Model:
         smoothing=values["smoothing"],
         min_sentences=int(values["min_sentences"]),
         hint_cap=values.get("hint_cap", 1.0),
+        calibration=tuple(values.get(f"calib_{name}", default) for name, default in
+                          zip(("scale", "intercept", *SENTENCE_FEATURES), _IDENTITY, strict=True)),
     )
 
 
@@ -577,7 +604,7 @@ def occurrences(text: str) -> list[tuple[int, int, str, str, bool, int, bool, bo
     abbreviation rules: this only groups words for the sentence effects on scores).
     (The same steps as :func:`_occurrences_reference`, with names bound locally; tested equal.)
     """
-    rows, names, seg_reported, seg_words = _occurrence_rows(text)
+    rows, names, seg_reported, seg_words, _ = _occurrence_rows(text)
     return [
         (r[0], r[1], r[2], r[3], r[4] or (r[3] in names and r[2][:1].isupper()), r[5], r[6], r[7],
          seg_reported[r[5]], seg_words[r[5]])
@@ -587,10 +614,12 @@ def occurrences(text: str) -> list[tuple[int, int, str, str, bool, int, bool, bo
 
 def _occurrence_rows(
     text: str,
-) -> tuple[list[tuple[int, int, str, str, bool, int, bool, bool]], set[str], list[bool], list[int]]:
+) -> tuple[list[tuple[int, int, str, str, bool, int, bool, bool]], set[str], list[bool], list[int], list[int]]:
     """The pieces :func:`occurrences` is made of: ``(start, end, token, norm, mid-sentence
     capital, sentence number, intensified, curated)`` per scorable word, the norms used as
-    mid-sentence capitals, and per sentence whether it reports speech and its word count."""
+    mid-sentence capitals, per sentence whether it reports speech and its word count, and per
+    sentence its marks (bits: 1 question, 2 exclamation, 4 first or second person; as
+    :func:`_segment_marks_reference`)."""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     degree = _degree_words()
@@ -608,6 +637,8 @@ def _occurrence_rows(
     names: set[str] = set()
     seg_words = [0]
     seg_reported = [False]
+    seg_marks = [0]
+    personal = _PERSONAL
     next_end = ends[0]
     for m in WORD_PATTERN.finditer(text):
         start, end = m.span()
@@ -615,15 +646,19 @@ def _occurrence_rows(
             while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
                 k += 1
             if ends[k] < start:
+                seg_marks[seg] |= _end_marks(text, prev_end, start)
                 seg += 1
                 seg_words.append(0)
                 seg_reported.append(False)
+                seg_marks.append(0)
             while ends[k] < start:
                 k += 1
             next_end = ends[k]
         seg_words[seg] += 1
         token = m.group()
         norm, plain = norms(token)
+        if plain in personal and token != "US":
+            seg_marks[seg] |= 4
         if norm is None:
             if plain in say or (plain == "to" and prev_norm == "according"):
                 seg_reported[seg] = True
@@ -643,7 +678,68 @@ def _occurrence_rows(
         if name:
             names.add(norm)
         append((start, end, token, norm, name, seg, intensified, start not in nouns))
-    return rows, names, seg_reported, seg_words
+    seg_marks[seg] |= _end_marks(text, prev_end, len(text))
+    return rows, names, seg_reported, seg_words, seg_marks
+
+
+#: First- and second-person words: a sentence using them addresses the reader or speaks for
+#: the writer (opinion), unless it is quoted speech.
+_PERSONAL = frozenset(
+    "i i'm i've i'd i'll me my mine we we're we've we'd we'll us our ours you you're you've you'd you'll your yours".split()  # noqa: SIM905
+)
+
+
+def _end_marks(text: str, start: int, end: int) -> int:
+    """Marks of the punctuation closing a sentence (``text[start:end]``, the gap after its last
+    word): 1 a question mark, 2 an exclamation mark."""
+    gap = text[start:end]
+    return ("?" in gap) | (("!" in gap) << 1)
+
+
+def _segment_marks_reference(text: str) -> list[int]:
+    """Per sentence (numbered as in :func:`_occurrences_reference`): 1 if it ends with a question
+    mark, 2 with an exclamation mark, 4 if it has a first- or second-person word ("we", "our",
+    "you"; "US" in capitals is the country). The reference for the marks of :func:`_occurrence_rows`."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
+    marks = [0]
+    k = 0
+    seg = 0
+    prev_end = 0
+    for m in WORD_PATTERN.finditer(text):
+        start, end = m.span()
+        if ends[k] < start:
+            while ends[k] < prev_end:
+                k += 1
+            if ends[k] < start:
+                marks[seg] |= _end_marks(text, prev_end, start)
+                seg += 1
+                marks.append(0)
+            while ends[k] < start:
+                k += 1
+        if normalize_token(m.group()) in _PERSONAL and m.group() != "US":
+            marks[seg] |= 4
+        prev_end = end
+    marks[seg] |= _end_marks(text, prev_end, len(text))
+    return marks
+
+
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each stretch inside double quotation marks (straight or curly, not
+    crossing a line break). What it cannot see: single quotation marks (they double as
+    apostrophes) and quotations that run over several paragraphs."""
+    if '"' not in text and "“" not in text:
+        return []
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True if ``pos`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _occurrences_reference(text: str) -> list[tuple[int, int, str, str, bool, int, bool, bool, bool, int]]:
@@ -785,6 +881,7 @@ class Scorer:
         self.w_reported = float(self.model.weights[_I["reported"]])
         self.w_length = float(self.model.weights[_I["length"]])
         self.hint_cap = float(self.model.hint_cap)
+        self.calibration = tuple(float(c) for c in self.model.calibration)
 
     def word(self, norm: str, capital: bool, curated: bool = True) -> tuple[float, str, str | None, str, str, bool] | None:
         """(log-odds without context, category, stance, why, evidence, lexical evidence?) for one
@@ -855,17 +952,57 @@ def _phrase_finder() -> re.Pattern[str]:
 _MISSING = object()
 
 
+def _calibrated(cal: tuple[float, ...], z: float, quoted: bool, marks: int, third: float) -> float:
+    """The sentence calibration (second stage): log-odds from a word's first-stage log-odds ``z``,
+    whether it is quoted, its sentence's marks (bits of :func:`_segment_marks_reference`) and the
+    third-highest word score of its sentence."""
+    return (cal[0] * z + cal[1] + (cal[2] if quoted else 0.0) + (cal[3] if marks & 1 else 0.0)
+            + (cal[4] if marks & 2 else 0.0) + (cal[5] if marks & 4 else 0.0) + cal[6] * third)
+
+
+_MARK_WORDS = ((1, "a question"), (2, "an exclamation"), (4, "first or second person"))
+
+
+def _sentence_reasons(cal: tuple[float, ...], z_word: float, shift: tuple[float, float], quoted: bool,
+                      marks: int, top: list[float], score: float, threshold: float) -> tuple[list[str], bool]:
+    """Plain-words reasons from a word's sentence, and whether any of them lifted it to a flag:
+    other loaded words, an opinion-like sentence (question, exclamation, first or second
+    person) that tipped it over the flag threshold, a quotation that lowers it."""
+    reasons = []
+    lifted = False
+    sig = _sigmoid
+    if score >= threshold and top[1] > 0 and sig(_calibrated(cal, z_word + shift[0], quoted, marks, 0.0)) < threshold:
+        reasons.append("the sentence has other loaded words too")
+        lifted = True
+    if marks and score >= threshold and sig(_calibrated(cal, z_word + shift[1], quoted, 0, top[2])) < threshold:
+        kinds = " and ".join(w for bit, w in _MARK_WORDS if marks & bit and cal[2 + bit.bit_length()] > 0)
+        if kinds:
+            reasons.append(f"the sentence reads as opinion ({kinds})")
+            lifted = True
+    if quoted and cal[2] < -0.1:
+        reasons.append("it stands inside a quotation, so it counts less (the speaker's word, not the writer's)")
+    return reasons, lifted
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def _scan(
-    text: str, min_score: float, scorer: Scorer | None, detail: bool, n_words: list[int] | None = None
+    text: str, min_score: float, scorer: Scorer | None, detail: bool | None, n_words: list[int] | None = None
 ) -> list[tuple]:
     """The body of :func:`scan`; with ``detail=False`` each cue is only ``(category, score)``
     (no reason strings are built), for callers that count cues: the same cues and scores.
-    ``n_words``, if given, receives the number of ``WORD_PATTERN`` matches in ``text`` (every
-    word is visited on the way)."""
+    With ``detail=None`` each cue is ``(term, first-stage log-odds, quoted, sentence marks,
+    third-highest word score, category)``: the inputs of the sentence calibration, for fitting
+    it. ``n_words``, if given, receives the number of ``WORD_PATTERN`` matches in ``text``
+    (every word is visited on the way)."""
     scorer = scorer or default_scorer()
+    cal = scorer.calibration
     out: list[tuple] = []
     covered: list[tuple[int, int]] = []
     curated = _curated()
+    quotes = quoted_spans(text)
     for m in _phrase_finder().finditer(text):
         term = m.group()
         key = " ".join(normalize_token(term).split())
@@ -873,10 +1010,13 @@ def _scan(
         words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
         parts = [scorer.word(w, False) for w in words]
         z = max([p[0] for p in parts if p] + [scorer.phrase(key)])
-        score = 1.0 / (1.0 + math.exp(-z))
+        quoted = bool(quotes) and _inside(quotes, m.start())
+        score = _sigmoid(_calibrated(cal, z, quoted, 0, 0.0))
         if detail:
             out.append((m.start(), m.end(), term, info.category, info.stance, score,
                         f"'{term}': {info.rationale}", "lexicon"))
+        elif detail is None:
+            out.append((term, z, quoted, 0, 0.0, info.category))
         else:
             out.append((info.category, score))
         covered.append((m.start(), m.end()))
@@ -887,9 +1027,9 @@ def _scan(
     memo = scorer._memo
     word = scorer.word
     exp = math.exp
-    # context: the two strongest words of each sentence
-    top2: dict[int, list[float]] = {}
-    rows, names, seg_reported, seg_words = _occurrence_rows(text)
+    # context: the three strongest words of each sentence
+    top3: dict[int, list[float]] = {}
+    rows, names, seg_reported, seg_words, seg_marks = _occurrence_rows(text)
     if n_words is not None:
         n_words.append(sum(seg_words))
     for row in rows:
@@ -906,17 +1046,20 @@ def _scan(
         if hit is not None:
             kept.append((row, hit))
             p = 1.0 / (1.0 + exp(-hit[0]))
-            best = top2.get(row[5])
+            best = top3.get(row[5])
             if best is None:
-                best = top2[row[5]] = [0.0, 0.0]
+                best = top3[row[5]] = [0.0, 0.0, 0.0]
             if p > best[0]:
-                best[0], best[1] = p, best[0]
+                best[0], best[1], best[2] = p, best[0], best[1]
             elif p > best[1]:
-                best[1] = p
+                best[1], best[2] = p, best[1]
+            elif p > best[2]:
+                best[2] = p
     threshold = scorer.model.threshold
     seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
     w_int = scorer.w_intensified
     hint_cap = scorer.hint_cap
+    inside = _inside
     for row, hit in kept:
         start, end, token, norm, _, seg, intensified, cur = row
         z, category, stance, why, evidence, lexical = hit
@@ -924,9 +1067,13 @@ def _scan(
         if shift is None:
             base = ((scorer.w_reported if seg_reported[seg] else 0.0)
                     + scorer.w_length * length_feature(seg_words[seg]))
-            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top2[seg][1]))
+            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
         z_word = z + (w_int if intensified else 0.0)
-        score = 1.0 / (1.0 + exp(-(z_word + shift[1])))
+        quoted = bool(quotes) and inside(quotes, start)
+        if detail is None:
+            out.append((token, z_word + shift[1], quoted, seg_marks[seg], top3[seg][2], category))
+            continue
+        score = 1.0 / (1.0 + exp(-_calibrated(cal, z_word + shift[1], quoted, seg_marks[seg], top3[seg][2])))
         if not lexical and score > hint_cap:
             score = hint_cap
         if score < min_score and not (cur and norm in curated):
@@ -937,11 +1084,12 @@ def _scan(
         context = []
         if intensified and w_int > 0.1:
             context.append("an intensifier stands just before it")
-        if score >= threshold and top2[seg][1] > 0 and 1.0 / (1.0 + exp(-(z_word + shift[0]))) < threshold:
-            context.append("the sentence has other loaded words too")
+        reasons, lifted = _sentence_reasons(cal, z_word, shift, quoted, seg_marks[seg], top3[seg], score, threshold)
+        if context or lifted:
+            evidence = "context" if evidence == "none" else f"{evidence}+context"
+        context += reasons
         if context:
             why = "; ".join([why, *context])
-            evidence = "context" if evidence == "none" else f"{evidence}+context"
         out.append((start, end, token, category, stance, score, f"'{token}': {why}", evidence))
     if detail:
         out.sort()
@@ -955,8 +1103,10 @@ def scan(
 
     Curated terms are always cues; other words are cues when their score reaches ``min_score``.
     Multi-word terms ("believed to be", "according to") are one cue and the words inside them
-    are not repeated. A word's score rises with the other loaded words in its sentence and
-    with an intensifier just before it. A word without lexical evidence (only rarity, shape or
+    are not repeated. A word's score rises with the other loaded words in its sentence, with an
+    intensifier just before it and in a sentence that reads as opinion (a question, an
+    exclamation, "we"/"you"); it falls inside double quotation marks (the sentence calibration,
+    :data:`SENTENCE_FEATURES`). A word without lexical evidence (only rarity, shape or
     context) scores at most the model's ``hint_cap``. Verb-list words used as nouns ("the
     claims") are scored as plain words, not as attribution verbs.
     """
@@ -990,6 +1140,8 @@ def _scan_reference(
     out = []
     covered: list[tuple[int, int]] = []
     curated = _curated()
+    quotes = quoted_spans(text)
+    marks = _segment_marks_reference(text)
     for m in phrase_pattern().finditer(text):
         term = m.group()
         key = " ".join(normalize_token(term).split())
@@ -997,7 +1149,7 @@ def _scan_reference(
         words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
         parts = [scorer.word(w, False) for w in words]
         z = max([p[0] for p in parts if p] + [scorer.phrase(key)])
-        score = 1.0 / (1.0 + math.exp(-z))
+        score = _sigmoid(_calibrated(scorer.calibration, z, _inside(quotes, m.start()), 0, 0.0))
         out.append((m.start(), m.end(), term, info.category, info.stance, score, f"'{term}': {info.rationale}",
                     "lexicon"))
         covered.append((m.start(), m.end()))
@@ -1013,15 +1165,14 @@ def _scan_reference(
         hit = scorer.word(row[3], row[4], row[7])
         if hit is not None:
             kept.append((row, hit))
-    # context: the two strongest words of each sentence
-    top2: dict[int, list[float]] = {}
+    # context: the three strongest words of each sentence
+    top3: dict[int, list[float]] = {}
     for row, hit in kept:
         p = 1.0 / (1.0 + math.exp(-hit[0]))
-        best = top2.setdefault(row[5], [0.0, 0.0])
-        if p > best[0]:
-            best[0], best[1] = p, best[0]
-        elif p > best[1]:
-            best[1] = p
+        best = top3.setdefault(row[5], [0.0, 0.0, 0.0])
+        best.append(p)
+        best.sort(reverse=True)
+        del best[3:]
     threshold = scorer.model.threshold
     seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
     w_int = scorer.w_intensified
@@ -1031,9 +1182,10 @@ def _scan_reference(
         shift = seg_shift.get(seg)
         if shift is None:
             base = (scorer.w_reported if reported else 0.0) + scorer.w_length * length_feature(n_words)
-            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top2[seg][1]))
+            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
         z_word = z + (w_int if intensified else 0.0)
-        score = 1.0 / (1.0 + math.exp(-(z_word + shift[1])))
+        quoted = _inside(quotes, start)
+        score = _sigmoid(_calibrated(scorer.calibration, z_word + shift[1], quoted, marks[seg], top3[seg][2]))
         if not lexical and score > scorer.hint_cap:
             score = scorer.hint_cap
         if score < min_score and not (cur and norm in curated):
@@ -1041,11 +1193,13 @@ def _scan_reference(
         context = []
         if intensified and w_int > 0.1:
             context.append("an intensifier stands just before it")
-        if score >= threshold and top2[seg][1] > 0 and 1.0 / (1.0 + math.exp(-(z_word + shift[0]))) < threshold:
-            context.append("the sentence has other loaded words too")
+        reasons, lifted = _sentence_reasons(scorer.calibration, z_word, shift, quoted, marks[seg], top3[seg],
+                                            score, threshold)
+        if context or lifted:
+            evidence = "context" if evidence == "none" else f"{evidence}+context"
+        context += reasons
         if context:
             why = "; ".join([why, *context])
-            evidence = "context" if evidence == "none" else f"{evidence}+context"
         out.append((start, end, token, category, stance, score, f"'{token}': {why}", evidence))
     out.sort()
     return out

@@ -22,7 +22,8 @@ Figures (the issue's definitions):
 and ``analysis/lexicons/bias_model.csv`` (learn only from the development half!). Without it the
 script only measures. Either way it reports in-sample figures (the shipped model on the file it was
 fitted to: optimistic) and k-fold cross-validated figures (folds split by sentence; the learned
-word table and the weights are re-fitted on the other folds each time: the honest estimate).
+word table and the weights are re-fitted on the other folds each time, and the sentence
+calibration on the other folds' out-of-fold scores: the honest estimate).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import csv
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +57,7 @@ GRID_MIN_SENTENCES = (1,)
 GRID_C = (0.3, 1.0, 3.0)
 GRID_BETA = (0.75, 1.0, 1.25)
 GRID_HINT_CAP = (1.0,)
+CALIBRATION_C = 1.0  # regularisation of the sentence calibration (few weights, many cues)
 
 
 def _words(text: str) -> list[str]:
@@ -227,13 +230,53 @@ def cross_validated_scorers(frame: pd.DataFrame, tokens: pd.DataFrame, *, k: int
     return out
 
 
+def calibration_rows(frame: pd.DataFrame, idx: np.ndarray, scorer: wm.Scorer) -> pd.DataFrame:
+    """The inputs of the sentence calibration for every cue of the sentences ``idx`` (scored by
+    ``scorer``'s first stage), with the target: one of its words was marked by the experts."""
+    rows = []
+    for i in idx:
+        marked = frame["marked"].iat[i]
+        for term, z, quoted, marks, third, _ in wm._scan(frame["text"].iat[i], 0.0, scorer, None):
+            rows.append((i, z, float(quoted), float(marks & 1), float(bool(marks & 2)), float(bool(marks & 4)), third,
+                         int(bool(set(_words(term)) & marked))))
+    return pd.DataFrame(rows, columns=["sent", "z", *wm.SENTENCE_FEATURES, "y"])
+
+
+def fit_calibration(rows: pd.DataFrame, c: float = CALIBRATION_C) -> tuple[float, ...]:
+    """``(scale, intercept, one weight per SENTENCE_FEATURES)`` by logistic regression of the
+    expert marks on out-of-fold first-stage log-odds and the sentence features."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(rows[["z", *wm.SENTENCE_FEATURES]].to_numpy(), rows["y"].to_numpy())
+    coef = clf.coef_[0]
+    return (float(coef[0]), float(clf.intercept_[0]), *(float(w) for w in coef[1:]))
+
+
+def calibrate_folds(frame: pd.DataFrame, scorers: list[tuple[np.ndarray, wm.Scorer]], beta: float, *,
+                    hint_cap: float = 1.0) -> tuple[float, ...]:
+    """Fit each fold's sentence calibration on the out-of-fold first-stage scores of the OTHER
+    folds and set it on the fold's scorer; return the calibration fitted on all of them (to ship)."""
+    parts = []
+    for test_idx, scorer in scorers:
+        scorer.w_nearby = beta
+        scorer.hint_cap = hint_cap
+        scorer.calibration = wm._IDENTITY
+        parts.append(calibration_rows(frame, test_idx, scorer))
+    for f, (_, scorer) in enumerate(scorers):
+        scorer.calibration = fit_calibration(pd.concat([p for g, p in enumerate(parts) if g != f]))
+    return fit_calibration(pd.concat(parts))
+
+
 def cross_validated_cues(frame: pd.DataFrame, scorers: list[tuple[np.ndarray, wm.Scorer]],
                          beta: float, *, hint_cap: float = 1.0, learned: bool = True) -> list[list[tuple[str, float]]]:
     """Out-of-fold cues: each sentence scored by a model fitted without its fold (with
-    ``learned=False`` the fold's learned word table is left out at scoring time)."""
+    ``learned=False`` the fold's learned word table is left out at scoring time; the fold's
+    sentence calibration is kept)."""
     out: list[list[tuple[str, float]]] = [[] for _ in range(len(frame))]
     for test_idx, fitted in scorers:
         scorer = fitted if learned else wm.Scorer(model=fitted.model, learned={})
+        scorer.calibration = fitted.calibration
         scorer.w_nearby = beta
         scorer.hint_cap = hint_cap
         for i, cues in zip(test_idx, model_cues(frame["text"].iloc[test_idx].tolist(), scorer), strict=True):
@@ -280,6 +323,13 @@ def write_model(model: wm.Model, counts: dict[str, tuple[int, int]], n_sentences
             w.writerow([name, "parameter", f"{getattr(model, name if name != 'flag_threshold' else 'threshold')}",
                         rationale[name], src])
         w.writerow(["C", "parameter", f"{c}", "inverse regularisation strength of the logistic fit", src])
+        cal_src = (f"sentence calibration: logistic regression on {n_sentences} BABE dev-half sentences' out-of-fold "
+                   "word scores by benchmarks/validate_bias_words.py --fit")
+        meaning = {"scale": "weight of the word's first-stage log-odds", "intercept": "log-odds shift of every word",
+                   **{f: f"weight when {wm.SENTENCE_WORDS[f]}" for f in wm.SENTENCE_FEATURES}}
+        meaning["third"] = "weight of the third-highest word score of the sentence (several loaded words)"
+        for name, weight in zip(("scale", "intercept", *wm.SENTENCE_FEATURES), model.calibration, strict=True):
+            w.writerow([f"calib_{name}", "calibration", f"{weight:.6f}", meaning[name], cal_src])
     with open(LEXICON_DIR / "learned_bias_words.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["term", "category", "k", "n", "rate", "rationale", "source"])
@@ -327,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
                                                       min_sentences=min_sentences, c=c)
                     for beta in GRID_BETA:
                         for cap in GRID_HINT_CAP:
+                            calibrate_folds(frame, scorers, beta, hint_cap=cap)
                             cues = cross_validated_cues(frame, scorers, beta, hint_cap=cap)
                             t = best_threshold(frame, cues)
                             r = evaluate(frame, cues, t)
@@ -338,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
         _, smoothing, min_sentences, c, beta, cap, t = best
         model, counts = fit(tokens, smoothing=smoothing, min_sentences=min_sentences, c=c, beta=beta, threshold=t,
                             hint_cap=cap)
+        scorers = cross_validated_scorers(frame, tokens, k=args.folds, smoothing=smoothing,
+                                          min_sentences=min_sentences, c=c)
+        model = replace(model, calibration=calibrate_folds(frame, scorers, beta, hint_cap=cap))
         write_model(model, counts, len(frame), c)
         wm.clear_caches()
         print(f"fitted: smoothing={smoothing} min_sentences={min_sentences} C={c} beta={beta} hint_cap={cap} "
@@ -354,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     print(_row("loaded_language, in-sample", in_sample))
     scorers = cross_validated_scorers(frame, tokens, k=args.folds, smoothing=model.smoothing,
                                       min_sentences=model.min_sentences, c=_shipped_c())
+    calibrate_folds(frame, scorers, beta, hint_cap=model.hint_cap)
     rows = {}
     for label, learned in ((f"{args.folds}-fold CV", True), (f"{args.folds}-fold CV, without learned table", False)):
         cv = cross_validated_cues(frame, scorers, beta, hint_cap=model.hint_cap, learned=learned)

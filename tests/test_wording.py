@@ -221,6 +221,43 @@ def test_intensifier_raises_the_next_word():
     assert "context" in boosted["evidence"]
 
 
+def test_quoted_word_counts_less_and_says_why():
+    plain = cue(loaded_language("The senator called the plan reckless and cruel.", min_score=0.0), "reckless")
+    quoted = cue(loaded_language('The senator called the plan "reckless and cruel."', min_score=0.0), "reckless")
+    assert quoted["score"] < plain["score"]
+    assert "quotation" in quoted["why"] and "quotation" not in plain["why"]
+
+
+def test_opinion_sentence_raises_its_words():
+    statement = cue(loaded_language("Their reckless plan failed.", min_score=0.0), "reckless")
+    question = cue(loaded_language("Their reckless plan failed?", min_score=0.0), "reckless")
+    personal = cue(loaded_language("Our reckless plan failed.", min_score=0.0), "reckless")
+    assert question["score"] > statement["score"]
+    assert personal["score"] > statement["score"]
+
+
+def test_sentence_marks_and_quoted_spans():
+    from analysis import wording_model as wm
+
+    text = 'Is it over? "We won!" she said. The US left. You know.'
+    assert wm._segment_marks_reference(text) == [1, 2 | 4, 0, 0, 4]
+    assert wm._occurrence_rows(text)[4] == wm._segment_marks_reference(text)
+    spans = wm.quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == ['"We won!"']
+    assert wm.quoted_spans("no quotes here") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "“”?!.\n')), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_quoted_spans_are_disjoint_quotes(text):
+    from analysis import wording_model as wm
+
+    spans = wm.quoted_spans(text)
+    for (a, b), nxt in zip(spans, [*spans[1:], None], strict=False):
+        assert text[a] in '"“' and text[b - 1] in '"”' and "\n" not in text[a:b]
+        assert nxt is None or b <= nxt[0]
+
+
 def test_evidence_tags_separate_lexical_evidence_from_hints():
     from analysis.wording import EVIDENCE_TAGS, has_lexical_evidence
 
