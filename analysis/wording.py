@@ -24,7 +24,6 @@ and what an article leaves out. A cue is a reason to look closer, not a verdict.
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.frequency import word_frequency
+from analysis.jsonable import json_safe, records
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording_model import (
@@ -469,29 +469,6 @@ def highlight_html(body: str, cues: pd.DataFrame, *, min_score: float = 0.0, leg
 # ---------------------------------------------------------------------------------------------
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return [_json_value(v) for v in value]
-    if value is None:
-        return None
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) or math.isinf(value) else round(float(value), 4)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
-def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
-    return [{c: _json_value(v) for c, v in zip(columns, row, strict=True)} for row in frame[columns].itertuples(index=False)]
-
-
 @dataclass
 class WordingResult:
     """The wording tables of a comparison.
@@ -513,16 +490,16 @@ class WordingResult:
     def to_json(self) -> dict[str, Any]:
         """The ``wording`` section of ``compare --json`` (floats to 4 places, NaN as null)."""
         out = {
-            "distinctive": _records(self.distinctive, ["article_id", "term", "z", "count", "n"]),
-            "cues": _records(self.cues, CUE_COLUMNS),
-            "naming": _records(self.naming, ["article_id", "group", "term", "variant", "count"]),
-            "flag_threshold": _json_value(self.flag_threshold),
+            "distinctive": records(self.distinctive, ["article_id", "term", "z", "count", "n"]),
+            "cues": records(self.cues, CUE_COLUMNS),
+            "naming": records(self.naming, ["article_id", "group", "term", "variant", "count"]),
+            "flag_threshold": json_safe(self.flag_threshold),
         }
         if len(self.summary):
-            out["summary"] = _records(self.summary, list(self.summary.columns))
+            out["summary"] = records(self.summary, list(self.summary.columns))
         if len(self.contrasts):
             cols = ["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity", "a_cues", "b_cues", "a_only", "b_only"]
-            out["contrasts"] = _records(self.contrasts, cols)
+            out["contrasts"] = records(self.contrasts, cols)
         return out
 
 
