@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--json", action="store_true", help="print the comparison as one JSON object")
     cmp_.add_argument("--html", metavar="OUT.html", help="write a self-contained HTML report")
     ren = sub.add_parser("render", help="execute every notebook and write the site (HTML, index)")
-    ren.add_argument("--out", default="site", help="output folder (default: site/)")
+    ren.add_argument("--out", default=None, help="output folder (default: the project's site/)")
     ren.add_argument("--notebooks", default=None, help="folder of notebooks (default: notebooks/)")
     ren.add_argument("--no-report", action="store_true", help="skip the seed event's HTML report")
     return parser
@@ -68,10 +68,11 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from analysis.paths import SITE_DIR
     from analysis.render import render_site
 
     out = render_site(
-        out=Path(args.out),
+        out=Path(args.out) if args.out else SITE_DIR,
         notebooks_dir=Path(args.notebooks) if args.notebooks else None,
         with_report=not args.no_report,
         log=lambda line: print(line, file=sys.stderr),
