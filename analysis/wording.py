@@ -289,7 +289,8 @@ def distinctive_terms(
     out = out[out["count"] >= min_count]
     if not function_words:
         stop = _function_words()
-        out = out[[any(w not in stop for w in t.split()) for t in out["term"]]]
+        keep = np.array([any(w not in stop for w in t.split()) for t in out["term"]], dtype=bool)
+        out = out.loc[keep]
     order = {a: i for i, a in enumerate(ids)}
     out = out.sort_values(["article_id", "z"], key=lambda s: s.map(order) if s.name == "article_id" else -s)
     if top_n is not None:  # after sorting: the top_n highest z of each article
@@ -528,8 +529,9 @@ def analyze_wording(
     empty (cues and naming are still computed).
     """
     cues = article_cues(articles, sentences, min_score=min_score)
-    if articles["article_id"].nunique() >= 2:
-        distinctive = distinctive_terms(term_counts(articles), top_n=top_n)
+    counts = term_counts(articles)
+    if articles["article_id"].nunique() >= 2 and counts["article_id"].nunique() >= 2:
+        distinctive = distinctive_terms(counts, top_n=top_n)
         pairs = contrast_pairs(articles, sentences, cues=cues) if contrasts else pd.DataFrame()
     else:
         distinctive = pd.DataFrame(columns=["article_id", "term", "n", "count", "count_rest", "per_1000", "delta", "z"])
