@@ -74,13 +74,14 @@ _SOCIAL = re.compile(
 )
 # Bylines, credits and timestamps.
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+# Bylines: the keyword in any case, then Capitalised Names (case-sensitive, so "By late afternoon,
+# the talks collapsed." is prose), an optional outlet or role, and no closing full stop.
 _BYLINE = re.compile(
-    rf"^\s*(?:by|written\s+by|words\s+by|story\s+by|from)\s+{_NAME}"
-    rf"(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|–—-]\s*.{{0,40}})?\s*$"
-    r"|^\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by\b.{0,160}$"
-    r"|^\s*(?:published|updated|last\s+updated|posted|first\s+published)\s*(?:on|at|:)?\s*"
+    rf"^\s*(?i:by|written\s+by|words\s+by|story\s+by)\s+{_NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*[,|–—-]\s*[^.!?]{{0,40}})?\s*$"
+    r"|^\s*\(?(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by)\b.{0,160}$"
+    r"|^\s*(?i:published|updated|last\s+updated|posted|first\s+published)\s*(?i:on|at|:)?\s*"
     r"(?:\d|[A-Z][a-z]{2,8}\.?\s+\d).{0,60}$",
-    _I,
 )
 _CREDIT = re.compile(
     r"^\s*[(\[]?(?:photo|image|picture|photograph|video|file\s+photo|illustration|caption|credit|"

@@ -77,6 +77,9 @@ def test_repeated_paragraph_removed_the_second_time():
         "Read the full statement, the minister told reporters, and you will see our position.",
         "Photographs taken at the scene show damaged aircraft on the runway.",
         "The disclaimer added to the treaty was itself disputed by both parties.",
+        "By late afternoon, the talks had collapsed.",
+        "From Moscow, the view is different.",
+        "By Monday, Ukraine had struck again.",
     ],
 )
 def test_prose_that_resembles_furniture_is_kept(prose):
