@@ -55,8 +55,9 @@ _DISCLAIMER_PHRASES = re.compile(
 # Whole short lines that point elsewhere on the page.
 _RELATED = re.compile(
     r"^\s*(?:similar|related|recommended|popular|trending|more|latest|top)\s+"
-    r"(?:posts?|articles?|stories|news|reads?|content|videos?|from\s+\w+.*|on\s+\w+.*)\s*:?\s*$"
-    r"|^\s*(?:read|see|watch|listen)\s+(?:more|also|next|too|the\s+full\s+story|more\s+about)\b.{0,120}$"
+    r"(?:posts?|articles?|stories|news|reads?|content|videos?|from\s+\w+[^.!?]*|on\s+\w+[^.!?]*)\s*:?\s*$"
+    r"|^\s*(?:read|see|watch|listen)\s+(?:more|also|next|too|the\s+full\s+story|more\s+about)\b"
+    r"(?:\s*[:–—-].{0,120}|[^.!?]{0,120})$"
     r"|^\s*(?:you\s+(?:may|might)\s+also\s+like|also\s+read|don'?t\s+miss|continue\s+reading"
     r"|click\s+here\b.*|advertisement|sponsored(?:\s+content)?|story\s+continues\s+below.*"
     r"|most\s+(?:read|popular|viewed)|tags?\s*:.*|filed\s+under\s*:?.*|topics?\s*:.*)\s*$",
@@ -67,9 +68,10 @@ _SOCIAL = re.compile(
     r"^\s*(?:share|tweet|email|print|copy\s+link|whatsapp|facebook|twitter|x|linkedin|reddit"
     r"|telegram|pinterest|comments?|\d+\s+comments?)(?:\s*[|/,·•]\s*(?:share|tweet|email|print"
     r"|copy\s+link|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|pinterest))*\s*$"
-    r"|^\s*(?:share\s+(?:this|on|via)|follow\s+us\b|subscribe\b|sign\s+up\b|join\s+our\b"
+    r"|^\s*(?:share\s+(?:this|on|via)|follow\s+us\b|join\s+our\b"
+    r"|(?:subscribe|sign\s+up)(?:\s+(?:to|for|now|here|today)\b|\s*[:!]|\s*$)"
     r"|get\s+(?:our|the\s+latest)\b.{0,60}\b(?:newsletter|updates|inbox)|leave\s+a\s+(?:comment|reply)"
-    r"|newsletter\b|download\s+(?:our|the)\s+app)\b.{0,120}$",
+    r"|newsletter(?:\s*[:!]|\s*$)|download\s+(?:our|the)\s+app).{0,120}$",
     _I,
 )
 # Bylines, credits and timestamps.
