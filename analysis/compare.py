@@ -78,6 +78,9 @@ def compare(articles: pd.DataFrame, sentences: pd.DataFrame, *, clusters: bool =
 
     Works for two or more articles (each measure that needs a comparison sets one article against
     the rest, or compares every pair). ``clusters=False`` skips the automatic topic clusters.
+    What it cannot see is what its parts cannot see: lexicon scores miss words outside their
+    lists, irony and framing; counts of names miss pronouns; shared-word alignment misses
+    paraphrase (``analysis.report_sections.LIMITS`` lists each, and the report prints them).
 
     >>> from analysis import compare, load_corpus  # doctest: +SKIP
     >>> comparison = compare(*load_corpus("corpus/2025-06-spiderweb-istanbul"))  # doctest: +SKIP

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from analysis.plots import emphasis as emphasis_plots
 from analysis.plots import tone as tone_plots
 from analysis.plots import wording as wording_plots
@@ -53,14 +51,6 @@ LIMITS = {
         "verb and sources referred to by pronouns are missed.",
     ],
 }
-
-
-def _labels(comparison: Comparison) -> dict[str, str]:
-    return {str(a): str(a) for a in comparison.articles["article_id"]}
-
-
-def _fmt(value: float, digits: int = 3) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:+.{digits}f}"
 
 
 # ---------------------------------------------------------------------------------------------

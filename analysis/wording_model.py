@@ -743,23 +743,8 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _occurrences_reference(text: str) -> list[tuple[int, int, str, str, bool, int, bool, bool, bool, int]]:
-    """The first version of :func:`occurrences`, kept as the reference it is tested against.
-
-    Scorable words of ``text``: ``(start, end, token, norm, name, sentence number,
-    intensified, curated, reported, sentence length)``.
-
-    - ``name``: capitalised in mid-sentence (not after a sentence start, quote, colon or
-      bracket), or capitalised anywhere when the same word is a mid-sentence capital elsewhere
-      in the text;
-    - ``intensified``: the word right before it is an intensifier ("very", "so", "utterly");
-    - ``curated``: False for verb-list words used as nouns (:func:`noun_uses`);
-    - ``reported``: its sentence reports speech with a plain verb ("said", "told",
-      "according to");
-    - ``sentence length``: words in its sentence.
-
-    Sentences are cut cheaply where ``.``, ``!`` or ``?`` stands between two words (no
-    abbreviation rules: this only groups words for the sentence effects on scores).
-    """
+    """The first version of :func:`occurrences` (same output, same docstring), kept as the
+    reference the fast path is tested against."""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     degree = _degree_words()
@@ -908,14 +893,6 @@ class Scorer:
             )
         self._memo[key] = result
         return result
-
-    def with_context(self, z: float, nearby: float, intensified: bool = False, reported: bool = False,
-                     n_words: int = 20) -> float:
-        """Score 0..1 from a word's log-odds and its context: the second-strongest word of its
-        sentence, an intensifier before it, a plain speech verb in its sentence, its length."""
-        z = (z + self.w_nearby * nearby_feature(nearby) + (self.w_intensified if intensified else 0.0)
-             + (self.w_reported if reported else 0.0) + self.w_length * length_feature(n_words))
-        return 1.0 / (1.0 + math.exp(-z))
 
     def phrase(self, key: str) -> float:
         """Log-odds of a curated phrase from its lexicon features alone."""
