@@ -7,12 +7,16 @@ problem (no traceback).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.atomic import OutputError, check_output_file, write_text_atomic
 from analysis.corpus import CorpusError, CorpusWarning, load_corpus, require_comparison
 
 __all__ = ["main"]
@@ -53,11 +57,12 @@ def _compare(args: argparse.Namespace) -> int:
         if issubclass(warning.category, CorpusWarning):
             print(f"warning: {warning.message}", file=sys.stderr)
     require_comparison(articles)
+    inputs = [*args.paths, *(str(p) for p in articles["path"] if p)]  # never an output
+    if args.html:  # refuse a bad output path before the comparison runs
+        check_output_file(args.html, inputs=inputs)
     comparison = compare(articles, sentences)
     if args.html:
-        from analysis.atomic import write_text_atomic
-
-        out = write_text_atomic(args.html, comparison.to_html())
+        out = write_text_atomic(args.html, comparison.to_html(), inputs=inputs)
         print(f"wrote {out}", file=sys.stderr)
     if args.json:
         json.dump(comparison.to_json(), sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
@@ -81,15 +86,55 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+EXIT_INTERRUPTED = 130
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that every temporary output is cleaned up on the way out."""
+
+
+def _on_sigterm(signum, frame):  # pragma: no cover - exercised through a subprocess in the tests
+    raise _Terminated
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's final flush cannot fail again."""
     try:
-        if args.command == "compare":
-            return _compare(args)
-        return _render(args)
-    except CorpusError as err:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    0 on success; 2 with one line on stderr for bad input, a refused or failed output, or a failed
+    render; 130 after Ctrl-C or SIGTERM, with temporary outputs removed and nothing half-written.
+    """
+    args = _parser().parse_args(argv)
+    from analysis.render import RenderError
+
+    previous = None
+    with contextlib.suppress(ValueError):  # not the main thread (an embedding program): keep its handler
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        status = _compare(args) if args.command == "compare" else _render(args)
+        sys.stdout.flush()
+        return status
+    except (CorpusError, OutputError, RenderError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `… | head`
+        _silence_stdout()
         return 0
+    except OSError as err:  # standard output on a full disk (`> /dev/full`) or a closed terminal
+        _silence_stdout()
+        print(f"error: cannot write the output: {err.strerror or err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (KeyboardInterrupt, _Terminated):
+        print("interrupted: nothing was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -22,7 +22,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-from analysis.atomic import replace_dir_atomic
+from analysis.atomic import check_output_dir, replace_dir_atomic
 from analysis.paths import DEFAULT_EVENT, NOTEBOOKS_DIR
 
 __all__ = ["RenderError", "render_site", "notebook_summary", "strip_remote_scripts", "link_rendered_pages", "execute_notebook"]
@@ -146,12 +146,20 @@ def render_site(
     executed ``NN-name.ipynb``, and, with ``with_report``, ``report.html``/``report.json`` for
     ``event``. Every notebook is run even when one fails; then ``RenderError`` names each failure
     and ``out/`` is left as it was.
+
+    ``out`` must be new, empty, or a folder an earlier render made (it holds ``OUTPUT_MARKER``); any
+    other folder, a file, or a folder holding the notebooks or the event is refused with
+    ``OutputError`` before anything runs, so a user's folder is never replaced.
     """
     started = time.perf_counter()
     folder = Path(notebooks_dir) if notebooks_dir else NOTEBOOKS_DIR
+    if not folder.is_dir():
+        raise RenderError(f"{folder}: no such notebooks folder")
     paths = sorted(folder.glob("*.ipynb"))
     if not paths:
-        raise FileNotFoundError(f"{folder}: no notebooks to render")
+        raise RenderError(f"{folder}: no notebooks (*.ipynb) to render")
+    inputs = [folder, *paths] + ([event] if with_report else [])
+    check_output_dir(out, inputs=inputs)  # refuse before spending minutes on the notebooks
 
     def run(path: Path) -> tuple[Path, nbformat.NotebookNode | None, str]:
         began = time.perf_counter()
@@ -163,13 +171,18 @@ def render_site(
         log(f"executed {path.name} in {time.perf_counter() - began:.1f} s")
         return path, nb, ""
 
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
         executed = list(pool.map(run, paths))
+    except BaseException:  # an interrupt: do not start the notebooks still queued
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     failures = [message for _, _, message in executed if message]
     if failures:
         raise RenderError("notebooks failed: " + "; ".join(failures))
 
-    with replace_dir_atomic(out) as tmp:
+    with replace_dir_atomic(out, inputs=inputs) as tmp:
         entries = []
         for path, nb, _ in executed:
             (tmp / f"{path.stem}.html").write_text(_export(nb), encoding="utf-8")

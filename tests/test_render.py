@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from analysis.atomic import replace_dir_atomic, write_text_atomic
+from analysis.atomic import OUTPUT_MARKER, replace_dir_atomic, write_text_atomic
 from analysis.render import RenderError, link_rendered_pages, render_site, strip_remote_scripts
 
 
@@ -42,6 +42,7 @@ def test_failed_render_keeps_old_site(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("old")
+    (site / OUTPUT_MARKER).write_text("made by an earlier render")
     make_notebook(nbs / "02-fine.ipynb", "1 + 1")
     with pytest.raises(RenderError, match=r"01-broken.ipynb: RuntimeError: boom"):
         render_site(out=site, notebooks_dir=nbs, with_report=False)
@@ -67,11 +68,12 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
 def test_replace_dir_atomic_on_error(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
+    (site / OUTPUT_MARKER).write_text("x")
     (site / "keep").write_text("x")
     with pytest.raises(ValueError), replace_dir_atomic(site) as tmp:
         (tmp / "new").write_text("y")
         raise ValueError
-    assert [p.name for p in site.iterdir()] == ["keep"]
+    assert sorted(p.name for p in site.iterdir()) == sorted([OUTPUT_MARKER, "keep"])
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 
 
