@@ -19,6 +19,7 @@ SCHEMA = "source-bias-comparison/1"
 
 _ARTICLE_FIELDS = [
     "article_id",
+    "label",
     "path",
     "outlet",
     "title",
@@ -60,11 +61,12 @@ class Comparison:
             out[name] = result.to_json()
         return out
 
-    def to_html(self) -> str:
-        """One self-contained HTML report (figures embedded, article text escaped, no scripts)."""
+    def to_html(self, *, json_href: str | None = None) -> str:
+        """One self-contained HTML report (figures embedded, article text escaped, no scripts);
+        ``json_href`` links the report's JSON twin when one is written beside it."""
         from analysis.report import render_report
 
-        return render_report(self)
+        return render_report(self, json_href=json_href)
 
     def summary(self) -> str:
         """A readable plain-text summary (what ``python -m analysis compare`` prints)."""

@@ -4,7 +4,7 @@
 (encoding, binary content, size, HTML, front matter, empty body), separates boilerplate from the
 body (see ``analysis.boilerplate``), splits sentences, and returns:
 
-- ``articles``: one row an article — ``article_id, path, event, outlet, title, date, url,
+- ``articles``: one row an article — ``article_id, label, path, event, outlet, title, date, url,
   language, notes, body, boilerplate, syndicators, n_words, n_sentences``;
 - ``sentences``: one row a sentence — ``article_id, sent_id, para_id, start, end, text,
   n_words``, with ``start``/``end`` indexing the article's cleaned ``body``.
@@ -41,7 +41,7 @@ __all__ = [
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
-FRONT_MATTER_KEYS = ("title", "outlet", "date", "url", "language", "notes", "event", "author")
+FRONT_MATTER_KEYS = ("title", "outlet", "date", "url", "language", "notes", "event", "author", "label")
 _SKIP_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
 
 
@@ -213,6 +213,7 @@ def article_record(
         "url": meta.get("url", ""),
         "language": meta.get("language", ""),
         "notes": meta.get("notes", ""),
+        "label": meta.get("label", ""),
         "body": body,
         "boilerplate": [piece.to_dict() for piece in cleaned.removed],
         "syndicators": syndicators(cleaned.removed),
@@ -247,11 +248,27 @@ def _tables(records: list[dict[str, object]]) -> tuple[pd.DataFrame, pd.DataFram
         record["n_words"] = sum(r[-1] for r in sents)
         record["n_sentences"] = len(sents)
         rows.extend(sents)
+    _labels(records)
     articles = pd.DataFrame.from_records(records)
     if articles.empty:
         articles = pd.DataFrame(columns=["article_id", "body", "n_words", "n_sentences"])
     sentences = pd.DataFrame.from_records(rows, columns=_SENTENCE_COLUMNS)
     return articles.reset_index(drop=True), sentences
+
+
+def _labels(records: list[dict[str, object]]) -> None:
+    """Give every article a short, unique ``label`` for the pages a person reads (see
+    ``analysis.present``): its front-matter label, else a letter by position with the outlet."""
+    from analysis.present import default_label
+
+    seen: set[str] = set()
+    for i, record in enumerate(records):
+        label = str(record.get("label") or "").strip() or default_label(i, record.get("outlet"))
+        base, n = label, 2
+        while label in seen:
+            label, n = f"{base} ({n})", n + 1
+        record["label"] = label
+        seen.add(label)
 
 
 def _unique_ids(records: list[dict[str, object]]) -> None:

@@ -195,7 +195,7 @@ def render_site(
             from analysis.corpus import load_corpus
 
             comparison = compare(*load_corpus(event))
-            (tmp / "report.html").write_text(comparison.to_html(), encoding="utf-8")
+            (tmp / "report.html").write_text(comparison.to_html(json_href="report.json"), encoding="utf-8")
             (tmp / "report.json").write_text(
                 json.dumps(comparison.to_json(), ensure_ascii=False, indent=1, allow_nan=False),
                 encoding="utf-8",

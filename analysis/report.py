@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from analysis.corpus import provenance
 from analysis.plots.corpus import plot_composition
+from analysis.present import labelled, readable
 
 if TYPE_CHECKING:
     from analysis.compare import Comparison
@@ -69,16 +70,21 @@ def figure_html(fig: Figure, caption: str, *, alt: str | None = None, dpi: int =
 
 
 def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max_rows: int = 25) -> str:
-    """A DataFrame as an escaped HTML table (first ``max_rows`` rows), or a note when empty."""
+    """A DataFrame as an escaped HTML table (first ``max_rows`` rows), or a note when empty.
+
+    Cells go through ``analysis.present.readable``: one number format, shares as percentages,
+    a dash for a missing value, lists joined; ids are expected to be labels already (see
+    ``analysis.present.labelled``).
+    """
     if columns is not None:
         frame = frame[[c for c in columns if c in frame.columns]]
     if frame.empty:
         return '<p class="muted small">(nothing found)</p>'
-    shown = frame.head(max_rows)
-    shown = shown.astype(object).where(shown.notna(), None)  # pandas' <NA> shows as a dash
-    body = shown.to_html(index=False, escape=True, border=0, na_rep="–", float_format=lambda v: f"{v:.3f}")
+    shown = readable(frame, max_rows=max_rows)
+    body = shown.to_html(index=False, escape=True, border=0)
     more = (
-        f'<p class="muted small">… and {len(frame) - max_rows} more rows in the JSON output.</p>'
+        f'<p class="muted small">… and {len(frame) - max_rows} more rows in '
+        '<a href="#data">the full data</a>.</p>'
         if len(frame) > max_rows
         else ""
     )
@@ -97,10 +103,16 @@ def _articles_section(comparison: Comparison) -> str:
             facts.append(f"<b>Syndicated or credited by:</b> {esc(', '.join(row.syndicators))}")
         if row.url:
             facts.append(f"<b>URL:</b> {esc(str(row.url))}")
-        notes = f'<p class="small muted">{esc(str(row.notes))}</p>' if row.notes else ""
+        notes = (
+            f'<p class="small collector"><b>Collector’s note</b> (written by whoever saved the file, '
+            f"not by the outlet): {esc(str(row.notes))}</p>"
+            if row.notes
+            else ""
+        )
+        label = getattr(row, "label", row.article_id)
         cards.append(
-            f'<div class="card"><h3>{esc(str(row.title))}</h3><p class="small muted">id: '
-            f"{esc(str(row.article_id))}</p><p class=\"small\">{'<br>'.join(facts)}</p>{notes}</div>"
+            f'<div class="card"><p class="label">{esc(str(label))}</p><h3>{esc(str(row.title))}</h3>'
+            f"<p class=\"small\">{'<br>'.join(facts)}</p>{notes}</div>"
         )
     removed = provenance(articles)
     parts = [
@@ -147,9 +159,34 @@ def _limits_section(comparison: Comparison) -> str:
 SectionRenderer = Callable[["Comparison"], str]
 
 
-def render_report(comparison: Comparison, *, extra_sections: dict[str, SectionRenderer] | None = None) -> str:
-    """The whole report as one HTML string (see the module docstring for what it guarantees)."""
+def _data_section(comparison: Comparison, json_href: str | None) -> str:
+    ids = ", ".join(
+        f"{esc(str(label))} = <code>{esc(str(aid))}</code>"
+        for aid, label in zip(comparison.articles["article_id"], comparison.articles["label"], strict=True)
+    ) if "label" in comparison.articles.columns else ""
+    link = (
+        f'<a href="{esc(json_href)}">{esc(json_href)}</a> holds every table in full, with the full article ids'
+        if json_href
+        else "<code>python -m analysis compare … --json</code> prints every table in full, with the full "
+        "article ids"
+    )
+    return f'<h2 id="data">The full data</h2><p>{link}. Article labels on this page: {ids}.</p>'
+
+
+def render_report(
+    comparison: Comparison,
+    *,
+    extra_sections: dict[str, SectionRenderer] | None = None,
+    json_href: str | None = None,
+) -> str:
+    """The whole report as one HTML string (see the module docstring for what it guarantees).
+
+    Articles are named by their short labels; ``json_href`` links the report's JSON twin.
+    """
     from analysis.report_sections import SECTIONS, differences_section
+
+    data = _data_section(comparison, json_href)
+    comparison = labelled(comparison)
 
     titles = [str(t) for t in comparison.articles["title"]]
     heading = "Comparing " + " · ".join(f"“{t}”" for t in titles[:3]) + (" …" if len(titles) > 3 else "")
@@ -161,7 +198,9 @@ def render_report(comparison: Comparison, *, extra_sections: dict[str, SectionRe
             body_parts.append(renderer(comparison))
             nav.append(f'<a href="#{esc(name)}">{esc(name.capitalize())}</a>')
     body_parts.append(_limits_section(comparison))
+    body_parts.append(data)
     nav.append('<a href="#limits">Limits</a>')
+    nav.append('<a href="#data">Data</a>')
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">

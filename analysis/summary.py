@@ -13,11 +13,16 @@ def _rule(title: str) -> str:
 
 def text_summary(comparison) -> str:
     """Readable lines: the articles, what was removed from each, then each section's highlights."""
+    from analysis.present import labelled
+
     articles = comparison.articles
     lines = [f"Comparing {len(articles)} articles"]
     lines.append(_rule("Articles"))
     for row in articles.itertuples():
-        lines.append(f"[{row.article_id}] {row.title}")
+        label = getattr(row, "label", "") or row.article_id
+        lines.append(f"[{label}] {row.title}")
+        if label != row.article_id:
+            lines.append(f"    id: {row.article_id}")
         lines.append(f"    outlet: {row.outlet}   words: {row.n_words}   sentences: {row.n_sentences}")
         kinds = [piece["kind"] for piece in row.boilerplate]
         if kinds:
@@ -29,7 +34,7 @@ def text_summary(comparison) -> str:
         from analysis.report_sections import differences
 
         lines.append(_rule("Where they differ most"))
-        for finding in differences(comparison):
+        for finding in differences(labelled(comparison)):
             lines.extend(textwrap.wrap(finding, width=100, initial_indent="- ", subsequent_indent="  "))
     lines.append("\nUse --json for every table, --html OUT.html for the report.")
     return "\n".join(lines)

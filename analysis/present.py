@@ -1,0 +1,176 @@
+"""What a person reads: short article labels and tables with one number format.
+
+Full article ids (``000_05732b7640654d32``) stay in the tables and the JSON; every page a person
+reads names an article by its short ``label`` ("A · The Ridge Ledger", or the ``label`` given in
+the file's front matter). ``readable`` turns any result table into strings a reader can scan on a
+phone: labels for ids, signed numbers with three decimals, shares as percentages, a dash for
+missing values, lists joined by commas, and no shuffled row numbers.
+
+>>> import pandas as pd
+>>> readable(pd.DataFrame({"article_id": ["x1"], "share": [0.641026], "z": [2.757e-04]}), labels={"x1": "A"})
+  article share      z
+1       A   64% +0.000
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from analysis.compare import Comparison
+
+__all__ = [
+    "ID_COLUMNS",
+    "article_labels",
+    "default_label",
+    "relabel",
+    "labelled",
+    "readable",
+    "format_value",
+]
+
+#: Columns that hold article ids (one id, or a list of ids) in the result tables.
+ID_COLUMNS = ("article_id", "a_id", "b_id", "other_id", "present_in", "absent_from")
+
+#: Headers shown instead of the id columns' names.
+_ID_HEADERS = {"article_id": "article", "a_id": "article", "b_id": "other article", "other_id": "other article"}
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _letter(i: int) -> str:
+    return _LETTERS[i] if i < len(_LETTERS) else _LETTERS[i // len(_LETTERS) - 1] + _LETTERS[i % len(_LETTERS)]
+
+
+def default_label(position: int, outlet: object, *, width: int = 24) -> str:
+    """A letter by position, with the outlet when one is known: ``"A · The Ridge Ledger"``.
+
+    A parenthetical in the outlet ("(invented for the lesson)") is dropped, and an outlet that
+    is unknown adds nothing, so the label stays short enough for a phone-width table.
+    """
+    name = re.sub(r"\s*\(.*?\)\s*", " ", str(outlet or "")).strip()
+    if not name or name.lower().startswith("unknown"):
+        return _letter(position)
+    if len(name) > width:
+        name = name[: width - 1].rstrip() + "…"
+    return f"{_letter(position)} · {name}"
+
+
+def article_labels(articles: pd.DataFrame) -> dict[str, str]:
+    """``{article_id: label}`` from the articles table (its ``label`` column when present)."""
+    if "label" in articles.columns:
+        return {str(a): str(lab) for a, lab in zip(articles["article_id"], articles["label"], strict=True)}
+    outlets = articles["outlet"] if "outlet" in articles.columns else [""] * len(articles)
+    return {str(a): default_label(i, o) for i, (a, o) in enumerate(zip(articles["article_id"], outlets, strict=True))}
+
+
+def _map_ids(value: Any, labels: Mapping[str, str]) -> Any:
+    if isinstance(value, list | tuple):
+        return [labels.get(str(v), v) for v in value]
+    return labels.get(str(value), value) if isinstance(value, str) else value
+
+
+def relabel(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """A copy of ``frame`` with every article id (in ``ID_COLUMNS``) replaced by its label."""
+    columns = [c for c in ID_COLUMNS if c in frame.columns]
+    if not columns:
+        return frame
+    out = frame.copy()
+    for column in columns:
+        out[column] = [_map_ids(v, labels) for v in out[column]]
+    return out
+
+
+def labelled(comparison: Comparison) -> Comparison:
+    """A copy of ``comparison`` for reading: every id in every table replaced by its label.
+
+    Views (the report, the figures, the lesson) draw from this copy; ``to_json`` is always
+    called on the original, which keeps the full ids.
+    """
+    labels = article_labels(comparison.articles)
+
+    def swap(result: Any) -> Any:
+        if not dataclasses.is_dataclass(result):
+            return result
+        changes = {
+            f.name: relabel(getattr(result, f.name), labels)
+            for f in dataclasses.fields(result)
+            if isinstance(getattr(result, f.name), pd.DataFrame)
+        }
+        return dataclasses.replace(result, **changes)
+
+    return dataclasses.replace(
+        comparison,
+        articles=relabel(comparison.articles, labels),
+        sentences=relabel(comparison.sentences, labels),
+        sections={name: swap(result) for name, result in comparison.sections.items()},
+    )
+
+
+_SHARE = re.compile(r"(^|_)(share|percent|pct|proportion)($|_)")
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def format_value(value: Any, *, share: bool = False) -> str:
+    """One cell as a reader sees it (see the module docstring for the conventions)."""
+    if isinstance(value, list | tuple | set):
+        items = [format_value(v) for v in value if not _missing(v)]
+        return ", ".join(items) if items else "–"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {format_value(v)}" for k, v in value.items()) or "–"
+    if _missing(value):
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        value = value.item()
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:.0%}" if share else f"{value:,}"
+    if isinstance(value, float):
+        if share:
+            return f"{value:.0%}"
+        return "0" if value == 0 else f"{value:+.3f}".replace("-", "−")
+    return str(value)
+
+
+def readable(
+    frame: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    columns: Iterable[str] | None = None,
+    max_rows: int | None = None,
+) -> pd.DataFrame:
+    """``frame`` as strings a person reads: labels for ids, one number format, no NaN or lists.
+
+    Shares (columns named ``share``, ``…_share``) show as percentages; other fractional numbers
+    as signed with three decimals (``+0.078``, ``−0.046``); counts as integers; a missing value as
+    a dash. Id columns are renamed (``article_id`` → ``article``) and rows numbered from 1.
+    """
+    if columns is not None:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    if max_rows is not None:
+        frame = frame.head(max_rows)
+    if labels:
+        frame = relabel(frame, labels)
+    out = pd.DataFrame(index=range(1, len(frame) + 1))
+    for column in frame.columns:
+        share = bool(_SHARE.search(str(column)))
+        values = [format_value(v, share=share) for v in frame[column].tolist()]
+        header = _ID_HEADERS.get(str(column), str(column).replace("_", " "))
+        while header in out.columns:
+            header += " "
+        out[header] = values
+    return out
