@@ -39,6 +39,7 @@ from analysis.tone import (
     unscored_loaded,
     vader_compound,
 )
+from analysis.voice import quotations, voice_at
 from analysis.wording import (
     EVIDENCE_TAGS,
     LEXICAL_EVIDENCE,
@@ -89,6 +90,7 @@ __all__ = [
     "loaded_language",
     "omissions",
     "provenance",
+    "quotations",
     "require_comparison",
     "sentence_spans",
     "split_sentences",
@@ -97,5 +99,6 @@ __all__ = [
     "tokenize",
     "unscored_loaded",
     "vader_compound",
+    "voice_at",
     "word_spans",
 ]

@@ -1,0 +1,481 @@
+"""Voice: whose words these are — the outlet's own (the *narrator*) or a speaker it quotes.
+
+A news article speaks in two kinds of voice. The narrator is the outlet itself; quoted voices are
+the people and bodies it lets speak. "Dishonest" in the outlet's own sentence is the outlet's
+choice of word; "dishonest" inside a spokesman's quotation is the spokesman's, and the outlet's
+choice was to quote him. Every measure that asks "how loaded is this article's wording" should say
+which voice it counts. This module is **the one place** that decides it:
+
+- :func:`quotations` finds every quoted stretch of a text with its offsets, its kind and, when
+  the attribution is clear, its speaker;
+- :func:`voice_at` says, for character offsets (a cue, a naming term, an actor mention), whether
+  they fall in the narrator's voice or inside a quotation, and whose.
+
+Kinds of quotation (``Quote.kind``):
+
+- ``direct``: inside double quotation marks, straight ``"…"`` or curly ``“…”`` (also ``«…»``,
+  and curly single quotes ``‘…’`` outside double ones); the span is the quoted words without
+  the marks. An opening mark never closed runs to the end of its paragraph (the news convention
+  for a quotation that continues in the next paragraph); a closing mark never opened is ignored;
+  an opening mark followed by another opening mark before any close is ignored. Nothing crosses
+  a paragraph.
+- ``block``: a line that starts with ``>`` (a block quotation in plain text or Markdown).
+- ``phrase``: a quoted word or short phrase (at most three words) with no speaker of its own: a
+  term, a title, a scare quote. Still quoted, but nobody is named as saying it.
+- ``reported``: reported speech with a clear attribution and no quotation marks: "X said that
+  …", "according to X, …", "…, according to X.", "…, officials said." The span is the reported
+  clause. A reported span may enclose direct quotations; :func:`voice_at` prefers the innermost.
+
+Speakers: ``"…," said X`` / ``"…," X said`` / ``X said: "…"`` / ``X told reporters, "…"`` /
+``according to X`` / ``X called it "…"``, with the attribution verbs of
+``lexicons/attribution_verbs.csv`` and the speech verbs and speaker roles of
+``lexicons/voice_words.csv``. A speaker is a name ("Dmitry Peskov", "the Kremlin"), a role
+("a White House spokesman", "officials") or a pronoun; "he", "she" and "they" are resolved to the
+last named speaker before them (a guess, and said so: ``speaker_mention`` keeps the pronoun).
+An unattributed quotation takes the speaker of the quotation it continues (the previous paragraph
+ended inside one) or of the one attributed quotation in its paragraph.
+
+What this cannot see: quotations without marks or a clear verb ("The plan, in his view, is
+doomed"), single straight quotes (they double as apostrophes), free indirect speech, a speaker
+named in another paragraph, irony (scare quotes are taken as quotations, ``kind="phrase"``), and
+whether a quotation is accurate or fairly chosen. The choice of *which* voices to quote is the
+outlet's — a measure of the narrator's voice alone does not see it.
+
+>>> text = 'The deal is "a disgrace," said Senator Jane Roe. Critics said that it was rushed.'
+>>> [(text[q.start:q.end], q.kind, q.speaker) for q in quotations(text)]
+[('a disgrace,', 'direct', 'Senator Jane Roe'), ('it was rushed', 'reported', 'Critics')]
+>>> voice_at(quotations(text), [4, 13])
+[('narrator', None), ('quoted', 'Senator Jane Roe')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.lexicon import load_lexicon
+from analysis.text import paragraph_spans
+
+__all__ = [
+    "NARRATOR",
+    "QUOTED",
+    "QUOTE_COLUMNS",
+    "Quote",
+    "VoiceIndex",
+    "quotations",
+    "quotes_frame",
+    "voice_at",
+]
+
+#: The two voices. Every consumer counts ``NARRATOR`` by default and shows ``QUOTED`` beside it.
+NARRATOR = "narrator"
+QUOTED = "quoted"
+
+QUOTE_COLUMNS = ["start", "end", "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end", "verb"]
+
+#: Words a quoted stretch may hold and still be a ``phrase`` (a term or scare quote).
+PHRASE_WORDS = 3
+#: How far before an opening mark or after a closing mark an attribution is looked for.
+_WINDOW = 200
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted stretch ``text[start:end]`` (without the quotation marks).
+
+    ``kind``: direct | block | phrase | reported. ``speaker``: who says it, when found (a
+    pronoun resolved to the last named speaker before it), else None; ``speaker_mention`` is
+    ``text[speaker_start:speaker_end]``, the words that name the speaker (``-1`` offsets when
+    none). ``verb``: the attribution verb when one was found ("said", "according to").
+    """
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int = -1
+    speaker_end: int = -1
+    verb: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary (data files) and patterns, compiled once
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(speech verbs, speaker roles): every single-word verb form of ``attribution_verbs.csv``
+    that is a verb (not "allegedly", not "according to") plus ``voice_words.csv``."""
+    attribution = load_lexicon("attribution_verbs")
+    verbs = {t.lower() for t in attribution["term"] if " " not in t and not t.lower().endswith("ly")}
+    extra = load_lexicon("voice_words")
+    verbs |= {t.lower() for t in extra.loc[extra["category"] == "speech_verb", "term"]}
+    roles = tuple(sorted({t.lower() for t in extra.loc[extra["category"] == "speaker_role", "term"]}))
+    return tuple(sorted(verbs, key=len, reverse=True)), roles
+
+
+_PRONOUN_FORMS = ("he", "she", "they", "it", "i", "we")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    verbs, roles = _vocabulary()
+    verb = rf"(?P<verb>(?i:{'|'.join(map(re.escape, verbs))}))(?![\w'’-])"
+    role = rf"(?i:{'|'.join(map(re.escape, roles))})(?![\w'’-])"
+    titles = "Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Pres|Supt|Det|Rev|Gov"
+    cap = rf"(?:(?:{titles})\.|[A-Z]\.|[A-Z][\w'’\-]*)"
+    mod = r"(?:senior|top|former|chief|deputy|acting|state|federal|local|foreign|military|press|government|party|campaign|[a-z]+['’]s)"
+    det = r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|The|A|An|One|Two|Three|Several|Some|Many|Other|Another)\s+)"
+    token = rf"(?:{cap}|{role}|{mod}|\([A-Z][A-Za-z]*\))"
+    # A speaker: a name or role of up to six tokens (with "of the" / "for" between them), or a pronoun.
+    named = (rf"(?:{det}(?:[a-z][\w-]*\s+){{0,2}}?)?{token}"
+             rf"(?:\s+(?:(?:of|for|at|by|de|von|van|bin|al)\s+(?:the\s+)?)?{token}){{0,7}}")
+    pronoun = r"(?:he|she|they|it|He|She|They|It|I|we|We)(?![\w'’-])"
+    speaker = rf"(?<![\w'’-])(?P<speaker>{pronoun}|{named})"
+    apposition = r"(?:\s*,\s*(?P<appos>(?:[^,.;:\"“”\n]|\.(?!\s)){1,80}?),)?"
+    adverb = r",?(?:\s+(?:also|later|then|previously|earlier|once|has|had|have|recently|again|further))?"
+    extra = r"(?:\s+(?!that\b)[\w'’.-]+){0,4}?"
+    return {
+        # after a closing mark: ', said X' | ', X said' | ', according to X' (tried in order)
+        "after": [
+            re.compile(rf"[\s,—–-]*{verb}\s+{speaker}"),
+            re.compile(rf"[\s,—–-]*{speaker}{apposition}{adverb}\s+{verb}"),
+            re.compile(rf"[\s,—–-]*(?P<acc>according\s+to)\s+{speaker}"),
+        ],
+        # before an opening mark: 'X said:' | 'X told reporters,' | 'according to X,' | 'X called it'
+        "before": [
+            re.compile(rf"{speaker}{apposition}{adverb}\s+{verb}{extra}(?:\s+that)?\s*[:,]?\s*$"),
+            re.compile(rf"(?P<acc>[Aa]ccording\s+to)\s+{speaker}\s*[:,]?\s*$"),
+            re.compile(rf"{speaker}{adverb}\s+(?P<label>called|dubbed|labeled|labelled|termed|described)"
+                       rf"(?:\s+[\w'’-]+){{0,4}}?\s*[:,]?\s*$"),
+        ],
+        # reported speech inside one sentence
+        "that": [re.compile(rf"{speaker}{apposition}{adverb}\s+{verb}{extra}\s+that\s+")],
+        "according_start": [re.compile(rf"\s*(?P<acc>[Aa]ccording\s+to)\s+{speaker}\s*,\s*")],
+        "according_end": [re.compile(rf",\s*(?P<acc>according\s+to)\s+{speaker}[^,;:\"“”]{{0,60}}?[.!?]?\s*$")],
+        "tail": [
+            re.compile(rf",\s*{verb}\s+{speaker}[^,;:\"“”]{{0,40}}?[.!?]?\s*$"),
+            re.compile(rf",\s*{speaker}{apposition}{adverb}\s+{verb}[^,;:\"“”]{{0,40}}?[.!?]?\s*$"),
+        ],
+        "word": re.compile(r"[^\W_]+(?:['’-][^\W_]+)*"),
+        "marks": re.compile(r"[\"“”«»‘’]"),
+        "block": re.compile(r"[ \t]*>[ \t]?"),
+        "sentence_end": re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s|$)"),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding quotations
+# ---------------------------------------------------------------------------------------------
+
+_OPENERS = "“«"
+_CLOSERS = "”»"
+
+
+def _direct_in_paragraph(text: str, start: int, end: int, out: list[list]) -> bool:
+    """Append ``[open_mark, content_start, content_end, closed]`` for the double-quoted stretches
+    of ``text[start:end]`` (and single curly ones outside them); return True when the paragraph
+    ends inside an unclosed quotation. One pass over the marks."""
+    marks = _patterns()["marks"]
+    open_at = -1  # content start of the open double quotation
+    single_at = -1
+    for m in marks.finditer(text, start, end):
+        c = m.group()
+        i = m.start()
+        if c == '"':
+            if open_at >= 0:
+                out.append([open_at - 1, open_at, i, True])
+                open_at = -1
+                single_at = -1
+            elif i > start and not text[i - 1].isspace() and text[i - 1] not in "([{—–-/" and (
+                i + 1 >= end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)]}"
+            ):
+                continue  # looks like a closing mark with nothing open: stray
+            else:
+                open_at = i + 1
+                single_at = -1
+        elif c in _OPENERS:
+            open_at = i + 1  # an earlier unclosed opener, if any, is ignored
+            single_at = -1
+        elif c in _CLOSERS:
+            if open_at >= 0:
+                out.append([open_at - 1, open_at, i, True])
+                open_at = -1
+                single_at = -1
+        elif open_at < 0:  # single curly quotes, only outside double ones
+            if c == "‘":
+                if i == start or not text[i - 1].isalnum():
+                    single_at = i + 1
+            elif single_at >= 0 and (i + 1 >= end or not text[i + 1].isalpha()):
+                out.append([single_at - 1, single_at, i, True])
+                single_at = -1
+    if open_at >= 0:
+        stop = end
+        while stop > open_at and text[stop - 1].isspace():
+            stop -= 1
+        out.append([open_at - 1, open_at, stop, False])
+        return True
+    return False
+
+
+_DETS = frozenset("the a an one two three several some many other another".split())
+_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*")
+
+
+def _first(patterns: list[re.Pattern[str]], how: str, text: str, pos: int = 0, endpos: int | None = None):
+    """The first match of the first pattern that matches (``how``: "match" or "search")."""
+    endpos = len(text) if endpos is None else endpos
+    for pattern in patterns:
+        m = getattr(pattern, how)(text, pos, endpos)
+        if m is not None:
+            return m
+    return None
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _clean_speaker(match: re.Match[str], offset: int = 0) -> tuple[str, int, int] | None:
+    """The speaker group of ``match`` trimmed of a leading sentence word ("But officials")."""
+    s, e = match.span("speaker")
+    words = match.group("speaker")
+    lead = re.match(r"(?:But|And|So|Yet|Then|Still|Now|Later|Earlier|However|Meanwhile|Also)\s+", words)
+    if lead:
+        s += lead.end()
+        words = words[lead.end():]
+    if not words:
+        return None
+    appos = _group(match, "appos")
+    if appos and not any(w[:1].isupper() for w in words.split() if w.lower() not in _DETS) and _NAME.fullmatch(appos):
+        s, e = match.span("appos")  # "the mayor, Ana Ruiz, said": the name, not the role
+        words = appos
+    return words, s + offset, e + offset
+
+
+def _speaker_after(text: str, close_end: int, para_end: int) -> tuple[tuple[str, int, int], str] | None:
+    m = _first(_patterns()["after"], "match", text, close_end, min(para_end, close_end + _WINDOW))
+    if m is None:
+        return None
+    found = _clean_speaker(m)
+    if found is None:
+        return None
+    return found, (_group(m, "acc") or _group(m, "verb")).lower()
+
+
+def _speaker_before(text: str, open_mark: int, floor: int) -> tuple[tuple[str, int, int], str] | None:
+    lo = max(floor, open_mark - _WINDOW)
+    window = text[lo:open_mark]
+    # only the current sentence: from the last sentence end (or quote mark) in the window
+    cut = 0
+    for m in re.finditer(r"[.!?][\"”’)]*\s+|[\"“”]", window):
+        cut = m.end()
+    m = _first(_patterns()["before"], "search", window, cut, len(window))
+    if m is None:
+        return None
+    found = _clean_speaker(m, lo)
+    if found is None:
+        return None
+    verb = _group(m, "acc") or _group(m, "verb") or _group(m, "label")
+    return found, " ".join(verb.lower().split())
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in _patterns()["word"].finditer(text, start, end))
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cheap sentence spans inside ``text[start:end]`` (ends at ``.!?`` + closing marks + space)."""
+    out = []
+    pos = start
+    for m in _patterns()["sentence_end"].finditer(text, start, end):
+        out.append((pos, m.end()))
+        pos = m.end()
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end and text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]]) -> list[tuple[int, int, tuple[str, int, int], str]]:
+    """Reported speech with a clear attribution in the paragraph ``text[start:end]``."""
+    pats = _patterns()
+    out = []
+    for s, e in _sentences(text, start, end):
+        sentence = text[s:e]
+        found = None
+        m = _first(pats["according_start"], "match", sentence)
+        if m:
+            found = (s + m.end(), e, _clean_speaker(m, s), "according to")
+        else:
+            m = _first(pats["that"], "search", sentence)
+            if m:
+                found = (s + m.end(), e, _clean_speaker(m, s), _group(m, "verb").lower())
+            else:
+                m = _first(pats["according_end"] + pats["tail"], "search", sentence)
+                if m:
+                    verb = _group(m, "acc") or _group(m, "verb")
+                    found = (s, s + m.start(), _clean_speaker(m, s), " ".join(verb.lower().split()))
+        if not found or found[2] is None:
+            continue
+        a, b, speaker, verb = found
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?,;:\"”’»"):
+            b -= 1
+        while a < b and text[a].isspace():
+            a += 1
+        if _words(text, a, b) < 2:
+            continue
+        # drop a clause that is nothing but direct quotations (they already carry the speaker)
+        rest = [(max(a, qs - 1), min(b, qe + 1)) for qs, qe in direct if qs < b and qe > a]
+        uncovered = b - a - sum(y - x for x, y in rest)
+        if rest and uncovered <= 3 + 2 * len(rest):
+            continue
+        out.append((a, b, speaker, verb))
+    return out
+
+
+def _resolve(mention: str, last_named: str | None) -> str | None:
+    if mention.lower() in _PRONOUN_FORMS:
+        return last_named if mention.lower() in ("he", "she", "they") and last_named else mention
+    return mention
+
+
+def quotations(text: str) -> list[Quote]:
+    """Every quoted stretch of ``text`` — direct, block, phrase or reported — in text order.
+
+    Offsets index ``text``: ``text[q.start:q.end]`` is the quoted words (no quotation marks).
+    Direct, block and phrase spans never overlap one another; reported spans never overlap one
+    another but may enclose direct ones. Linear in the length of ``text`` (attributions are
+    looked for in windows of 200 characters). See the module docstring for the rules and what
+    they cannot see.
+    """
+    if not text:
+        return []
+    pats = _patterns()
+    has_marks = pats["marks"].search(text) is not None
+    raw: list[Quote] = []
+    para_starts: list[int] = []
+    continued_speaker: tuple[str, int, int, str] | None = None  # speaker of an unclosed quote
+    last_named: str | None = None
+    for ps, pe in paragraph_spans(text):
+        para_starts.append(ps)
+        block = pats["block"].match(text, ps, pe)
+        paragraph_quotes: list[Quote] = []
+        if block:
+            a = block.end()
+            b = pe
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                found = _speaker_before(text, ps, max(0, ps - _WINDOW))
+                spk = found[0] if found else None
+                speaker = _resolve(spk[0], last_named) if spk else None
+                paragraph_quotes.append(Quote(a, b, "block", speaker, spk[0] if spk else None,
+                                              spk[1] if spk else -1, spk[2] if spk else -1,
+                                              found[1] if found else None))
+            raw.extend(paragraph_quotes)
+            continued_speaker = None
+            continue
+        spans: list[list] = []
+        unclosed = _direct_in_paragraph(text, ps, pe, spans) if has_marks else False
+        for mark, a, b, closed in spans:
+            content = text[a:b]
+            if not content.strip():
+                continue
+            found = None
+            if closed and not content.rstrip().endswith("."):
+                found = _speaker_after(text, b + 1, pe)
+            if found is None:
+                found = _speaker_before(text, mark, ps)
+            n_words = _words(text, a, b)
+            if found is None and n_words <= PHRASE_WORDS and not re.search(r"[.!?,]\s*$", content):
+                paragraph_quotes.append(Quote(a, b, "phrase"))
+                continue
+            if found is not None:
+                (mention, ss, se), verb = found
+                speaker = _resolve(mention, last_named)
+                if speaker and speaker.lower() not in _PRONOUN_FORMS:
+                    last_named = speaker
+                paragraph_quotes.append(Quote(a, b, "direct", speaker, mention, ss, se, verb))
+            else:
+                paragraph_quotes.append(Quote(a, b, "direct"))
+        # unattributed quotations: the quotation they continue, or the paragraph's one speaker
+        speakers = {q.speaker for q in paragraph_quotes if q.kind == "direct" and q.speaker}
+        for i, q in enumerate(paragraph_quotes):
+            if q.kind != "direct" or q.speaker:
+                continue
+            if i == 0 and continued_speaker and not text[ps:q.start - 1].strip():
+                name, ss, se, verb = continued_speaker
+                paragraph_quotes[i] = Quote(q.start, q.end, "direct", name, text[ss:se], ss, se, verb)
+            elif len(speakers) == 1:
+                donor = next(p for p in paragraph_quotes if p.speaker)
+                paragraph_quotes[i] = Quote(q.start, q.end, "direct", donor.speaker, donor.speaker_mention,
+                                            donor.speaker_start, donor.speaker_end, donor.verb)
+        last = paragraph_quotes[-1] if paragraph_quotes else None
+        continued_speaker = None
+        if unclosed and last is not None and last.kind == "direct" and last.speaker:
+            continued_speaker = (last.speaker, last.speaker_start, last.speaker_end, last.verb)
+        raw.extend(paragraph_quotes)
+        direct_spans = [(q.start, q.end) for q in paragraph_quotes]
+        for a, b, (mention, ss, se), verb in _reported(text, ps, pe, direct_spans):
+            speaker = _resolve(mention, last_named)
+            if speaker and speaker.lower() not in _PRONOUN_FORMS and mention.lower() not in _PRONOUN_FORMS:
+                last_named = speaker
+            raw.append(Quote(a, b, "reported", speaker, mention, ss, se, verb))
+    raw.sort(key=lambda q: (q.start, -q.end))
+    return raw
+
+
+def quotes_frame(text: str) -> pd.DataFrame:
+    """:func:`quotations` as a table with :data:`QUOTE_COLUMNS` (offsets into ``text``)."""
+    quotes = quotations(text)
+    frame = pd.DataFrame([[getattr(q, c) for c in QUOTE_COLUMNS] for q in quotes], columns=QUOTE_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "speaker_start": "int64", "speaker_end": "int64"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Looking voices up
+# ---------------------------------------------------------------------------------------------
+
+
+class VoiceIndex:
+    """The quotations of one text, ready for many look-ups (sorted starts, binary search)."""
+
+    def __init__(self, quotes: Sequence[Quote]):
+        inner = sorted((q for q in quotes if q.kind != "reported"), key=lambda q: q.start)
+        outer = sorted((q for q in quotes if q.kind == "reported"), key=lambda q: q.start)
+        self._layers = [(inner, [q.start for q in inner]), (outer, [q.start for q in outer])]
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The innermost quotation containing offset ``pos``, or None (the narrator's voice)."""
+        for quotes, starts in self._layers:
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and quotes[i].start <= pos < quotes[i].end:
+                return quotes[i]
+        return None
+
+    def voice(self, pos: int) -> tuple[str, str | None]:
+        """``(voice, speaker)`` at ``pos``: ``("narrator", None)`` or ``("quoted", speaker or None)``."""
+        q = self.quote_at(pos)
+        return (NARRATOR, None) if q is None else (QUOTED, q.speaker)
+
+
+def voice_at(quotes: Sequence[Quote] | str, positions: Iterable[int]) -> list[tuple[str, str | None]]:
+    """``(voice, speaker)`` for each character offset in ``positions``.
+
+    ``quotes`` is the result of :func:`quotations` (or the text itself, to find them here).
+    ``voice`` is ``"narrator"`` (the outlet's own words) or ``"quoted"`` (inside a quotation or
+    clearly attributed reported speech); ``speaker`` is who says it, when found. For a term that
+    spans several characters pass its start offset. This is the function every measure uses to
+    tell the outlet's voice from the voices it quotes (wording cues, naming terms, actor mentions).
+    """
+    index = VoiceIndex(quotations(quotes) if isinstance(quotes, str) else quotes)
+    return [index.voice(int(p)) for p in positions]
