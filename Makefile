@@ -6,7 +6,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
-export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup render test lint lab bench validate report clean
@@ -14,14 +13,14 @@ export PYTHONPATH := $(CURDIR)
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'source_bias_suite.pth').write_text(r'$(CURDIR)' + '\n')"
+	$(PY) -m pip install --quiet --no-deps --editable .
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install requirements.txt (done by every target when needed)
+setup: $(STAMP) ## Create .venv, install requirements.txt and the project itself, editable (done by every target when needed)
 
 render: $(STAMP) ## The main job: execute every notebook on corpus/ and write site/ (index, notebooks, report)
 	$(PY) -m analysis render --out site

@@ -7,6 +7,8 @@ The public API, re-exported once here. One module a concern:
 ``plots`` (figures), ``render`` (the notebook site), ``scale`` and ``loaders`` (many articles).
 """
 
+__version__ = "0.2.0"
+
 from analysis.actors import actor_groups, actor_mentions
 from analysis.alignment import align_sentences, omissions
 from analysis.compare import Comparison, compare
@@ -54,6 +56,7 @@ from analysis.wording import (
 )
 
 __all__ = [
+    "__version__",
     "EVIDENCE_TAGS",
     "LEXICAL_EVIDENCE",
     "Comparison",

@@ -24,17 +24,55 @@ __all__ = ["main"]
 EXIT_BAD_INPUT = 2
 
 
+_EXAMPLES = {
+    "main": """examples:
+  source-bias compare corpus/2025-06-spiderweb-istanbul/
+  source-bias compare a.txt b.txt --html report.html
+  source-bias render --out site/
+  source-bias COMMAND --help      (examples for each command)""",
+    "compare": """examples:
+  source-bias compare corpus/my-event/                       readable summary
+  source-bias compare a.txt b.txt c.txt --json               every table as JSON
+  source-bias compare corpus/my-event/ --html report.html    one offline page""",
+    "render": """examples:
+  source-bias render                       every notebook on the seed event, into site/
+  source-bias render --out /tmp/site       somewhere else""",
+}
+
+
+def _prog() -> str:
+    """``source-bias`` when run by the console script, else ``python -m analysis``."""
+    return "source-bias" if Path(sys.argv[0]).name.startswith("source-bias") else "python -m analysis"
+
+
 def _parser() -> argparse.ArgumentParser:
+    from analysis import __version__
+
     parser = argparse.ArgumentParser(
-        prog="python -m analysis",
+        prog=_prog(),
         description="Compare news articles about one event: tone, wording and emphasis.",
+        epilog=_EXAMPLES["main"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    cmp_ = sub.add_parser("compare", help="compare two or more articles (files or event folders)")
+    cmp_ = sub.add_parser(
+        "compare",
+        help="compare two or more articles (files or event folders)",
+        description="Compare two or more articles about one event: tone, wording and emphasis.",
+        epilog=_EXAMPLES["compare"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     cmp_.add_argument("paths", nargs="+", metavar="PATH", help="an article file or an event folder")
     cmp_.add_argument("--json", action="store_true", help="print the comparison as one JSON object")
     cmp_.add_argument("--html", metavar="OUT.html", help="write a self-contained HTML report")
-    ren = sub.add_parser("render", help="execute every notebook and write the site (HTML, index)")
+    ren = sub.add_parser(
+        "render",
+        help="execute every notebook and write the site (HTML, index)",
+        description="Execute every notebook and write the site: HTML pages, an index and the report.",
+        epilog=_EXAMPLES["render"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ren.add_argument("--out", default=None, help="output folder (default: the project's site/)")
     ren.add_argument("--notebooks", default=None, help="folder of notebooks (default: notebooks/)")
     ren.add_argument("--no-report", action="store_true", help="skip the seed event's HTML report")
