@@ -26,6 +26,7 @@ article speaking for itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import pandas as pd
@@ -113,7 +114,9 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
     aux = r"(?:\s+(?:also|later|earlier|previously|repeatedly|has|have|had|had\s+earlier|has\s+long|once\s+again|again)){0,2}"
     verb_alt = _alternatives(verbs) or r"(?!x)x"
     patterns = {
-        "source_verb": re.compile(rf"(?<![\w'’\-]){source}{appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])"),
+        # A source starts a word: not after a letter, apostrophe, hyphen or full stop ("A.B.C." is
+        # one token), so a long run of such characters is entered once, not at every position.
+        "source_verb": re.compile(rf"(?<![\w'’.\-]){source}{appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])"),
         "verb_source": re.compile(
             rf"""(?:[,"”’]\s*)(?P<verb>{verb_alt})\s+(?P<src>{unnamed_np}|{_NAMED_NP})(?![\w\-])"""
         ),
@@ -197,6 +200,25 @@ def _candidates(text: str, patterns: dict, stance_of: dict):
         yield "hedge", m, None, 0, stance_of.get(m.group("verb").lower(), "doubt")
 
 
+class _Taken:
+    """Disjoint spans already claimed, sorted: checking and adding one costs a binary search,
+    so a one-sentence megabyte of attributions stays linear (a list scanned for every match did
+    not)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def claim(self, start: int, end: int) -> bool:
+        """Add ``[start, end)`` unless it overlaps a claimed span; True when added."""
+        i = bisect_left(self.ends, start + 1)  # first claimed span ending after ``start``
+        if i < len(self.starts) and self.starts[i] < end:
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
+
+
 def find_sources(sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every attribution in ``sentences``: who is cited, with which verb, and its stance.
 
@@ -214,12 +236,11 @@ def find_sources(sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None) 
         sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"],
         sentences["text"].astype(str), strict=True,
     ):
-        taken: list[tuple[int, int]] = []
+        taken = _Taken()
         for kind, m, source, s_start, stance in _candidates(text, patterns, stance_of):
             v0, v1 = m.start("verb"), m.end("verb")
-            if any(a < v1 and v0 < b for a, b in taken):  # one attribution per verb
+            if not taken.claim(v0, v1):  # one attribution per verb
                 continue
-            taken.append((v0, v1))
             span0 = min(v0, s_start) if source else v0
             span1 = max(v1, s_start + len(source)) if source else v1
             rows.append((

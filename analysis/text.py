@@ -114,7 +114,9 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_END_CANDIDATE = re.compile(r"""([.!?…]+|\.\.\.)(['"”’»)\]]*)(\s+)""")
+# The look-behind and the possessive quantifiers keep this linear on long runs of punctuation
+# ("......" with no space after it): a run is tried once, from its first character.
+_END_CANDIDATE = re.compile(r"""(?<![.!?…])([.!?…]++)(['"”’»)\]]*+)(\s+)""")
 _NEXT_START = re.compile(r"""['"“‘«(\[]*([^\W_]|\d|[$€£¥])""")
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.]*[^\W\d_])?)\.?$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

@@ -38,7 +38,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from textblob import TextBlob
 from textblob.en import sentiment as _pattern_lexicon
 
 from analysis.jsonable import records
@@ -134,9 +133,13 @@ def lexicon_entry(word: str) -> tuple[float, float] | None:
 
 
 def textblob_sentiment(text: str) -> tuple[float, float]:
-    """(polarity, subjectivity) of ``text`` from TextBlob's PatternAnalyzer (works offline)."""
-    score = TextBlob(text).sentiment
-    return float(score.polarity), float(score.subjectivity)
+    """(polarity, subjectivity) of ``text`` from TextBlob's PatternAnalyzer (works offline).
+
+    Equal to ``TextBlob(text).sentiment``, computed from the same tokens and assessments by this
+    module's linear copies (TextBlob's own tokenizer is quadratic on long runs of punctuation).
+    """
+    found = _assess(_tokens(text))
+    return _mean([p for _, p, _ in found]), _mean([s for _, _, s in found])
 
 
 def text_assessments(text: str) -> pd.DataFrame:
@@ -182,52 +185,91 @@ def _tokenizer_tables() -> tuple[Any, ...] | None:
     )
 
 
-_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
-
-
-def _split_token(t: str) -> tuple[str, ...]:
-    """One whitespace-separated chunk split the way TextBlob's ``find_tokens`` splits it
-    (leading and trailing punctuation, ellipses, periods unless an abbreviation): a copy of
-    its loop body, which depends on the chunk alone, so the result is cached by chunk."""
+@lru_cache(maxsize=1)
+def _split_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], int, frozenset[str], frozenset[str]]:
+    """TextBlob's punctuation (without and with the full stop), contractions, the longest
+    contraction, its abbreviations and the consonant class of its ``RE_ABBR3``, for
+    :func:`_split_token`."""
     from textblob._text import ABBREVIATIONS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3, replacements
 
-    found = _SPLIT_CACHE.get(t)
+    # The index arithmetic below encodes these three patterns; refuse to run on others.
+    assert (RE_ABBR1.pattern, RE_ABBR2.pattern) == (r"^[A-Za-z]\.$", r"^([A-Za-z]\.)+$"), "TextBlob changed"
+    assert RE_ABBR3.pattern == "^[A-Z][b|c|d|f|g|h|j|k|l|m|n|p|q|r|s|t|v|w|x|z]+.$", "TextBlob changed"
+    punctuation = frozenset(PUNCTUATION.replace(".", ""))
+    return (
+        punctuation, punctuation | {"."}, dict(replacements), max(map(len, replacements)),
+        frozenset(ABBREVIATIONS), frozenset("b|c|d|f|g|h|j|k|l|m|n|p|q|r|s|t|v|w|x|z"),
+    )
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _split_token(chunk: str) -> tuple[str, ...]:
+    """One whitespace-separated chunk split the way TextBlob's ``find_tokens`` splits it
+    (leading and trailing punctuation, ellipses, periods unless an abbreviation), cached by
+    chunk. TextBlob's loop slices the chunk once per character it strips and matches its
+    abbreviation patterns against the whole rest each time (quadratic on a long run of
+    punctuation); this walks two indices over the chunk and answers the patterns from runs
+    measured once. Tested equal to TextBlob through :func:`_tokens_reference`."""
+    found = _SPLIT_CACHE.get(chunk)
     if found is not None:
         return found
-    key = t
-    punctuation = tuple(PUNCTUATION.replace(".", ""))
-    replace = replacements
+    punctuation, trailing, replace, longest, abbreviations, consonants = _split_tables()
+
+    def contraction(b: int, e: int) -> bool:
+        return e - b <= longest and chunk[b:e] in replace
+
+    b, e = 0, len(chunk)
     tokens: list[str] = []
     tail: list[str] = []
-    while t.startswith(punctuation) and t not in replace:
-        if t.startswith(punctuation):
-            tokens.append(t[0])
-            t = t[1:]
-    while t.endswith(punctuation + (".",)) and t not in replace:
-        if t.endswith(punctuation):
-            tail.append(t[-1])
-            t = t[:-1]
-        if t.endswith("..."):
+    while b < e and chunk[b] in punctuation and not contraction(b, e):
+        tokens.append(chunk[b])
+        b += 1
+    # Runs from ``b`` that TextBlob's RE_ABBR2 (letter-dot pairs) and RE_ABBR3 (capital then
+    # consonants) look at: measured once, compared with the rest's length at each step.
+    pairs = b
+    while pairs + 1 < e and chunk[pairs] in _ASCII_LETTERS and chunk[pairs + 1] == ".":
+        pairs += 2
+    pairs -= b
+    run = b + 1
+    while run < e and chunk[run] in consonants:
+        run += 1
+    run -= b + 1
+    capital = b < e and chunk[b] in _ASCII_CAPITALS
+
+    def abbreviation(b: int, e: int) -> bool:
+        n = e - b
+        return (
+            (n <= 5 and chunk[b:e] in abbreviations)
+            or (n == 2 and chunk[b] in _ASCII_LETTERS)  # RE_ABBR1 (the chunk ends with ".")
+            or (n >= 2 and n % 2 == 0 and n <= pairs)  # RE_ABBR2
+            or (n >= 3 and capital and n - 2 <= run)  # RE_ABBR3
+        )
+
+    while b < e and chunk[e - 1] in trailing and not contraction(b, e):
+        if chunk[e - 1] in punctuation:
+            tail.append(chunk[e - 1])
+            e -= 1
+        if e - b >= 3 and chunk.endswith("...", b, e):
             tail.append("...")
-            t = t[:-3].rstrip(".")
-        if t.endswith("."):
-            if (
-                t in ABBREVIATIONS
-                or RE_ABBR1.match(t) is not None
-                or RE_ABBR2.match(t) is not None
-                or RE_ABBR3.match(t) is not None
-            ):
+            e -= 3
+            while e > b and chunk[e - 1] == ".":
+                e -= 1
+        if e > b and chunk[e - 1] == ".":
+            if abbreviation(b, e):
                 break
-            else:
-                tail.append(t[-1])
-                t = t[:-1]
-    if t != "":
-        tokens.append(t)
+            tail.append(".")
+            e -= 1
+    if e > b:
+        tokens.append(chunk[b:e])
     tokens.extend(reversed(tail))
     found = tuple(tokens)
     if len(_SPLIT_CACHE) > 200_000:
         _SPLIT_CACHE.clear()
-    _SPLIT_CACHE[key] = found
+    _SPLIT_CACHE[chunk] = found
     return found
 
 
@@ -237,8 +279,8 @@ def _tokens(text: str) -> list[str]:
     Exactly ``" ".join(find_tokens(text)).lower().split()``, computed faster: the same string
     rewrites, each chunk split once and remembered (:func:`_split_token`), and no sentence
     grouping, which only matters for TextBlob's "(!)" and emoticon rewrites: a text where
-    either pattern matches anywhere goes through TextBlob's own tokenizer. Tested equal to
-    :func:`_tokens_reference`.
+    either pattern matches anywhere is grouped into sentences as TextBlob groups it
+    (:func:`_sentence_rewrites`). Tested equal to :func:`_tokens_reference`.
     """
     tables = _tokenizer_tables()
     if tables is None:
@@ -262,12 +304,46 @@ def _tokens(text: str) -> list[str]:
     # characters: ``str.split()`` (re's ``\s`` and ``str.isspace`` agree on every character).
     cache = _SPLIT_CACHE
     pieces = [p for chunk in s.split() for p in (cache.get(chunk) or _split_token(chunk))]
+    every = pieces
     if eos in s:  # TextBlob drops its end-of-sentence marks (and the same word in the text)
         pieces = [p for p in pieces if p != eos]
     joined = " ".join(pieces)
     if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
-        return _tokens_reference(text)
+        return " ".join(_sentence_rewrites(every, eos, sarcasm, emoticons)).lower().split()
     return joined.lower().split()
+
+
+_SENTENCE_ENDS = frozenset(("...", ".", "!", "?"))
+_SENTENCE_CLOSERS = frozenset(("'", '"', "”", "’", "...", ".", "!", "?", ")"))
+
+
+def _sentence_rewrites(tokens: Sequence[str], eos: str, sarcasm: Any, emoticons: Any) -> list[str]:
+    """The sentences of ``find_tokens`` with its "(!)" and emoticon rewrites, from the split
+    tokens (end-of-sentence marks included): a copy of its grouping loop and rewrites, which
+    stay linear (its balanced-quote test counts quotes in the sentence being started, always an
+    empty list at that point)."""
+    ends = _SENTENCE_ENDS | {eos}
+    closers = _SENTENCE_CLOSERS | {eos}
+    sentences: list[list[str]] = [[]]
+    i = j = 0
+    n = len(tokens)
+    while j < n:
+        if tokens[j] in ends:
+            while j < n and tokens[j] in closers:
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes (as TextBlob tests it)
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    out = []
+    for sentence in sentences:
+        if sentence:
+            joined = sarcasm.sub("(!)", " ".join(sentence))
+            out.append(emoticons.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined))
+    return out
 
 
 def _assess_reference(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
@@ -589,6 +665,26 @@ def _vader_sentiments(
     return items, sentiments
 
 
+def _vader_emoji_text(text: str) -> str:
+    """VADER's translation of emoji into their descriptions (the first loop of
+    ``polarity_scores``), built as a list and joined once: VADER's own string concatenation is
+    quadratic on a long run of emoji. Tested equal through :func:`vader_compound`."""
+    emojis = _vader().emojis
+    out: list[str] = []
+    prev_space = True
+    for char in text:
+        description = emojis.get(char)
+        if description is not None:
+            if not prev_space:
+                out.append(" ")
+            out.append(description)
+            prev_space = False
+        else:
+            out.append(char)
+            prev_space = char == " "
+    return "".join(out)
+
+
 def vader_compound(text: str) -> float:
     """VADER's compound score of ``text`` (-1..1): a second lexicon with rules for negation,
     intensifiers, capitals and "but". Tuned on social media; it misses the same kind of thing
@@ -596,7 +692,8 @@ def vader_compound(text: str) -> float:
 
     Computed as ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]`` with exact
     shortcuts: a text none of whose items is in VADER's lexicon scores 0.0 without its rules running,
-    a text without emoji skips VADER's character-by-character emoji translation, and VADER's
+    a text without emoji skips VADER's character-by-character emoji translation (done in linear
+    time by :func:`_vader_emoji_text` when there are emoji), and VADER's
     word rules run on words lower-cased once (:func:`_vader_sentiments`). Tested equal to
     :func:`_vader_reference`.
     """
@@ -604,7 +701,7 @@ def vader_compound(text: str) -> float:
 
     emoji, ascii_emoji, _words = _vader_tables()
     if (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text):
-        return _vader_reference(text)
+        text = _vader_emoji_text(text)
     stripped = text.strip()
     rows = _vader_rows(stripped)
     # VADER looks its items up lower-cased: none in the lexicon means every valence is 0 and
