@@ -28,8 +28,8 @@ who is said to have done what. An aligned pair means "about the same thing", not
 "unique" sentence may still be said elsewhere in other words.
 
 Omissions compare the **named entities and numbers** each article mentions: capitalised word
-sequences (a sentence's first word only when it is not a common word), the actor names of
-``analysis/lexicons/actors.csv``, and numbers as ``analysis.text.word_spans`` finds them ("€5",
+sequences (a sentence's first word only when it is not a common word), the actors discovered in
+the articles (``analysis.discovery``, keyed by actor so every alias counts), and numbers as ``analysis.text.word_spans`` finds them ("€5",
 "500%", "1,000") plus spelled-out numbers from two to twenty. An item is an omission when one
 article mentions it and no other does. What it cannot see: the same thing named differently
 ("Zelensky" / "the Ukrainian president", "1,000" / "a thousand"), and names written in lower case.
@@ -45,7 +45,6 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from analysis.actors import actor_pattern
 from analysis.frequency import zipf_frequency
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token, word_spans
@@ -352,7 +351,15 @@ def _entity_spans(text: str, aliases: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def named_items(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> pd.DataFrame:
+def _not_names() -> frozenset[str]:
+    from analysis.discovery import _cues
+
+    return _cues().not_names
+
+
+def named_items(
+    sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Named entities and numbers in each sentence, with normalised ``item`` keys.
 
     Columns ``article_id, sent_id, kind (entity|number), item, surface, start, end`` (offsets index
@@ -360,22 +367,38 @@ def named_items(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) 
     Russian Defense Ministry" -> "Russian Defense Ministry"), split after a possessive ("Russia's
     Kursk") and at personal titles ("UK Prime Minister Boris Johnson" -> "Boris Johnson"); a lone
     common word at a sentence's start ("However"), days and months, and headline-style Title Case
-    sentences are skipped; actor aliases always count.
+    sentences are skipped; words that are not names ("God", "Yes", "TV", "Delete") never count.
+    Actor mentions (``analysis.actors.actor_mentions``, discovered and merged by alias, or
+    ``mentions`` if given) are keyed by their actor, so "Obama", "Mr. Obama" and "Barack Obama"
+    are one item; a capitalised sequence inside an actor mention is not a second item.
     Numbers: digits with their signs ("€5", "500%", "1,000" keyed as "1000") and number words.
     """
-    pattern, alias_to_actor = actor_pattern(groups)
-    aliases = set(alias_to_actor)
+    if mentions is None:
+        from analysis.actors import actor_mentions
+
+        mentions = actor_mentions(sentences, groups=groups)
+    by_sentence: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
+    for aid, sid, actor, alias, start, end in zip(
+        mentions["article_id"].astype(str), mentions["sent_id"], mentions["actor"], mentions["alias"],
+        mentions["start"], mentions["end"], strict=True,
+    ):
+        by_sentence.setdefault((aid, int(sid)), []).append((int(start), int(end), str(actor), str(alias)))
+    not_names = _not_names()
     rows: list[tuple] = []
     for article_id, sent_id, offset, text in zip(
         sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"], sentences["text"], strict=True
     ):
-        for start, end in _entity_spans(text, aliases):
+        known = by_sentence.get((article_id, int(sent_id)), [])
+        for start, end, actor, alias in known:
+            rows.append((article_id, sent_id, "entity", normalize_token(actor), alias, start, end))
+        for start, end in _entity_spans(text, set()):
+            a, b = offset + start, offset + end
             surface = text[start:end]
-            rows.append((article_id, sent_id, "entity", normalize_token(surface), surface,
-                         offset + start, offset + end))
-        for m in pattern.finditer(text):
-            rows.append((article_id, sent_id, "entity", normalize_token(m.group()), m.group(),
-                         offset + m.start(), offset + m.end()))
+            if any(k0 < b and a < k1 for k0, k1, _, _ in known) or surface in not_names:
+                continue
+            if " " not in surface and zipf_frequency(normalize_token(surface)) >= 5.0:
+                continue  # a common word with a capital, not a name
+            rows.append((article_id, sent_id, "entity", normalize_token(surface), surface, a, b))
         for s0, s1, token in word_spans(text):
             if token[0].isdigit() or token[0] in _CURRENCY:
                 rows.append((article_id, sent_id, "number", token.replace(",", "").lower(), token,
@@ -389,16 +412,19 @@ def named_items(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) 
 
 def omissions(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, items: pd.DataFrame | None = None,
-    groups: pd.DataFrame | None = None,
+    groups: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Entities and numbers that one article mentions and no other does.
+
+    An actor is missing from an article only when none of its aliases appears there ("Obama" in
+    one article and "Barack Obama" in another are the same actor; see :func:`named_items`).
 
     Columns ``article_id, kind, item, surface, sent_id, present_in, absent_from`` (``sent_id`` of
     the first mention; ``present_in`` is that article, ``absent_from`` the list of all others).
     Empty when only one article is given: an omission needs something to be omitted from.
     """
     order = _article_order(articles, sentences)
-    items = named_items(sentences, groups=groups) if items is None else items
+    items = named_items(sentences, groups=groups, mentions=mentions) if items is None else items
     items = items[items["article_id"].isin(order)]
     if len(order) < 2 or items.empty:
         return pd.DataFrame(columns=_OMISSION_COLUMNS)

@@ -66,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("paths", nargs="+", metavar="PATH", help="an article file or an event folder")
     cmp_.add_argument("--json", action="store_true", help="print the comparison as one JSON object")
     cmp_.add_argument("--html", metavar="OUT.html", help="write a self-contained HTML report")
+    cmp_.add_argument(
+        "--actors", metavar="FILE", help="an actor table (CSV: actor, term[, kind]) that extends discovery"
+    )
+    cmp_.add_argument("--topics", metavar="FILE", help="keyword topics (CSV: term, category)")
     ren = sub.add_parser(
         "render",
         help="execute every notebook and write the site (HTML, index)",
@@ -95,10 +99,10 @@ def _compare(args: argparse.Namespace) -> int:
         if issubclass(warning.category, CorpusWarning):
             print(f"warning: {warning.message}", file=sys.stderr)
     require_comparison(articles)
-    inputs = [*args.paths, *(str(p) for p in articles["path"] if p)]  # never an output
+    inputs = [*args.paths, *(str(p) for p in articles["path"] if p), *(f for f in (args.actors, args.topics) if f)]  # never an output
     if args.html:  # refuse a bad output path before the comparison runs
         check_output_file(args.html, inputs=inputs)
-    comparison = compare(articles, sentences)
+    comparison = compare(articles, sentences, actors=args.actors, topics=args.topics)
     if args.html:
         out = write_text_atomic(args.html, comparison.to_html(), inputs=inputs)
         print(f"wrote {out}", file=sys.stderr)

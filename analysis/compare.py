@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from analysis.actors import actor_mentions, event_actors
 from analysis.corpus import require_comparison
-from analysis.emphasis import EmphasisResult, analyze_emphasis
+from analysis.emphasis import EmphasisResult, analyze_emphasis, event_topics, read_topic_file
 from analysis.jsonable import json_safe, records
 from analysis.tone import ToneResult, analyze_tone
 from analysis.wording import WordingResult, analyze_wording
@@ -75,11 +77,23 @@ class Comparison:
         return text_summary(self)
 
 
-def compare(articles: pd.DataFrame, sentences: pd.DataFrame, *, clusters: bool = True) -> Comparison:
+def compare(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    clusters: bool = True,
+    actors: pd.DataFrame | str | Path | None = None,
+    topics: pd.DataFrame | str | Path | None = None,
+) -> Comparison:
     """Compare the articles: tone, wording and emphasis tables in one ``Comparison``.
 
     Works for two or more articles (each measure that needs a comparison sets one article against
     the rest, or compares every pair). ``clusters=False`` skips the automatic topic clusters.
+    Actors are discovered in the texts (``analysis.discovery``); ``actors`` (a table with
+    ``actor, term`` and optionally ``kind``, or a CSV path) adds or overrides them, on top of an
+    ``actors.csv`` beside the articles and ``actors`` front-matter lines. ``topics`` (a keyword
+    table ``term, category`` or a CSV path; default: ``topics.csv`` beside the articles) gives
+    keyword topics; without one, topics are the automatic clusters alone.
     What it cannot see is what its parts cannot see: lexicon scores miss words outside their
     lists, irony and framing; counts of names miss pronouns; shared-word alignment misses
     paraphrase (``analysis.report_sections.LIMITS`` lists each, and the report prints them).
@@ -91,9 +105,17 @@ def compare(articles: pd.DataFrame, sentences: pd.DataFrame, *, clusters: bool =
         CorpusError: fewer than two articles (a comparison needs two; the message says so).
     """
     require_comparison(articles)
+    groups = event_actors(articles, extra=actors)
+    if isinstance(topics, str | Path):
+        topics = read_topic_file(topics)
+    elif topics is None:
+        topics = event_topics(articles)
+    mentions = actor_mentions(sentences, groups=groups)
     wording = analyze_wording(articles, sentences)
-    tone = analyze_tone(articles, sentences, cues=wording.cues)
-    emphasis = analyze_emphasis(articles, sentences, clusters=clusters)
+    tone = analyze_tone(articles, sentences, cues=wording.cues, mentions=mentions)
+    emphasis = analyze_emphasis(
+        articles, sentences, clusters=clusters, groups=groups, topics=topics, mentions=mentions
+    )
     return Comparison(
         articles=articles,
         sentences=sentences,

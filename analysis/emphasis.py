@@ -3,13 +3,15 @@ cited and how, and what each article says that the others do not.
 
 Bias lives as much in selection as in adjectives. This module measures selection:
 
-- **Actors** (``actor_emphasis``): for each actor group of ``analysis/lexicons/actors.csv``, per
-  article, how many mentions, the share of the article's sentences that mention it (0..1), the
-  first sentence that does, and whether it is in the headline or the lead.
-- **Topics** (``topic_emphasis``): which topics each sentence is about, from the editable keyword
-  file ``analysis/lexicons/topics.csv``, and each article's share of sentences per topic; plus an
-  automatic view (``topic_clusters``): TF-IDF + k-means clusters of all sentences, named by their
-  top terms, which finds topics nobody wrote a keyword for.
+- **Actors** (``actor_emphasis``): for each actor discovered in the articles (``analysis.discovery``:
+  people, organisations, places and groups, merged by alias; a user's actor file can add or
+  override), per article, how many mentions, the share of the article's sentences that mention it
+  (0..1), the first sentence that does, and whether it is in the headline or the lead.
+- **Topics**: an automatic view (``topic_clusters``): TF-IDF + k-means clusters of all sentences,
+  labelled with the words a reader sees in them, which finds topics nobody wrote a keyword for;
+  and, when the user passes a keyword file (``topics.csv`` beside the articles, or ``topics=``),
+  which topics each sentence is about and each article's share of sentences per topic
+  (``topic_emphasis``).
 - **Sourcing** (``analysis.sourcing``): who is cited, with which verb and stance.
 - **Shared and unique content** (``analysis.alignment``): aligned sentences across articles, the
   sentences with no counterpart, and the names and numbers only one article mentions.
@@ -47,7 +49,6 @@ from analysis.alignment import (
 )
 from analysis.corpus import CorpusWarning
 from analysis.jsonable import json_safe, records
-from analysis.lexicon import load_lexicon
 from analysis.sourcing import attribution_summary, find_sources
 from analysis.vectors import kmeans, tfidf
 
@@ -107,7 +108,8 @@ def headline_flags(
 # ---------------------------------------------------------------------------------------------
 
 _ACTOR_COLUMNS = [
-    "article_id", "actor", "mentions", "n_sentences", "share", "first_sent_id", "in_headline", "in_lead",
+    "article_id", "actor", "aliases", "kind", "mentions", "n_sentences", "share", "first_sent_id",
+    "in_headline", "in_lead",
 ]
 
 
@@ -131,7 +133,9 @@ def actor_emphasis(
     """How much space and prominence each actor gets in each article.
 
     One row per article and per actor mentioned in *any* of the articles (zeros where an article
-    never names it, so absences show). Columns ``article_id, actor, mentions, n_sentences`` (of
+    never names it, so absences show). Columns ``article_id, actor, aliases`` (the names the
+    article uses for it, a list; empty where it never names it), ``kind`` (person, organisation,
+    place, group), ``mentions, n_sentences`` (of
     the article's sentences that mention it), ``share`` (= n_sentences / sentences in the
     article, 0..1), ``first_sent_id`` (None if never), ``in_headline``, ``in_lead`` (see the
     module docstring). Cannot see pronouns or descriptions ("the president").
@@ -157,10 +161,20 @@ def actor_emphasis(
     out = stats.reindex(grid).reset_index()
     out[["mentions", "n_sentences"]] = out[["mentions", "n_sentences"]].fillna(0).astype("int64")
     out[["in_headline", "in_lead"]] = out[["in_headline", "in_lead"]].fillna(False).astype(bool)
+    kinds = mentions.groupby("actor")["kind"].agg(lambda k: k.mode().iloc[0]) if "kind" in mentions.columns else {}
+    out["kind"] = out["actor"].map(kinds) if len(kinds) else "organisation"
+    names = mentions.assign(alias=mentions["alias"].map(_bare_alias)).groupby(["article_id", "actor"])["alias"]
+    aliases = names.agg(lambda a: list(pd.Series(a).value_counts(sort=True).index))
+    out["aliases"] = [list(aliases.get((a, b), [])) for a, b in zip(out["article_id"], out["actor"], strict=True)]
     total = out["article_id"].map(_sentence_counts(articles, sentences))
     out["share"] = (out["n_sentences"] / total.where(total > 0)).fillna(0.0).astype(float)
     out["first_sent_id"] = out["first_sent_id"].astype("Int64")
     return out[_ACTOR_COLUMNS]
+
+
+def _bare_alias(alias: str) -> str:
+    alias = re.sub(r"\s+", " ", str(alias))
+    return re.sub(r"(?<=\w)['\u2019]s?$", "", alias)
 
 
 def actor_positions(
@@ -207,7 +221,9 @@ def _compiled_topics(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.
 
 
 def _topic_patterns(topics: pd.DataFrame | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    frame = load_lexicon("topics") if topics is None else topics
+    if topics is None or len(topics) == 0:
+        return ()
+    frame = topics
     pairs = tuple((str(t).strip(), str(c).strip()) for t, c in zip(frame["term"], frame["category"], strict=True))
     return _compiled_topics(tuple(p for p in pairs if p[0]))
 
@@ -215,8 +231,9 @@ def _topic_patterns(topics: pd.DataFrame | None) -> tuple[tuple[str, re.Pattern[
 def sentence_topics(sentences: pd.DataFrame, *, topics: pd.DataFrame | None = None) -> pd.DataFrame:
     """Which topics each sentence is about: ``article_id, sent_id, topic, hits, terms``.
 
-    A sentence is about a topic when it contains one of the topic's keywords from
-    ``analysis/lexicons/topics.csv`` (``term`` ending in ``*`` matches as a prefix — "sanction*"
+    A sentence is about a topic when it contains one of the topic's keywords from the user's
+    keyword table ``topics`` (``term, category``; ``topics.csv`` beside the articles, see
+    :func:`event_topics`; none by default, so the table is empty) (``term`` ending in ``*`` matches as a prefix — "sanction*"
     finds sanctions and sanctioned — otherwise the exact word; case is ignored). A sentence can
     have several topics; ``terms`` lists the words that matched. Cannot see a topic worded
     without its keywords, and counts figurative uses ("a war of words").
@@ -244,18 +261,50 @@ def sentence_topics(sentences: pd.DataFrame, *, topics: pd.DataFrame | None = No
     return pd.concat(frames, ignore_index=True).sort_values(["article_id", "sent_id"], kind="stable").reset_index(drop=True)
 
 
+#: The file name of an event's keyword topics, read from the articles' folder.
+TOPIC_FILE = "topics.csv"
+
+
+def read_topic_file(path) -> pd.DataFrame:
+    """A keyword-topic table from a CSV file with columns ``term`` and ``category`` (the topic)."""
+    from pathlib import Path
+
+    from analysis.corpus import CorpusError
+
+    path = Path(path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise CorpusError(path, f"cannot read the topic file ({type(err).__name__})") from None
+    if not {"term", "category"} <= set(frame.columns):
+        raise CorpusError(path, "a topic file needs the columns term and category (the topic)")
+    return frame
+
+
+def event_topics(articles: pd.DataFrame) -> pd.DataFrame | None:
+    """The keyword topics in ``topics.csv`` beside the articles, or None when there is none."""
+    from pathlib import Path
+
+    folders = dict.fromkeys(Path(str(p)).parent for p in articles.get("path", []) if str(p))
+    frames = [read_topic_file(f / TOPIC_FILE) for f in folders if (f / TOPIC_FILE).is_file()]
+    return pd.concat(frames, ignore_index=True).drop_duplicates("term") if frames else None
+
+
 def topic_emphasis(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, per_sentence: pd.DataFrame | None = None,
     topics: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each article's share of space per topic: ``article_id, topic, n_sentences, share``.
 
-    Every article gets a row for every topic in the keyword file (zeros included), plus
-    ``"(no topic)"`` for sentences no keyword matched — what the keyword file cannot see.
+    Every article gets a row for every topic in the keyword table (zeros included), plus
+    ``"(no topic)"`` for sentences no keyword matched — what the keyword file cannot see. Without
+    a keyword table (``topics=None``) the result is empty: topics then come from the clusters.
     Shares do not sum to 1: a sentence can be about two topics.
     """
     per_sentence = sentence_topics(sentences, topics=topics) if per_sentence is None else per_sentence
     ids = _ids(articles)
+    if not _topic_patterns(topics):
+        return pd.DataFrame(columns=["article_id", "topic", "n_sentences", "share"])
     names = [t for t, _ in _topic_patterns(topics)] + [NO_TOPIC]
     counts = per_sentence.groupby(["article_id", "topic"])["sent_id"].nunique()
     grid = pd.MultiIndex.from_product([ids, names], names=["article_id", "topic"])
@@ -354,7 +403,8 @@ class EmphasisResult:
         """The ``emphasis`` section of ``compare --json`` (DESIGN.md), plus extra keys."""
         return {
             "actors": records(self.actors, [
-                "article_id", "actor", "mentions", "share", "first_sent_id", "in_lead", "in_headline", "n_sentences",
+                "article_id", "actor", "aliases", "kind", "mentions", "share", "first_sent_id", "in_lead",
+                "in_headline", "n_sentences",
             ]),
             "sources": records(self.sources, [
                 "article_id", "sent_id", "source", "verb", "stance", "named", "kind", "start", "end",
@@ -390,10 +440,13 @@ def analyze_emphasis(
     verbs: pd.DataFrame | None = None,
     clusters: bool = True,
     n_clusters: int | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> EmphasisResult:
     """Every emphasis measure for ``articles`` (two or more; see the module docstring).
 
-    ``threshold`` is the sentence-alignment cut-off (``analysis.alignment.DEFAULT_THRESHOLD``);
+    ``groups`` is a user actor table (``analysis.actors``) that extends discovery, ``topics`` a
+    keyword-topic table (none by default), ``mentions`` actor mentions already found
+    (``analysis.actors.actor_mentions``). ``threshold`` is the sentence-alignment cut-off (``analysis.alignment.DEFAULT_THRESHOLD``);
     ``clusters=False`` skips the k-means topic view (the slowest part, and meaningless one article
     at a time). With one article the per-article tables are filled and the cross-article ones
     (aligned, unique, omissions) are empty, with a ``CorpusWarning`` and a note saying so.
@@ -406,14 +459,14 @@ def analyze_emphasis(
         )
         warnings.warn(message, CorpusWarning, stacklevel=2)
         notes.append(message)
-    mentions = actor_mentions(sentences, groups=groups)
+    mentions = actor_mentions(sentences, groups=groups) if mentions is None else mentions
     per_sentence = sentence_topics(sentences, topics=topics)
     if clusters:
         assignments, cluster_table = topic_clusters(sentences, n_clusters=n_clusters)
     else:
         assignments = pd.DataFrame(columns=["article_id", "sent_id", "cluster", "label"])
         cluster_table = pd.DataFrame(columns=["cluster", "label", "top_terms", "n_sentences"])
-    sources = find_sources(sentences, verbs=verbs)
+    sources = find_sources(sentences, verbs=verbs, mentions=mentions)
     aligned, matches, unique = compare_sentences(articles, sentences, threshold=threshold)
     return EmphasisResult(
         actors=actor_emphasis(articles, sentences, mentions=mentions, lead_sentences=lead_sentences),
@@ -428,7 +481,7 @@ def analyze_emphasis(
         aligned=aligned,
         best_matches=matches,
         unique=unique,
-        omissions=omissions(articles, sentences, groups=groups),
+        omissions=omissions(articles, sentences, mentions=mentions),
         threshold=float(threshold),
         lead_sentences=int(lead_sentences),
         notes=notes,

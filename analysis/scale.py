@@ -48,7 +48,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.actors import actor_groups, actor_pattern
+from analysis.actors import _compile as _compile_pairs
+from analysis.actors import actor_groups
 from analysis.boilerplate import clean_text
 from analysis.text import WORD_PATTERN, sentence_spans
 
@@ -82,10 +83,22 @@ def _slug(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
 
 
-@lru_cache(maxsize=1)
-def _actors() -> tuple[tuple[str, str], ...]:
-    """(actor, column) for every actor group of ``lexicons/actors.csv``, in file order."""
-    names = list(dict.fromkeys(actor_groups()["actor"]))
+ActorPairs = tuple[tuple[str, str], ...]
+
+
+def _actor_pairs(actors: pd.DataFrame | None) -> ActorPairs:
+    """(actor, term) pairs of a user actor table (``analysis.actors``), hashable for caches and
+    cheap to send to worker processes; empty without a table."""
+    if actors is None:
+        return ()
+    frame = actor_groups(actors)
+    return tuple(zip(frame["actor"], frame["term"], strict=True))
+
+
+@lru_cache(maxsize=8)
+def _actors(pairs: ActorPairs = ()) -> tuple[tuple[str, str], ...]:
+    """(actor, column) for every actor of the table, in file order."""
+    names = list(dict.fromkeys(actor for actor, _ in pairs))
     return tuple((name, f"share_{_slug(name)}") for name in names)
 
 
@@ -103,15 +116,17 @@ _WORDING = ["cues_per_1000", "flags_per_1000", *[f"{c}_per_1000" for c in CUE_CA
 _SOURCING = ["attributed_share", "named_share", "doubt_share", "sources_per_1000"]
 
 
-def feature_columns() -> list[str]:
-    """The measure columns of :func:`features`, in order (fixed, whatever the input)."""
+def feature_columns(actors: pd.DataFrame | None = None, *, _pairs: ActorPairs | None = None) -> list[str]:
+    """The measure columns of :func:`features`, in order (fixed for one actor table): one
+    ``share_<actor>`` column for each actor of ``actors``, none without it."""
+    pairs = _actor_pairs(actors) if _pairs is None else _pairs
     return [
         "n_words",
         "n_sentences",
         *_TONE,
         *_WORDING,
         "n_actors",
-        *[column for _, column in _actors()],
+        *[column for _, column in _actors(pairs)],
         *_SOURCING,
     ]
 
@@ -170,15 +185,15 @@ def _wording_figures(body: str) -> tuple[int, dict[str, float]]:
     return n_words, out
 
 
-def _actor_figures(texts: Sequence[str]) -> dict[str, float]:
-    pattern, alias_to_actor = actor_pattern()
+def _actor_figures(texts: Sequence[str], pairs: ActorPairs = ()) -> dict[str, float]:
+    pattern, alias_to_actor = _compile_pairs(pairs)
     sentences_with: Counter[str] = Counter()
     for text in texts:
         # The same pattern, run sentence by sentence, as ``actor_mentions`` runs it.
         sentences_with.update({alias_to_actor[m.group()] for m in pattern.finditer(text)})
     n = len(texts)
     out: dict[str, float] = {"n_actors": len(sentences_with)}
-    for name, column in _actors():
+    for name, column in _actors(pairs):
         out[column] = sentences_with.get(name, 0) / n if n else math.nan
     return out
 
@@ -249,7 +264,9 @@ def _sourcing_figures(articles: Sequence[tuple[Sequence[str], Sequence[int], flo
     return out
 
 
-def batch_features(bodies: Sequence[str], *, clean: bool = False) -> list[dict[str, float]]:
+def batch_features(
+    bodies: Sequence[str], *, clean: bool = False, actors: pd.DataFrame | None = None, _pairs: ActorPairs | None = None
+) -> list[dict[str, float]]:
     """:func:`article_features` of several bodies at once (the unit of work of a process):
     identical figures, with table-building costs paid once per batch instead of per article.
 
@@ -261,7 +278,8 @@ def batch_features(bodies: Sequence[str], *, clean: bool = False) -> list[dict[s
     texts = [[body[s:e] for s, e in found] for body, found in zip(bodies, spans, strict=True)]
     wording = [_wording_figures(body) for body in bodies]
     tone = [_tone_figures(sentences) for sentences in texts]
-    actors = [_actor_figures(sentences) for sentences in texts]
+    pairs = _actor_pairs(actors) if _pairs is None else _pairs
+    actor_rows = [_actor_figures(sentences, pairs) for sentences in texts]
     sourcing = _sourcing_figures(
         [
             (sentences, [s for s, _ in found], max(n_words, 1) / 1000)
@@ -270,7 +288,7 @@ def batch_features(bodies: Sequence[str], *, clean: bool = False) -> list[dict[s
     )
     rows: list[dict[str, float]] = []
     for sentences, (n_words, cues), tone_row, actor_row, sourcing_row in zip(
-        texts, wording, tone, actors, sourcing, strict=True
+        texts, wording, tone, actor_rows, sourcing, strict=True
     ):
         row: dict[str, float] = {"n_words": n_words, "n_sentences": len(sentences)}
         row.update(tone_row)
@@ -281,7 +299,7 @@ def batch_features(bodies: Sequence[str], *, clean: bool = False) -> list[dict[s
     return rows
 
 
-def article_features(body: str, *, clean: bool = False) -> dict[str, float]:
+def article_features(body: str, *, clean: bool = False, actors: pd.DataFrame | None = None) -> dict[str, float]:
     """Every per-article measure of one article body, as a dict (see :func:`feature_columns`).
 
     - ``n_words``, ``n_sentences``: words (``analysis.text``) and sentences of the body;
@@ -294,8 +312,10 @@ def article_features(body: str, *, clean: bool = False) -> dict[str, float]:
     - ``<category>_per_1000``: wording cues per 1,000 words (loaded, label, attribution, hedge,
       booster, naming), ``cues_per_1000`` all of them, ``flags_per_1000`` those at or above the
       flag threshold;
-    - ``share_<actor>``: share of sentences naming each actor group; ``n_actors`` how many
-      groups are named at all;
+    - ``share_<actor>``: share of sentences naming each actor of a user actor table ``actors``
+      (``actor, term``; e.g. an event's ``actors.csv``), ``n_actors`` how many of them are named
+      at all (0 without a table: discovering actors per article is left to ``compare``, which
+      is too slow for thousands of articles);
     - ``attributed_share`` (sentences with an attribution), ``named_share`` and ``doubt_share``
       (of attributions; NaN when there are none), ``sources_per_1000``.
 
@@ -303,7 +323,7 @@ def article_features(body: str, *, clean: bool = False) -> dict[str, float]:
     zeros and NaN shares. What this cannot see: what each instrument cannot see; a rate per
     1,000 words in a 100-word article moves by 10 for each cue.
     """
-    return batch_features([body], clean=clean)[0]
+    return batch_features([body], clean=clean, actors=actors)[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -362,9 +382,9 @@ def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
     yield from rest
 
 
-def _features_batch(args: tuple[list[str], bool]) -> list[dict[str, float]]:
-    bodies, clean = args
-    return batch_features(bodies, clean=clean)
+def _features_batch(args: tuple[list[str], bool, ActorPairs]) -> list[dict[str, float]]:
+    bodies, clean, pairs = args
+    return batch_features(bodies, clean=clean, _pairs=pairs)
 
 
 def _records(articles: pd.DataFrame | Iterable[Mapping[str, Any]] | Iterable[pd.DataFrame]) -> Iterator[dict]:
@@ -402,6 +422,7 @@ def features(
     progress: bool | None = None,
     clean: bool = False,
     text_column: str = "body",
+    actors: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row an article: its metadata and every measure of :func:`article_features`.
 
@@ -415,6 +436,7 @@ def features(
         progress: show a progress bar (default: when the error stream is a terminal).
         clean: split boilerplate off each body first (the loaders already do).
         text_column: the column holding the text.
+        actors: a user actor table (``actor, term``) whose actors get ``share_<actor>`` columns.
 
     Returns ``article_id``, the input's metadata columns (lists such as ``boilerplate`` are left
     out), then :func:`feature_columns`. Memory grows with this table only.
@@ -425,8 +447,9 @@ def features(
     if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
         raise ValueError(f"features needs a {text_column!r} column of article text")
     metas: list[dict[str, Any]] = []
+    pairs = _actor_pairs(actors)
 
-    def batches() -> Iterator[tuple[list[str], bool]]:
+    def batches() -> Iterator[tuple[list[str], bool, ActorPairs]]:
         counter = 0
         records = _records(articles)
         while chunk := list(islice(records, batch_size)):
@@ -438,14 +461,14 @@ def features(
                 metas.append(meta)
                 body = record.get(text_column)
                 bodies.append("" if body is None or (isinstance(body, float) and math.isnan(body)) else str(body))
-            yield bodies, clean
+            yield bodies, clean, pairs
 
     rows: list[dict[str, float]] = []
     with _progress(total, progress, "features") as bar:
         for result in map_batches(_features_batch, batches(), n_jobs=n_jobs):
             rows.extend(result)
             bar.update(len(result))
-    columns = feature_columns()
+    columns = feature_columns(_pairs=pairs)
     measures = pd.DataFrame.from_records(rows, columns=columns)
     if not len(measures):
         measures = pd.DataFrame({c: pd.Series(dtype="float64") for c in columns})
@@ -482,7 +505,10 @@ def group_summary(
 
     if by not in table.columns:
         raise ValueError(f"group_summary: no column {by!r} to group by")
-    measures = list(measures) if measures is not None else [c for c in feature_columns() if c in table.columns]
+    known = feature_columns()
+    measures = list(measures) if measures is not None else [
+        c for c in table.columns if c in known or c.startswith("share_")
+    ]
     long = table[[by, *measures]].melt(id_vars=[by], var_name="measure", value_name="value")
     long["value"] = long["value"].astype(float)
     out = bootstrap_mean_ci(long, value="value", by=[by, "measure"], n_boot=n_boot, level=level, seed=seed)

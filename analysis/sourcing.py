@@ -31,7 +31,6 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.actors import actor_groups
 from analysis.lexicon import load_lexicon
 
 __all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary"]
@@ -58,7 +57,7 @@ PASSIVE_HEDGE_STANCE = {
 
 _SOURCE_COLUMNS = [
     "article_id", "sent_id", "source", "source_key", "verb", "stance", "named", "kind",
-    "start", "end", "verb_start", "verb_end",
+    "start", "end", "verb_start", "verb_end", "actor", "actor_kind",
 ]
 _SUMMARY_COLUMNS = [
     "article_id", "n_sentences", "n_attributed", "attributed_share", "n_sources", "n_named",
@@ -82,11 +81,50 @@ _PRONOUNS = frozenset(["he", "she", "they", "we", "it", "i"])
 
 @lru_cache(maxsize=1)
 def _adjective_names() -> frozenset[str]:
-    """Nationality adjectives from the actor file ("Russian", "German"): affiliation, not a name."""
-    groups = actor_groups()
-    mask = groups["category"].isin(["adjective", "demonym"])
-    return frozenset(groups.loc[mask, "term"])
+    """Nationality adjectives and demonyms of the gazetteer ("Russian", "Germans"): affiliation,
+    not a name."""
+    places = load_lexicon("places")
+    mask = places["category"].isin(["adjective", "demonym"])
+    return frozenset(places.loc[mask, "term"])
 
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Places of the gazetteer ("Kenya", "Ohio", "London"): a place alone is not a source."""
+    places = load_lexicon("places")
+    return frozenset(places.loc[~places["category"].isin(["adjective", "demonym"]), "term"])
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> tuple[frozenset[str], str, frozenset[str], frozenset[str]]:
+    """Role and collective nouns of ``group_nouns.csv`` (lower case) with the built-in unnamed
+    heads, a regex alternation of them (longest first), the collective nouns alone ("council",
+    "ministry": part of a name when capitalised mid-phrase) and the named groups ("Democrats")."""
+    frame = load_lexicon("group_nouns")
+    named = frozenset(frame.loc[frame["category"] == "named_group", "term"]) | frozenset(
+        frame.loc[frame["category"] == "named_group", "singular"])
+    collective = frozenset(frame.loc[frame["category"] == "collective", "term"].str.lower())
+    frame = frame[frame["category"].isin(["role", "collective"])]
+    heads = {t.lower() for t in frame["term"]} | {t.lower() for t in frame["singular"]} | set(UNNAMED_HEADS)
+    alternation = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
+    return frozenset(heads), alternation, collective - {h for h in heads if h in _ROLE_HEADS}, named
+
+
+#: Built-in heads that are roles even when listed as collectives.
+_ROLE_HEADS = frozenset(["officials", "official", "sources", "source", "spokesman", "spokeswoman", "spokesperson"])
+
+#: Lower-case words that may stand before a role noun in a source ("city officials", "retired
+#: teacher"); other lower-case words before it are not part of the source ("the move critics
+#: called" gives "critics").
+_MODIFIER_SUFFIXES = ("al", "ic", "ive", "ous", "ed", "ian", "ean", "ese", "ish", "ful", "less", "ary", "ent", "ant", "ern", "ior", "ing")
+_ROLE_MODIFIERS = frozenset(
+    """city state county federal business health school union industry government party police court
+    campaign company community neighborhood neighbourhood local senior top former legal military election
+    security intelligence defense defence administration house senate council board hospital university
+    airline bank oil energy tech transit labor labour trade farm family church team club league fire
+    environmental public private agency ministry department office staff town village water school
+    longtime long-time veteran retired one two three some many several other few most""".split()
+)
 
 def _verbs(verbs: pd.DataFrame | None) -> pd.DataFrame:
     frame = load_lexicon("attribution_verbs") if verbs is None else verbs.copy()
@@ -107,10 +145,14 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
     adverbs = [t for t, c, _ in pairs if " " not in t and t.endswith("ly") and c != "attribution"]
     according = [t for t, _, _ in pairs if t.lower().startswith("according")]
     verbs = [t for t, _, _ in pairs if t not in adverbs and t not in according]
-    unnamed = "|".join(sorted(UNNAMED_HEADS, key=len, reverse=True))
-    unnamed_np = rf"(?:(?:{_DETERMINERS}|{_CAP}|[a-z][\w\-]*)\s+){{0,3}}(?:{unnamed})"
+    unnamed = _group_heads()[1]
+    unnamed_np = rf"(?:(?:{_DETERMINERS}|{_CAP}|[a-z][\w\-]*)\s+){{0,3}}(?i:{unnamed})(?![\w\-])"
+    described = rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}{_NAMED_ONE}"
     source = rf"(?P<src>{unnamed_np}|{_NAMED_NP}|{_PRONOUN})"
-    appositive = r"(?:\s*,\s+(?:the|a|an|his|her|its|their|who|whose)\b[^,;:.]{1,80},)?"
+    appositive = (
+        r"(?:\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose)\b|(?:speaking|citing|according|"
+        r"requesting|asking|declining|echoing|not)\b)[^,;:.]{1,80},)?"
+    )
     aux = r"(?:\s+(?:also|later|earlier|previously|repeatedly|has|have|had|had\s+earlier|has\s+long|once\s+again|again)){0,2}"
     verb_alt = _alternatives(verbs) or r"(?!x)x"
     patterns = {
@@ -118,7 +160,7 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
         # one token), so a long run of such characters is entered once, not at every position.
         "source_verb": re.compile(rf"(?<![\w'’.\-]){source}{appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])"),
         "verb_source": re.compile(
-            rf"""(?:[,"”’]\s*)(?P<verb>{verb_alt})\s+(?P<src>{unnamed_np}|{_NAMED_NP})(?![\w\-])"""
+            rf"""(?:[,"”’]\s*)(?P<verb>{verb_alt})\s+(?P<src>{described}|{unnamed_np}|{_NAMED_NP})(?![\w\-])"""
         ),
         "according_to": re.compile(
             rf"(?<![\w\-])(?P<verb>(?i:{_alternatives(according) or 'according to'}))\s+"
@@ -159,9 +201,35 @@ def _strip_stop(source: str) -> str:
     return source[:-1] if re.search(r"[a-z]\.$", source) else source
 
 
+def _head(source: str) -> str:
+    """The last word of a source, lower case, possessive stripped."""
+    words = re.findall(r"[\w'’.\-]+", source)
+    return re.sub(r"['’]s?$", "", words[-1]).lower().rstrip(".") if words else ""
+
+
+def _is_role(source: str) -> bool:
+    """True when the source names people by a role or a group ("officials", "House Democrats",
+    "a Kremlin spokesman", "the council"), not by a name."""
+    heads, _, collective, named = _group_heads()
+    words = source.split()
+    if not words:
+        return False
+    last = re.sub(r"['’]s?$", "", words[-1])
+    if last in named:
+        return True
+    head = _head(source)
+    if head in collective and last[:1].isupper() and len(words) > 1:
+        return False  # "Russian Defense Ministry", "Springfield City Council": a name
+    low = [w.lower() for w in words]
+    return head in heads or len(low) >= 2 and " ".join(low[-2:]) in heads
+
+
 def _is_named(source: str) -> bool:
-    """A source is named when it holds a capitalised word that is not a nationality adjective,
-    a pronoun or a sentence-opening function word ("Ukrainian officials" and "He" are unnamed)."""
+    """A source is named when it carries a proper name and is not a role or group noun:
+    "Paul Kim" and "the Russian Defense Ministry" are named; "Ukrainian officials", "a Kremlin
+    spokesman", "Opponents", "He" are not."""
+    if _is_role(source):
+        return False
     adjectives = _adjective_names()
     for word in re.findall(r"[\w'’.\-]+", source):
         bare = re.sub(r"['’]s?$", "", word)
@@ -172,6 +240,35 @@ def _is_named(source: str) -> bool:
             continue
         return True
     return False
+
+
+def _trim_modifiers(source: str, start: int) -> tuple[str, int]:
+    """Drop lower-case words before a role noun that are not modifiers of it ("move critics" ->
+    "critics"): kept are adjectives by their ending and the nouns of ``_ROLE_MODIFIERS``."""
+    if not _is_role(source):
+        return source, start
+    words = list(re.finditer(r"\S+", source))
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        token = w.group()
+        low = token.lower()
+        if token[:1].isupper() or low in _ROLE_MODIFIERS or low.endswith(_MODIFIER_SUFFIXES):
+            continue
+        cut = i + 1
+    if cut:
+        return source[words[cut].start():], start + words[cut].start()
+    return source, start
+
+
+def _is_fragment(source: str) -> bool:
+    """A source that names no one: a place alone ("Kenya"), a day, or lower-case words without a
+    role noun."""
+    bare = re.sub(r"['’]s?$", "", source.strip())
+    if bare in _place_names() or bare.lower() in _SKIP_LEADING:
+        return True
+    if source.lower() in _PRONOUNS:
+        return False
+    return not any(w[:1].isupper() for w in source.split()) and not _is_role(source)
 
 
 def _key(source: str) -> str:
@@ -209,6 +306,11 @@ class _Taken:
         self.starts: list[int] = []
         self.ends: list[int] = []
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a claimed span."""
+        i = bisect_left(self.ends, start + 1)
+        return i < len(self.starts) and self.starts[i] < end
+
     def claim(self, start: int, end: int) -> bool:
         """Add ``[start, end)`` unless it overlaps a claimed span; True when added."""
         i = bisect_left(self.ends, start + 1)  # first claimed span ending after ``start``
@@ -219,18 +321,72 @@ class _Taken:
         return True
 
 
-def find_sources(sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None) -> pd.DataFrame:
+def _link(mentions: pd.DataFrame | None):
+    """(article_id, sent_id) -> [(start, end, actor, kind)] from actor mentions."""
+    if mentions is None or mentions.empty:
+        return {}
+    out: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
+    kinds = mentions["kind"] if "kind" in mentions.columns else pd.Series("", index=mentions.index)
+    for aid, sid, s0, s1, actor, kind in zip(
+        mentions["article_id"].astype(str), mentions["sent_id"], mentions["start"], mentions["end"],
+        mentions["actor"], kinds, strict=True,
+    ):
+        out.setdefault((aid, int(sid)), []).append((int(s0), int(s1), str(actor), str(kind)))
+    return out
+
+
+def _actor_of(spans, a: int, b: int, role: bool) -> tuple[str | None, str | None]:
+    """The actor a source span refers to: the group mention for a role source, else the person or
+    organisation it names (the last one: "retired teacher Paul Kim" -> Paul Kim). ``spans`` are
+    one sentence's mentions in text order (they do not overlap, so their ends are sorted too)."""
+    i = bisect_left([m[1] for m in spans], a + 1) if len(spans) > 8 else 0
+    inside = []
+    for m in spans[i:]:
+        if m[0] >= b:
+            break
+        if a < m[1]:
+            inside.append(m)
+    if not inside:
+        return None, None
+    if role:
+        groups = [m for m in inside if m[3] == "group" or m[1] == b]
+        pick = groups[-1] if groups else inside[-1]
+    else:
+        named = [m for m in inside if m[3] in ("person", "organisation")]
+        pick = named[-1] if named else inside[-1]
+    return pick[2], pick[3]
+
+
+def _role_actor(source: str) -> str:
+    """The group a role source belongs to when no mention was linked: its head, plural."""
+    from analysis.discovery import _cues
+
+    roles = _cues().roles
+    words = source.lower().split()
+    two = " ".join(words[-2:])
+    return roles.get(two, roles.get(_head(source), _head(source)))
+
+
+def find_sources(
+    sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every attribution in ``sentences``: who is cited, with which verb, and its stance.
 
     Columns ``article_id, sent_id, source, source_key, verb, stance, named, kind, start, end,
-    verb_start, verb_end``. ``source`` is the text as written, without a leading article, day or
-    conjunction ("The Russian Defense Ministry" -> "Russian Defense Ministry"; "On Sunday Peskov"
-    -> "Peskov"), ``source_key`` a lower-cased key for counting, both ``"(unnamed)"`` for hedges
-    with no source. ``kind`` is the pattern that matched
+    verb_start, verb_end, actor, actor_kind``. ``source`` is the text as written, without a
+    leading article, day or conjunction ("The Russian Defense Ministry" -> "Russian Defense
+    Ministry"; "On Sunday Peskov" -> "Peskov"), ``source_key`` a lower-cased key for counting, both
+    ``"(unnamed)"`` for hedges with no source. ``named`` is True for a person or organisation
+    named by name, False for roles and groups ("officials", "a senior official", "Opponents",
+    "House Democrats"), pronouns and hedges. ``kind`` is the pattern that matched
     (source_verb, verb_source, according_to, hedge, passive). ``start``/``end`` span the whole
     attribution and ``verb_start``/``verb_end`` the verb, both indexing the article body.
+    ``actor``/``actor_kind`` link the source to an actor mention (``analysis.actors``) when
+    ``mentions`` are given (None otherwise, and for pronouns and hedges). A place alone ("Kenya")
+    or a fragment of words without a name or role is not a source.
     """
     patterns, stance_of = attribution_pattern(verbs)
+    linked = _link(mentions)
     rows: list[tuple] = []
     for article_id, sent_id, offset, text in zip(
         sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"],
@@ -239,14 +395,29 @@ def find_sources(sentences: pd.DataFrame, *, verbs: pd.DataFrame | None = None) 
         taken = _Taken()
         for kind, m, source, s_start, stance in _candidates(text, patterns, stance_of):
             v0, v1 = m.start("verb"), m.end("verb")
-            if not taken.claim(v0, v1):  # one attribution per verb
+            if taken.overlaps(v0, v1):  # one attribution per verb
                 continue
+            if source:
+                source, s_start = _trim_modifiers(source, s_start)
+                if not source or _is_fragment(source):
+                    continue
             span0 = min(v0, s_start) if source else v0
             span1 = max(v1, s_start + len(source)) if source else v1
+            actor = actor_kind = None
+            if source and mentions is not None:
+                actor, actor_kind = _actor_of(
+                    linked.get((article_id, int(sent_id)), []), offset + s_start, offset + s_start + len(source),
+                    _is_role(source),
+                )
+                if actor is None and _is_role(source):
+                    actor, actor_kind = _role_actor(source), "group"
+                if actor_kind == "place" and not _is_role(source) and re.sub(r"['’]s?$", "", source) in _place_names():
+                    continue
+            taken.claim(v0, v1)
             rows.append((
                 article_id, sent_id, source or "(unnamed)", _key(source) if source else "(unnamed)",
                 re.sub(r"\s+", " ", m.group("verb")), stance, bool(source) and _is_named(source), kind,
-                offset + span0, offset + span1, offset + v0, offset + v1,
+                offset + span0, offset + span1, offset + v0, offset + v1, actor, actor_kind,
             ))
     out = pd.DataFrame(rows, columns=_SOURCE_COLUMNS)
     out = out.sort_values(["article_id", "sent_id", "verb_start"], kind="stable") if len(out) else out

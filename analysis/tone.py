@@ -1034,12 +1034,13 @@ class ToneResult:
 
 
 def _actor_tone(
-    sentence_scores: pd.DataFrame, sentences: pd.DataFrame, *, n_boot: int, seed: int
+    sentence_scores: pd.DataFrame, sentences: pd.DataFrame, *, n_boot: int, seed: int,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tone of the sentences that mention each actor, per article (see ``analyze_tone``)."""
     from analysis.actors import actor_mentions
 
-    mentions = actor_mentions(sentences)
+    mentions = actor_mentions(sentences) if mentions is None else mentions
     if mentions.empty:
         return pd.DataFrame(columns=_ACTOR_COLUMNS)
     about = mentions[["article_id", "sent_id", "actor"]].drop_duplicates()
@@ -1078,6 +1079,7 @@ def analyze_tone(
     n_boot: int = 2000,
     seed: int = 0,
     n_jobs: int = 1,
+    mentions: pd.DataFrame | None = None,
 ) -> ToneResult:
     """Tone of each article, sentence and actor, by two lexicon instruments.
 
@@ -1092,6 +1094,8 @@ def analyze_tone(
             instruments' signs are compared.
         window: sentences in the rolling mean of the tone arc.
         n_boot, seed: bootstrap resamples for the actor intervals, and the random seed.
+        mentions: actor mentions already found (``analysis.actors.actor_mentions``: discovered
+            actors, extended by a user's actor table); found here when None.
         n_jobs: processes scoring articles in parallel (-1: one per core); worth it from a few
             hundred articles on. Results do not depend on it.
 
@@ -1218,6 +1222,7 @@ def analyze_tone(
         sentences,
         n_boot=n_boot,
         seed=seed,
+        mentions=mentions,
     )
     return ToneResult(
         articles=article_table,

@@ -13,9 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import tone
-from analysis.actors import actor_groups
+from analysis.actors import actor_pattern, event_actors
 from analysis.corpus import CorpusError, CorpusWarning
-from analysis.emphasis import actor_emphasis
 from analysis.loaders import iter_articles, load_many
 from analysis.scale import (
     article_features,
@@ -35,8 +34,13 @@ from analysis.sourcing import attribution_summary, find_sources
 
 
 @pytest.fixture(scope="module")
-def seed_features(seed_articles):
-    return features(seed_articles, n_jobs=1, progress=False)
+def seed_actors(seed_articles):
+    return event_actors(seed_articles)  # the seed event's actors.csv
+
+
+@pytest.fixture(scope="module")
+def seed_features(seed_articles, seed_actors):
+    return features(seed_articles, n_jobs=1, progress=False, actors=seed_actors)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +60,8 @@ def small_corpus(seed_texts):
 
 def test_one_row_per_article_with_fixed_columns(seed_articles, seed_features):
     assert list(seed_features["article_id"]) == list(seed_articles["article_id"])
-    assert seed_features.columns[-len(feature_columns()):].tolist() == feature_columns()
+    columns = feature_columns(event_actors(seed_articles))
+    assert seed_features.columns[-len(columns):].tolist() == columns
     assert "outlet" in seed_features.columns and "body" not in seed_features.columns
     assert list(seed_features["n_words"]) == list(seed_articles["n_words"])
     assert list(seed_features["n_sentences"]) == list(seed_articles["n_sentences"])
@@ -83,22 +88,23 @@ def test_wording_rates_count_loaded_language_cues(seed_articles, seed_features):
         assert row.hedge_per_1000 * words / 1000 == pytest.approx((cues["category"] == "hedge").sum())
 
 
-def test_actor_shares_and_attribution_match_emphasis(seed_articles, seed_sentences, seed_features):
-    emphasis = actor_emphasis(seed_articles, seed_sentences)
+def test_actor_shares_and_attribution_match_emphasis(seed_articles, seed_sentences, seed_features, seed_actors):
+    # Shares at scale are sentences naming a term of the actor table (no discovery per article).
+    pattern, actor_of = actor_pattern(seed_actors)
     table = seed_features.set_index("article_id")
-    for actor, share in zip(
-        emphasis["actor"], emphasis.set_index(["article_id", "actor"])["share"].items(), strict=True
-    ):
-        (article_id, _), value = share
-        column = "share_" + "_".join(actor.lower().split())
-        assert table.loc[article_id, column] == pytest.approx(value)
+    for article_id, group in seed_sentences.groupby("article_id"):
+        named = [{actor_of[m.group()] for m in pattern.finditer(text)} for text in group["text"]]
+        for actor in set(seed_actors["actor"]):
+            column = "share_" + "_".join(actor.lower().split())
+            expected = sum(actor in found for found in named) / len(group)
+            assert table.loc[article_id, column] == pytest.approx(expected)
     summary = attribution_summary(seed_articles, seed_sentences, find_sources(seed_sentences)).set_index("article_id")
     for article_id in table.index:
         assert table.loc[article_id, "attributed_share"] == pytest.approx(summary.loc[article_id, "attributed_share"])
 
 
-def test_every_actor_group_has_a_column(seed_features):
-    for actor in set(actor_groups()["actor"]):
+def test_every_actor_group_has_a_column(seed_features, seed_actors):
+    for actor in set(seed_actors["actor"]):
         assert "share_" + "_".join(actor.lower().split()) in seed_features.columns
 
 

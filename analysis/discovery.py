@@ -1,0 +1,700 @@
+"""Actor discovery: the people, organisations, places and groups an event's articles speak of,
+found in the texts themselves (no list written for the event).
+
+Rules over the project's tokenizer (``analysis.text``), read from data files under
+``analysis/lexicons/`` (general English, nothing about one event):
+
+- **Name chains**: runs of capitalised words with initials and inner connectors ("Donald J.
+  Trump", "Department of Justice"), split at possessives ("Russia's Kursk") and titles ("UK Prime
+  Minister Boris Johnson" -> "UK", "Boris Johnson"); titles and honorifics
+  (``name_cues.csv``: "Gov.", "Mayor", "Mr.") mark a person. A capitalised word that opens a
+  sentence is dropped when it is common English (wordfreq) or written in lower case elsewhere in
+  the articles; words that are not names ("God", "Yes", "TV", "Delete") never count.
+- **Kind** (person, organisation, place, group): a gazetteer of countries, demonyms, US states,
+  major cities and regions (``places.csv``: "Russian" is a mention of Russia); organisation and
+  place heads ("Council", "Ministry", "Inc.", "Street", "County"); titles and honorifics; an
+  acronym is an organisation; a chain of two or more other capitalised words is taken for a
+  person. Chains naming events, laws or things ("World Cup", "Affordable Care Act") are left out.
+- **Alias merging** within and across articles: titles and possessives stripped; "Donald Trump"
+  and "Donald J. Trump" are one person; a lone surname ("Obama", "Mr. Obama", "President
+  Obama") joins the one full name ending with it (the most mentioned if several do); an acronym
+  joins the organisation whose initials it is ("NRA"); a shorter organisation name joins the
+  single longer one ending with it ("the Defense Ministry" -> "Russian Defense Ministry");
+  "the Trump administration" is an organisation of its own.
+- **Groups and roles** (``group_nouns.csv``) when they act: as the subject of a verb or as a
+  source ("critics say", "officials said", "House Democrats voted", "Business groups argued");
+  "the council" / "the company" joins the one discovered organisation of that kind, else stands
+  as a group of its own.
+
+A user's actor table (``actor, term`` and optionally ``kind``; see ``analysis.actors``) extends
+or overrides discovery: every term it lists is matched and belongs to its actor.
+
+What this cannot see: pronouns ("he", "they"), descriptions ("the president", "the
+68-year-old"), names written in lower case, two people with one surname when the text only says
+the surname, and a person named by one word with no title, honorific or full name elsewhere (taken
+for an organisation unless a reporting verb follows it). Kinds are guesses from cue words: an
+unknown two-word name is taken for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.frequency import zipf_frequency
+from analysis.lexicon import load_lexicon
+from analysis.text import normalize_token, word_spans
+
+__all__ = [
+    "KINDS",
+    "MENTION_COLUMNS",
+    "ACTOR_COLUMNS",
+    "Discovery",
+    "discover",
+    "discover_actors",
+]
+
+KINDS = ("person", "organisation", "place", "group")
+MENTION_COLUMNS = ["article_id", "sent_id", "actor", "alias", "kind", "start", "end"]
+ACTOR_COLUMNS = ["actor", "kind", "aliases", "mentions", "n_articles", "origin"]
+
+_APOS = "'\u2019"
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_INITIAL = re.compile(r"^[A-Z]$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|(?:[A-Z]\.){2,4})$")
+_CONNECT = frozenset(["of", "for", "de", "del", "da", "von", "van", "der", "al", "bin", "la", "le", "du", "&"])
+_PLACE_PREPOSITIONS = frozenset(["in", "near", "outside", "across", "throughout", "into", "toward", "towards", "around", "inside"])
+_INNER_THE = frozenset(["the"])
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SENT_START = re.compile(r"^[\s\"'\u201c\u2018\u00ab(\[\-\u2014\u2013*]*")
+_ORG_AFTER = frozenset(["administration", "government", "campaign", "regime", "family", "foundation", "team", "era"])
+_HYPHEN_LOWER = re.compile(r"[\-\u2010\u2011][a-z]")
+_PLACE_AFTER = frozenset(["region", "regions", "province", "provinces", "oblast", "county", "area", "areas", "district", "city", "town", "village", "airbase", "residents"])
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+([^,;:.]{1,60}),")
+_SUFFIXES = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Data files
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    places: dict[str, tuple[str, str]]  # surface -> (canonical place, category)
+    titles: frozenset[str]  # title words and phrases ("Gov.", "Prime Minister")
+    title_first: frozenset[str]  # first words of titles, for quick checks
+    honorifics: frozenset[str]
+    org_heads: frozenset[str]
+    org_phrases: tuple[str, ...]
+    place_heads: frozenset[str]
+    other: frozenset[str]
+    not_names: frozenset[str]
+    roles: dict[str, str]  # surface (lower) -> canonical plural
+    collectives: frozenset[str]
+    named_groups: dict[str, str]  # "Democrat"/"Democrats" -> "Democrats"
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    places = load_lexicon("places")
+    cues = load_lexicon("name_cues")
+    groups = load_lexicon("group_nouns")
+    by = {c: cues.loc[cues["category"] == c, "term"].tolist() for c in cues["category"].unique()}
+    titles = [t for t in by.get("title", [])]
+    orgs = by.get("organisation", [])
+    roles: dict[str, str] = {}
+    named: dict[str, str] = {}
+    collectives: set[str] = set()
+    for term, singular, category in zip(groups["term"], groups["singular"], groups["category"], strict=True):
+        if category == "role":
+            roles[term.lower()] = term.lower()
+            roles[singular.lower()] = term.lower()
+        elif category == "collective":
+            collectives.add(term.lower())
+        elif category == "named_group":
+            named[term] = term
+            named[singular] = term
+    return _Cues(
+        places={t: (a, c) for t, a, c in zip(places["term"], places["actor"], places["category"], strict=True)},
+        titles=frozenset(titles),
+        title_first=frozenset(t.split()[0] for t in titles),
+        honorifics=frozenset(by.get("honorific", [])),
+        org_heads=frozenset(t for t in orgs if " " not in t),
+        org_phrases=tuple(t for t in orgs if " " in t),
+        place_heads=frozenset(by.get("place", [])),
+        other=frozenset(by.get("other", [])),
+        not_names=frozenset(by.get("not_name", [])),
+        roles=roles,
+        collectives=frozenset(collectives),
+        named_groups=named,
+    )
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    return frozenset(str(t).lower() for t in load_lexicon("stopwords")["term"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Name chains
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Chain:
+    article_id: str
+    sent_id: int
+    start: int  # offsets in the sentence
+    end: int
+    words: list[str]  # surface words, possessive stripped from the last
+    title: str  # title or honorific before the name ("Gov.", "Mr."), "" if none
+    initial: bool  # the chain opens its sentence
+    role_before: bool  # a role noun just before ("retired teacher Paul Kim")
+    after: str  # the lower-case word right after the chain
+    place_before: bool = False  # "in", "near", "outside" … just before
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit() and False
+
+
+def _title_case(text: str) -> bool:
+    words = [w for _, _, w in word_spans(text) if w[0].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+_ABBREV = frozenset(["Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Det", "Prof", "Rev", "Jr", "Sr", "Mt", "Ft"])
+
+
+def _raw_chains(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised tokens (with initials' full stops, inner connectors) in one sentence."""
+    chains: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
+    prev_end = None
+    for s, e, tok in word_spans(text):
+        gap = text[prev_end:s] if prev_end is not None else " "
+        last = (pending or current)[-1][2] if (pending or current) else ""
+        joinable = bool(current) and (gap.isspace() or gap.strip() == "." and gap.startswith(".") and (
+            _INITIAL.match(last) or last in _ABBREV))
+        if tok[:1].isupper():
+            if joinable:
+                current.extend(pending)
+                current.append((s, e, tok))
+            else:
+                if current:
+                    chains.append(current)
+                current = [(s, e, tok)]
+            pending = []
+            if re.search(r"['\u2019]s?$", tok):  # a possessive ends the name: "Russia's Kursk"
+                chains.append(current)
+                current = []
+        elif joinable and tok.lower() in _CONNECT | _INNER_THE and len(pending) < 2:
+            pending.append((s, e, tok))
+        else:
+            if current:
+                chains.append(current)
+            current, pending = [], []
+        prev_end = e
+    if current:
+        chains.append(current)
+    return chains
+
+
+def _strip_possessive(word: str) -> str:
+    if re.search(r"['\u2019]s$", word):
+        return word[:-2]
+    if re.search(r"s['\u2019]$", word):
+        return word[:-1]
+    return word
+
+
+def _word_key(word: str) -> str:
+    return normalize_token(_strip_possessive(word)).rstrip(".")
+
+
+def _is_common(word: str, lowercase_seen: Counter) -> bool:
+    low = _word_key(word)
+    if low in _stop() or low in _CALENDAR or low.endswith("ly") and len(low) > 4:
+        return True
+    if lowercase_seen.get(low, 0) > 0:
+        return True
+    return zipf_frequency(low) >= 3.8
+
+
+def _title_at(words: list[str], i: int, cues: _Cues) -> int:
+    """Length (in words) of the longest title or honorific starting at ``words[i]``, 0 if none."""
+    if words[i] not in cues.title_first and words[i] not in cues.honorifics and words[i] + "." not in cues.honorifics | cues.titles:
+        return 0
+    best = 0
+    for n in range(min(4, len(words) - i), 0, -1):
+        phrase = " ".join(words[i:i + n])
+        if phrase in cues.titles or phrase in cues.honorifics or phrase + "." in cues.titles | cues.honorifics:
+            best = n
+            break
+    return best
+
+
+def _chains(article_id: str, sent_id: int, text: str, lowercase_seen: Counter, cues: _Cues) -> list[_Chain]:
+    """Name chains of one sentence, split at titles, common sentence openers and non-names."""
+    lead = _SENT_START.match(text).end()
+    out: list[_Chain] = []
+    for raw in _raw_chains(text):
+        # Tokens of the chain: (start, end, word). Initials and abbreviations keep their full stop.
+        toks = []
+        for s, e, w in raw:
+            if text[e:e + 1] == "." and (_INITIAL.match(w) or w + "." in cues.titles | cues.honorifics or w in ("Jr", "Sr", "St")):
+                e, w = e + 1, w + "."
+            toks.append((s, e, w))
+        # Drop non-names and calendar words: they split the chain.
+        pieces: list[list[tuple[int, int, str]]] = [[]]
+        for tok in toks:
+            key = _word_key(tok[2])
+            if _HYPHEN_LOWER.search(tok[2]):  # "Russian-occupied": an adjective, the place inside it
+                pieces.append([])
+                head = tok[2][:_HYPHEN_LOWER.search(tok[2]).start()]
+                if head in cues.places:
+                    pieces[-1].append((tok[0], tok[0] + len(head), head))
+                    pieces.append([])
+            elif tok[2] in cues.not_names or _strip_possessive(tok[2]) in cues.not_names or key in _CALENDAR:
+                pieces.append([])
+            else:
+                pieces[-1].append(tok)
+        for piece in pieces:
+            _split_titles(article_id, sent_id, text, piece, lead, lowercase_seen, cues, out)
+    return out
+
+
+def _split_titles(article_id, sent_id, text, toks, lead, lowercase_seen, cues, out) -> None:
+    title = ""
+    while toks:
+        words = [w for _, _, w in toks]
+        # Find the last title in the chain: what follows it is a person, what precedes a modifier.
+        cut = None
+        i = 0
+        while i < len(words):
+            n = _title_at(words, i, cues)
+            if n and i + n < len(words):
+                cut = (i, n)
+            i += n or 1
+        if cut is None:
+            break
+        i, n = cut
+        if i:
+            _emit(article_id, sent_id, text, toks[:i], "", lead, lowercase_seen, cues, out)
+        title = " ".join(words[i:i + n])
+        toks = toks[i + n:]
+        break
+    if toks:
+        _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, out)
+
+
+def _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, out) -> None:
+    # Trim connectors at either end, a leading "The", and a common word opening the sentence.
+    while toks and (toks[0][2].lower() in _CONNECT | _INNER_THE or toks[0][2] in cues.honorifics):
+        if toks[0][2] in cues.honorifics:
+            title = title or toks[0][2]
+        toks = toks[1:]
+    while toks and toks[-1][2].lower() in _CONNECT | _INNER_THE:
+        toks = toks[:-1]
+    if not toks:
+        return
+    initial = toks[0][0] <= lead
+    if initial and len(toks) >= 1 and not title:
+        first = toks[0][2]
+        word = _strip_possessive(first)
+        known = word in cues.places or word in cues.named_groups
+        key = _word_key(first)
+        weak = key in _stop() or key in _CALENDAR or key.endswith("ly") if len(toks) > 1 else _is_common(first, lowercase_seen)
+        if not known and weak and not _ACRONYM.match(word):
+            toks = toks[1:]
+            while toks and toks[0][2].lower() in _CONNECT | _INNER_THE:
+                toks = toks[1:]
+            if not toks:
+                return
+    words = [w for _, _, w in toks]
+    words[-1] = _strip_possessive(words[-1])
+    if not words[-1]:
+        return
+    before = text[max(0, toks[0][0] - 40):toks[0][0]].split()
+    role_before = bool(before) and before[-1].lower().strip(",") in cues.roles
+    appositive = _APPOSITIVE.match(text, toks[-1][1])
+    role_before = role_before or bool(appositive and any(
+        w.lower() in cues.roles for w in re.findall(r"[A-Za-z]+", appositive.group(1))))
+    after_m = re.match(r"\s+([a-z]+)", text[toks[-1][1]:])
+    out.append(_Chain(
+        article_id, sent_id, toks[0][0], toks[-1][0] + len(toks[-1][2]) if words[-1] != toks[-1][2] else toks[-1][1],
+        words, title, initial and toks[0][0] <= lead, role_before, after_m.group(1) if after_m else "",
+        bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS,
+    ))
+
+
+# ---------------------------------------------------------------------------------------------
+# Kinds and merging
+# ---------------------------------------------------------------------------------------------
+
+
+def _kind_of(words: list[str], cues: _Cues) -> str:
+    """person | organisation | place | group | other | unknown, from cue words alone."""
+    surface = " ".join(words)
+    if surface in cues.places:
+        return "place"
+    if words[-1] in cues.named_groups:
+        return "group"
+    if any(w in cues.other for w in words) or any(_strip_possessive(w) in cues.other for w in words):
+        return "other"
+    if words[-1] in cues.org_heads or any(p in surface for p in cues.org_phrases):
+        return "organisation"
+    if words[-1] in cues.place_heads and len(words) > 1:
+        return "place"
+    if len(words) == 1 and _ACRONYM.match(words[0]):
+        return "organisation"
+    if any(w in cues.org_heads for w in words[1:]) and len(words) > 2:
+        return "organisation"  # "Bank of England", "University of Michigan"
+    if len(words) >= 2 and all(w[:1].isupper() or _INITIAL.match(w.rstrip(".")) for w in words) \
+            and not any(w in cues.places for w in words):
+        return "person"
+    return "unknown"
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _CONNECT)
+
+
+def _person_key(words: list[str]) -> tuple[str, str]:
+    core = [w for w in words if not _INITIAL.match(w.rstrip(".")) and w not in _SUFFIXES]
+    if len(core) < 2:
+        return (core[0] if core else words[0], "")
+    return (core[0], core[-1])
+
+
+@dataclass
+class _Entity:
+    canonical: str
+    kind: str
+    aliases: Counter
+    mentions: int = 0
+
+
+class _Resolver:
+    """Builds the alias -> actor map for an event from its name chains."""
+
+    def __init__(self, cues: _Cues):
+        self.cues = cues
+
+    def resolve(self, chains: list[_Chain]) -> dict[str, tuple[str, str]]:
+        cues = self.cues
+        surfaces: Counter = Counter()
+        kinds: dict[str, Counter] = defaultdict(Counter)
+        titled: set[str] = set()
+        speaking: set[str] = set()
+        placed: Counter = Counter()
+        for c in chains:
+            surface = " ".join(c.words)
+            surfaces[surface] += 1
+            kind = _kind_of(c.words, cues)
+            if c.title or c.role_before:
+                titled.add(surface)
+                kind = "person" if kind in ("unknown", "person") else kind
+            if c.after in ("said", "says", "told", "added", "argued", "wrote", "noted", "asked"):
+                speaking.add(surface)
+            kinds[surface][kind] += 1
+            placed[surface] += 1 if c.place_before or c.after in _PLACE_AFTER else -1
+        alias_map: dict[str, tuple[str, str]] = {}
+        kind_of = {s: k.most_common(1)[0][0] for s, k in kinds.items()}
+        # Places from the gazetteer.
+        for s in surfaces:
+            if s in cues.places:
+                alias_map[s] = (cues.places[s][0], "place")
+        # People with a full name: one actor per (first, last) name.
+        persons: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for s, k in kind_of.items():
+            words = s.split()
+            if k == "person" and len(words) >= 2:
+                persons[_person_key(words)][s] += surfaces[s]
+        by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for key, forms in persons.items():
+            canonical = max(forms, key=lambda f: (forms[f] + 0.5 * (len(f.split()) > 2 and False), len(f.split()) == 2, -len(f)))
+            # Prefer the plain "First Last" form when it is used; else the most frequent.
+            plain = [f for f in forms if len(f.split()) == 2]
+            if plain:
+                canonical = max(plain, key=lambda f: forms[f])
+            total = sum(forms.values())
+            for f in forms:
+                alias_map[f] = (canonical, "person")
+            by_last[key[1]].append((canonical, total))
+        # Organisations and full names first, so short forms can join them.
+        orgs = {s for s, k in kind_of.items() if k == "organisation" and s not in alias_map}
+        org_words = {s: s.split() for s in orgs}
+        for s in sorted(orgs, key=lambda x: -len(x.split())):
+            words = org_words[s]
+            if not (len(words) == 1 and _ACRONYM.match(s)):
+                longer = [o for o in orgs if len(org_words[o]) > len(words) and org_words[o][-len(words):] == words]
+                if len(longer) == 1:
+                    alias_map[s] = alias_map.get(longer[0], (longer[0], "organisation"))
+                    continue
+            if len(words) == 1 and _ACRONYM.match(s):
+                expansion = [o for o in orgs if len(org_words[o]) > 1 and _initials(org_words[o]) == s.replace(".", "").rstrip("s")]
+                if len(expansion) == 1:
+                    alias_map[s] = (expansion[0], "organisation")
+                    continue
+            alias_map.setdefault(s, (s, "organisation"))
+        # Groups named with a capital ("House Democrats", "Republicans").
+        for s, k in kind_of.items():
+            if k == "group" and s not in alias_map:
+                words = s.split()
+                words[-1] = cues.named_groups.get(words[-1], words[-1])
+                alias_map[s] = (" ".join(words), "group")
+        # Single words and leftovers: surnames join full names; the rest by their cues.
+        for s, k in kind_of.items():
+            if s in alias_map or k == "other":
+                continue
+            words = s.split()
+            last = words[-1]
+            if last in by_last:
+                canonical = max(by_last[last], key=lambda x: x[1])[0]
+                alias_map[s] = (canonical, "person")
+                continue
+            if k == "person" or s in titled:
+                alias_map[s] = (s, "person")
+            elif k == "place":
+                alias_map[s] = (s, "place")
+            elif k == "unknown":
+                if len(words) == 1 and zipf_frequency(_word_key(s)) >= 5.0 and not _ACRONYM.match(s):
+                    continue  # a common word with a capital ("Western", "God"), not a name
+                kind = "person" if s in speaking else "place" if placed[s] > 0 else "organisation"
+                alias_map[s] = (s, kind)
+        return alias_map
+
+
+# ---------------------------------------------------------------------------------------------
+# Groups and roles acting as subjects or sources
+# ---------------------------------------------------------------------------------------------
+
+_GROUP_VERBS = (
+    "say|says|said|saying|argue|argues|argued|warn|warns|warned|claim|claims|claimed|told|tell|tells|"
+    "contend|contends|contended|insist|insists|insisted|note|notes|noted|fear|fears|feared|worry|worries|"
+    "worried|want|wants|wanted|urge|urges|urged|call|calls|called|vote|votes|voted|approve|approves|approved|"
+    "reject|rejects|rejected|oppose|opposes|opposed|support|supports|supported|believe|believes|believed|"
+    "expect|expects|expected|hope|hopes|hoped|plan|plans|planned|sued|sue|sues|filed|file|files|accused|accuse|"
+    "accuses|praised|praise|praises|criticised|criticized|criticise|criticize|complained|complain|complains|"
+    "point|points|pointed|describe|describes|described|estimate|estimates|estimated|found|find|finds|"
+    "report|reports|reported|announced|announce|announces|agreed|agree|agrees|decided|decide|voiced|raised|"
+    "questioned|welcomed|welcome|welcomes|denied|deny|denies|confirmed|confirm|confirms|declined|decline|"
+    "refused|refuse|have|has|had|will|would|could|can|may|might|should|must|"
+    "stage|staged|gathered|marched|protested|rallied|wrote|write|writes|predicted|predict|predicts|"
+    "acknowledged|acknowledge|admitted|admit|asked|ask|asks|demanded|demand|demands|pushed|push|pushes"
+)
+_GROUP_MODIFIER = re.compile(r"^(?:[a-z][a-z\-]+)$")
+_DETERMINER = frozenset(
+    "the a an some many several other others two three four five six dozens hundreds thousands most few "
+    "all both these those such more fewer senior top unnamed anonymous local former current".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _group_pattern() -> re.Pattern[str]:
+    cues = _cues()
+    heads = sorted(set(cues.roles) | cues.collectives, key=len, reverse=True)
+    head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(
+        rf"(?<![\w\-'\u2019])(?P<np>(?:(?:[A-Za-z][\w\-'\u2019.]*)\s+){{0,2}}?(?P<head>(?i:{head_alt})))"
+        rf"(?P<tail>(?:\s*,\s+[^,;:.]{{1,80}},|\s+(?:in|at|from|of|for|with|on)\s+[^,;:.\"]{{1,40}}?)?(?:\s+(?:also|have|has|had|now|still|long|often|have\s+long|"
+        rf"repeatedly|quickly|immediately|later|previously|again|already|too|reportedly|allegedly))*\s+"
+        rf"(?:{_GROUP_VERBS})\b)"
+    )
+
+
+def _group_name(np: str, head: str, cues: _Cues, capitalised_ok: set[str]) -> str | None:
+    """Canonical name of a group phrase: the head (plural) with a proper-name or noun modifier."""
+    words = np.split()
+    head_words = head.split()
+    mods = words[: len(words) - len(head_words)]
+    head_low = " ".join(head_words).lower()
+    canon_head = cues.roles.get(head_low, head_low)
+    kept: list[str] = []
+    for i, m in enumerate(mods):
+        low = m.lower().strip(",")
+        if low in _DETERMINER or low in _stop():
+            kept = []
+            continue
+        if m[:1].isupper():
+            if i == 0 and m not in capitalised_ok and (low in _stop() or zipf_frequency(low) >= 3.8):
+                kept.append(low)  # "Business groups" at a sentence start
+            else:
+                kept.append(_strip_possessive(m))
+        elif m.endswith(("ly",)) or low.endswith(("ing",)):
+            kept = []
+        else:
+            kept.append(low)
+    name = " ".join(kept + [canon_head])
+    return name
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Discovered actors of an event: ``actors`` (one row an actor) and ``mentions`` (one row a
+    mention, offsets into the article body)."""
+
+    actors: pd.DataFrame
+    mentions: pd.DataFrame
+
+
+def _user_map(groups: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
+    if groups is None or groups.empty:
+        return {}
+    kinds = groups["kind"] if "kind" in groups.columns else pd.Series("", index=groups.index)
+    out = {}
+    for actor, term, kind in zip(groups["actor"].astype(str), groups["term"].astype(str), kinds.astype(str), strict=True):
+        kind = kind.strip().lower()
+        out[term.strip()] = (actor.strip(), kind if kind in KINDS else "organisation")
+    return out
+
+
+def discover(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> Discovery:
+    """Discover the actors of the articles in ``sentences`` and every mention of them.
+
+    ``sentences`` is the table of ``analysis.corpus.load_corpus`` (``article_id, sent_id, start,
+    text``). ``groups`` is an optional user actor table (``actor, term``, optional ``kind``):
+    its terms are matched too and win over discovery. Returns a :class:`Discovery`:
+    ``mentions`` has ``article_id, sent_id, actor, alias, kind, start, end`` (``body[start:end]
+    == alias``); ``actors`` has ``actor, kind, aliases`` (a list, most used first), ``mentions``,
+    ``n_articles`` and ``origin`` (discovered | file). See the module docstring for what it misses.
+    """
+    cues = _cues()
+    ids = sentences["article_id"].astype(str).tolist()
+    texts = sentences["text"].astype(str).tolist()
+    sent_ids = sentences["sent_id"].tolist()
+    offsets = sentences["start"].tolist()
+    lowercase_seen: Counter = Counter()
+    for text in texts:
+        for _, _, w in word_spans(text):
+            if w[:1].islower():
+                lowercase_seen[normalize_token(w)] += 1
+    chains: list[_Chain] = []
+    for aid, sid, text in zip(ids, sent_ids, texts, strict=True):
+        found = _chains(aid, sid, text, lowercase_seen, cues)
+        if _title_case(text):  # a headline-style sentence: only the gazetteer's names are sure
+            found = [c for c in found if " ".join(c.words) in cues.places]
+        chains.extend(found)
+    alias_map = _Resolver(cues).resolve(chains)
+    # "the Trump administration": an organisation of its own.
+    for c in chains:
+        if c.after in _ORG_AFTER and " ".join(c.words) in alias_map and alias_map[" ".join(c.words)][1] == "person":
+            phrase = f"{' '.join(c.words)} {c.after}"
+            alias_map[phrase] = (f"{alias_map[' '.join(c.words)][0].split()[-1]} {c.after}", "organisation")
+    user = _user_map(groups)
+    # The user's table wins: a discovered actor any of whose names the table lists becomes the
+    # table's actor with all its names ("Vladimir Putin" joins the group that lists "Putin").
+    if user:
+        names_of: dict[str, list[str]] = defaultdict(list)
+        for alias, (actor, _) in alias_map.items():
+            names_of[actor].append(alias)
+        for actor, names in names_of.items():
+            owner = next((user[n] for n in names if n in user), None) or (user.get(actor))
+            if owner is not None:
+                for n in names:
+                    alias_map[n] = owner
+    alias_map.update(user)
+    # Possessive and plural forms are matched by the pattern; the aliases themselves stay bare.
+    mentions = _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues)
+    actors = _actor_table(mentions, set(a for a, _ in user.values()))
+    return Discovery(actors=actors, mentions=mentions)
+
+
+@lru_cache(maxsize=16)
+def _alias_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.\-])(?:{alternatives})(?![\w]|\.\w)")
+
+
+def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFrame:
+    rows: list[tuple] = []
+    pattern = _alias_regex(tuple(alias_map)) if alias_map else None
+    groups = _group_pattern()
+    collective_orgs: dict[str, list[str]] = defaultdict(list)
+    for actor, kind in set(alias_map.values()):
+        if kind == "organisation":
+            head = actor.split()[-1].lower()
+            if head in cues.collectives:
+                collective_orgs[head].append(actor)
+    capitalised = {a for a in alias_map}
+    for aid, sid, offset, text in zip(ids, sent_ids, offsets, texts, strict=True):
+        taken: list[tuple[int, int]] = []
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                alias = re.sub(r"\s+", " ", m.group())
+                actor, kind = alias_map[alias]
+                rows.append((aid, sid, actor, m.group(), kind, offset + m.start(), offset + m.end()))
+                taken.append((m.start(), m.end()))
+        for m in groups.finditer(text):
+            h0, h1 = m.start("head"), m.end("head")
+            if any(a < h1 and h0 < b for a, b in taken):
+                continue
+            np_text = m.group("np")
+            head = m.group("head")
+            # A capitalised head mid-sentence belongs to a name ("City Council") found above.
+            before = text[:m.start("np")].rstrip()
+            if before.endswith(("'s", "\u2019s")):
+                continue
+            name = _group_name(np_text, head, cues, capitalised)
+            if name is None:
+                continue
+            head_low = head.lower()
+            np0 = m.start("np")
+            # Drop modifiers that were not kept (determiners) from the mention's span.
+            kind = "group"
+            if head_low in cues.collectives:
+                owners = collective_orgs.get(head_low, [])
+                if len(owners) == 1 and name == head_low:
+                    name, kind = owners[0], "organisation"
+                else:
+                    name = name if name != head_low else f"the {head_low}"
+            span_start = np0
+            words = list(re.finditer(r"\S+", np_text))
+            for w in words[:-len(head.split())]:
+                if w.group().lower() in _DETERMINER or w.group().lower() in _stop():
+                    span_start = np0 + w.end() + 1
+            span_start = min(span_start, h0)
+            while span_start < h0 and text[span_start].isspace():
+                span_start += 1
+            if any(a < h1 and span_start < b for a, b in taken):
+                span_start = h0
+            rows.append((aid, sid, name, text[span_start:h1], kind, offset + span_start, offset + h1))
+            taken.append((span_start, h1))
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    if len(frame):
+        frame = frame.sort_values(["article_id", "sent_id", "start"], kind="stable").reset_index(drop=True)
+    return frame.astype({"start": "int64", "end": "int64"}) if len(frame) else frame
+
+
+def _actor_table(mentions: pd.DataFrame, from_file: set[str]) -> pd.DataFrame:
+    if mentions.empty:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=False):
+        aliases = Counter(_strip_possessive(re.sub(r"\s+", " ", a)) for a in group["alias"])
+        rows.append((
+            actor, group["kind"].mode().iloc[0], [a for a, _ in aliases.most_common()], len(group),
+            group["article_id"].nunique(), "file" if actor in from_file else "discovered",
+        ))
+    out = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    return out.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def discover_actors(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The actor table of :func:`discover`: ``actor, kind, aliases, mentions, n_articles, origin``."""
+    return discover(sentences, groups=groups).actors
