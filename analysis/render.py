@@ -9,6 +9,7 @@ site as it was.
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import os
@@ -25,7 +26,7 @@ from nbconvert import HTMLExporter
 from analysis.atomic import check_output_dir, replace_dir_atomic
 from analysis.paths import DEFAULT_EVENT, NOTEBOOKS_DIR
 
-__all__ = ["RenderError", "render_site", "notebook_summary", "strip_remote_scripts", "link_rendered_pages", "execute_notebook"]
+__all__ = ["RenderError", "render_site", "site_pages", "site_nav", "notebook_summary", "strip_remote_scripts", "link_rendered_pages", "execute_notebook"]
 
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>", re.I)
 _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=[\"']https?://[^>]*>", re.I)
@@ -79,27 +80,126 @@ def link_rendered_pages(page: str) -> str:
     return _NOTEBOOK_LINK.sub(r"\1\2.html\3", page)
 
 
-def _export(nb: nbformat.NotebookNode) -> str:
+WIDGET_NOTE = (
+    '<p class="widget-note" style="border-left:4px solid #e69f00;background:#fdf6e8;padding:.4rem .7rem">'
+    "This control needs a live Python kernel: open the notebook in Jupyter to use it. The results "
+    "below it on this page were computed with its default setting.</p>"
+)
+
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+_PAGE_CSS = """
+.site-nav{font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;display:flex;flex-wrap:wrap;
+gap:.3rem 1rem;padding:.6rem 1rem;border-bottom:1px solid #e3e3e8;background:#fafafa}
+.site-nav a{color:#0b57d0}
+img{max-width:100%;height:auto}
+.jp-OutputArea-output{overflow-x:auto;max-width:100%}
+.jp-RenderedHTMLCommon table{max-width:100%}
+pre{white-space:pre-wrap;overflow-wrap:anywhere}
+@media (max-width:600px){.jp-InputPrompt,.jp-OutputPrompt{display:none}
+.jp-Cell{padding:4px 6px}.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{padding:2px 4px}}
+@media print{.site-nav{display:none}}
+"""
+
+
+def site_nav(pages: list[tuple[str, str]], current: str) -> str:
+    """Links to the index and to the previous and next page of ``pages`` ((href, title), in order)."""
+    hrefs = [href for href, _ in pages]
+    links = ['<a href="index.html">Index</a>']
+    if current in hrefs:
+        i = hrefs.index(current)
+        if i > 0:
+            links.append(f'<a href="{html.escape(hrefs[i - 1])}" rel="prev">← {html.escape(pages[i - 1][1])}</a>')
+        if i + 1 < len(pages):
+            links.append(f'<a href="{html.escape(hrefs[i + 1])}" rel="next">{html.escape(pages[i + 1][1])} →</a>')
+    return f'<nav class="site-nav" aria-label="Site">{"".join(links)}</nav>'
+
+
+def _for_page(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, dict[str, str]]:
+    """A copy of ``nb`` ready to publish offline (widget views replaced by a note, no widget
+    state to load from the web), and each figure's alt text by its base64 data."""
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)
+    alts: dict[str, str] = {}
+    heading = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found = re.findall(r"^#+\s*(.+)$", cell.source, re.M)
+            heading = found[-1].strip() if found else heading
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if _WIDGET_VIEW in data:
+                output["data"] = {"text/html": WIDGET_NOTE, "text/plain": "(a control that needs a live kernel)"}
+                continue
+            if "image/png" in data:
+                alt = output.get("metadata", {}).get("image/png", {}).get("alt")
+                alts[str(data["image/png"]).strip()] = alt or f"A figure of the section “{heading or 'this notebook'}”."
+    return nb, alts
+
+
+def _export(nb: nbformat.NotebookNode, *, title: str = "", nav: str = "") -> str:
+    """A notebook as one offline page: its real title, site links, figures with alt text."""
+    from bs4 import BeautifulSoup
+
+    nb, alts = _for_page(nb)
     exporter = HTMLExporter(template_name="lab", embed_images=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return link_rendered_pages(strip_remote_scripts(body))
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title or "Notebook"}})
+    soup = BeautifulSoup(strip_remote_scripts(body), features="html.parser")
+    for img in soup.find_all("img"):
+        src = str(img.get("src", ""))
+        if src.startswith("data:image/png;base64,") and src[22:].strip() in alts:
+            img["alt"] = alts[src[22:].strip()]
+    if soup.head is not None:
+        style = soup.new_tag("style")
+        style.string = _PAGE_CSS
+        soup.head.append(style)
+    if nav and soup.body is not None:
+        soup.body.insert(0, BeautifulSoup(nav, features="html.parser"))
+        soup.body.append(BeautifulSoup(nav, features="html.parser"))
+    return link_rendered_pages(str(soup))
 
 
 _INDEX_CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:52rem;margin:2rem auto;
 padding:0 1rem;color:#1d1d1f}h1{font-size:1.7rem;margin-bottom:.2rem}li{margin:.6rem 0}
 a{color:#0b57d0}small{color:#555}.lead{color:#444}code{background:#f3f3f3;padding:0 .2rem}
+.start{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.8rem;margin:1rem 0}
+.start div{border:1px solid #e3e3e8;border-radius:8px;padding:.6rem .9rem;background:#fafafa}
+.start h3{margin:.1rem 0 .3rem;font-size:1.02rem}
 """
 
 
-def _index(entries: list[tuple[str, str, str]], report: str | None, seconds: float) -> str:
+def _index(entries: list[tuple[str, str, str]], report: str | None, seconds: float, *, lesson: bool = False) -> str:
     items = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a><br><small>{html.escape(line)}</small></li>'
         for href, title, line in entries
     )
+    reader = (
+        f'<a href="{html.escape(report)}">the comparison report</a>: one page, where the two articles differ '
+        "and what each measure cannot see; then the overview notebook."
+        if report
+        else "the overview notebook, then the one on the measure you care about."
+    )
+    starts = [f"<div><h3>A reader starts with</h3><p>{reader}</p></div>"]
+    if lesson:
+        starts.append(
+            '<div><h3>A teacher starts with</h3><p><a href="lesson-teacher.html">the teacher edition of the '
+            "lesson</a>: plan and timings, answers, notes, rubric and exit ticket; print it, and print the "
+            "student edition for the class.</p></div>"
+        )
+        starts.append(
+            '<div><h3>A student starts with</h3><p><a href="lesson-student.html">the student edition</a>: '
+            "the two pairs of articles with numbered lines, the questions, and space to write.</p></div>"
+        )
+    starts.append(
+        "<div><h3>To compare your own articles</h3><p>the notebook “Your own articles” (open it in Jupyter), "
+        "or <code>python -m analysis compare FOLDER --html report.html</code>.</p></div>"
+    )
     report_item = (
         f'<p><a href="{html.escape(report)}">The comparison report for the seed event</a> '
-        "— one self-contained page: tone, wording, emphasis and the limits of each measure.</p>"
+        f'— one self-contained page: tone, wording, emphasis and the limits of each measure '
+        f'(<a href="{html.escape(report.replace(".html", ".json"))}">its data as JSON</a>).</p>'
         if report
         else ""
     )
@@ -109,6 +209,7 @@ def _index(entries: list[tuple[str, str, str]], report: str | None, seconds: flo
 <body><h1>Source-bias comparison suite</h1>
 <p class="lead">Two or more news articles about the same event, side by side: how they differ in tone,
 wording and emphasis, and what each measure cannot see. Every page here opens offline.</p>
+<h2>Where to start</h2><div class="start">{"".join(starts)}</div>
 {report_item}
 <h2>Notebooks</h2><ol>
 {items}
@@ -183,25 +284,57 @@ def render_site(
         raise RenderError("notebooks failed: " + "; ".join(failures))
 
     with replace_dir_atomic(out, inputs=inputs) as tmp:
-        entries = []
+        for name, page in site_pages(executed, event=event if with_report and event.exists() else None,
+                                     seconds=time.perf_counter() - started).items():
+            (tmp / name).write_text(page, encoding="utf-8")
         for path, nb, _ in executed:
-            (tmp / f"{path.stem}.html").write_text(_export(nb), encoding="utf-8")
             nbformat.write(nb, tmp / f"{path.stem}.ipynb")
-            title, line = notebook_summary(nb, path.stem)
-            entries.append((f"{path.stem}.html", title, line))
-        report = None
-        if with_report and event.exists():
-            from analysis.compare import compare
-            from analysis.corpus import load_corpus
-
-            comparison = compare(*load_corpus(event))
-            (tmp / "report.html").write_text(comparison.to_html(json_href="report.json"), encoding="utf-8")
-            (tmp / "report.json").write_text(
-                json.dumps(comparison.to_json(), ensure_ascii=False, indent=1, allow_nan=False),
-                encoding="utf-8",
-            )
-            report = "report.html"
-        (tmp / "index.html").write_text(
-            _index(entries, report, time.perf_counter() - started), encoding="utf-8"
-        )
     return Path(out)
+
+
+def site_pages(
+    executed: list[tuple[Path, nbformat.NotebookNode | None, str]], *, event: Path | None, seconds: float = 0.0
+) -> dict[str, str]:
+    """Every HTML page of the site by file name: each notebook, the lesson's student and teacher
+    editions (for a notebook whose name has ``lesson``), the report and its JSON, and the index.
+
+    Pages link to the index and to the previous and next page; each has its notebook's title.
+    """
+    from analysis.lesson import lesson_edition, lesson_events
+
+    notebooks = [(path, nb) for path, nb, _ in executed if nb is not None]
+    summaries = {path.stem: notebook_summary(nb, path.stem) for path, nb in notebooks}
+    lesson = next(((path, nb) for path, nb in notebooks if "lesson" in path.stem), None)
+    order: list[tuple[str, str]] = []
+    if event is not None:
+        order.append(("report.html", "Report"))
+    order += [(f"{path.stem}.html", summaries[path.stem][0]) for path, _ in notebooks]
+    if lesson is not None:
+        order += [("lesson-student.html", "Lesson, student edition"), ("lesson-teacher.html", "Lesson, teacher edition")]
+    pages: dict[str, str] = {}
+    for path, nb in notebooks:
+        href = f"{path.stem}.html"
+        pages[href] = _export(nb, title=summaries[path.stem][0], nav=site_nav(order, href))
+    if lesson is not None:
+        from analysis.corpus import load_corpus
+
+        events = lesson_events(lesson[1], [event] if event is not None else [])
+        tables = [load_corpus(e)[0] for e in events if e.exists()]
+        title = summaries[lesson[0].stem][0]
+        for edition in ("student", "teacher"):
+            href = f"lesson-{edition}.html"
+            pages[href] = lesson_edition(lesson[1], edition, articles=tables, title=title, nav=site_nav(order, href))
+    report = None
+    if event is not None:
+        from analysis.compare import compare
+        from analysis.corpus import load_corpus
+
+        comparison = compare(*load_corpus(event))
+        page = comparison.to_html(json_href="report.json")
+        pages["report.html"] = page.replace("<main>", "<main>" + site_nav(order, "report.html"), 1)
+        pages["report.json"] = json.dumps(comparison.to_json(), ensure_ascii=False, indent=1, allow_nan=False)
+        report = "report.html"
+    entries = [(f"{path.stem}.html", *summaries[path.stem]) for path, _ in notebooks]
+    pages["index.html"] = _index(entries, report, seconds, lesson=lesson is not None)
+    return pages
+

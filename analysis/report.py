@@ -36,14 +36,19 @@ main{max-width:72rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
 h1{font-size:1.8rem;line-height:1.25;margin:.2rem 0 .4rem}h2{font-size:1.35rem;margin:2.4rem 0 .6rem;
 border-bottom:2px solid var(--line);padding-bottom:.3rem}h3{font-size:1.08rem;margin:1.5rem 0 .4rem}
 p,li{max-width:48rem}.muted{color:var(--muted)}.small{font-size:.88rem}
-nav{font-size:.92rem;margin:.6rem 0 1.2rem}nav a{margin-right:.9rem;color:var(--accent);text-decoration:none}
+nav{font-size:.92rem;margin:.6rem 0 1.2rem;display:flex;flex-wrap:wrap;gap:.3rem .9rem}
+nav a{color:var(--accent);text-decoration:none}
+.site-nav{padding:.4rem 0;border-bottom:1px solid var(--line)}
 figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px}
 figcaption{font-size:.88rem;color:var(--muted);max-width:48rem}
 .table-wrap{overflow-x:auto;margin:.6rem 0 1rem}
-table{border-collapse:collapse;font-size:.88rem;min-width:24rem}
+table{border-collapse:collapse;font-size:.88rem}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}
 th{background:var(--bg);font-weight:600}
-td{max-width:38rem}
+td{max-width:38rem;overflow-wrap:anywhere}
+.label{font-weight:700;margin:0;color:var(--accent)}
+.collector{border-left:3px solid #e69f00;padding-left:.5rem}
+@media (max-width:600px){main{padding:1rem .7rem 3rem}th,td{padding:.25rem .3rem}table{font-size:.8rem}}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.8rem;margin:.8rem 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem;background:var(--bg)}
 .card h3{margin:.1rem 0 .3rem;font-size:1rem}
@@ -54,7 +59,8 @@ max-height:38rem;overflow-y:auto;white-space:pre-wrap;background:#fff}
 .limits li{margin:.4rem 0}
 .note{border-left:4px solid #f0b429;background:#fffbea;padding:.5rem .8rem;margin:1rem 0;max-width:48rem}
 mark{padding:0 .1rem;border-radius:3px}
-@media print{.article-text{max-height:none;overflow:visible}}
+@media print{.article-text{max-height:none;overflow:visible}.table-wrap{overflow:visible}nav{display:none}
+mark[title]::after{content:" [" attr(title) "]";font-size:.75em;color:#444;background:#fff}}
 """
 
 

@@ -31,6 +31,9 @@ def test_render_writes_offline_site(tmp_path):
     assert 'href="01-tiny.html"' in index and "A tiny notebook." in index
     page = (out / "01-tiny.html").read_text(encoding="utf-8")
     assert "data:image/png;base64" in page
+    assert "<title>Tiny</title>" in page and 'href="index.html"' in page
+    assert "No description has been provided" not in page
+    assert re.search(r'<img[^>]*alt="Figure without a title or labelled axes."', page)
     assert not re.search(r"<script[^>]*src=[\"']https?://", page)
 
 
@@ -82,3 +85,28 @@ def test_links_between_notebooks_point_at_pages():
     assert link_rendered_pages(page) == (
         '<a href="02-tone.html">Tone</a> <a href="03-wording.html#naming">x</a> <a href="https://x.org/a.ipynb">y</a>'
     )
+
+
+def test_widget_views_become_a_note_and_no_widget_state_is_published():
+    from analysis.render import WIDGET_NOTE, _for_page
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("slider")
+    cell.outputs = [nbformat.v4.new_output("display_data", {
+        "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+        "text/plain": "IntSlider(value=3)",
+    })]
+    nb.cells = [nbformat.v4.new_markdown_cell("## Explore"), cell]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    page_nb, _ = _for_page(nb)
+    assert "widgets" not in page_nb.metadata and "widgets" in nb.metadata  # the input is not modified
+    assert page_nb.cells[1].outputs[0]["data"]["text/html"] == WIDGET_NOTE
+
+
+def test_site_nav_links_index_previous_and_next():
+    from analysis.render import site_nav
+
+    pages = [("report.html", "Report"), ("00-overview.html", "Overview"), ("01-corpus.html", "Corpus")]
+    nav = site_nav(pages, "00-overview.html")
+    assert 'href="index.html"' in nav and 'href="report.html" rel="prev"' in nav and 'href="01-corpus.html" rel="next"' in nav
+    assert "rel=\"prev\"" not in site_nav(pages, "report.html")

@@ -10,3 +10,8 @@ import matplotlib as _matplotlib
 import matplotlib.pyplot as _pyplot
 
 _pyplot.switch_backend(_matplotlib.get_backend())
+
+# Every figure shown in a notebook carries a description of itself as alt text.
+from analysis.plots.describe import register_alt_text as _register_alt_text  # noqa: E402
+
+_register_alt_text()
