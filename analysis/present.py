@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from analysis.compare import Comparison
 
 __all__ = [
+    "OKABE_ITO",
+    "CUE_MARKS",
+    "cue_mark_style",
     "ID_COLUMNS",
     "article_labels",
     "default_label",
@@ -33,7 +36,47 @@ __all__ = [
     "labelled",
     "readable",
     "format_value",
+    "label_ids",
+    "use_readable_tables",
 ]
+
+#: Okabe & Ito (2008) colours, told apart under the common colour-vision deficiencies (black left
+#: out). The one palette of every view: article colours in figures, cue categories in texts.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish_green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky_blue": "#56B4E9",
+    "reddish_purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "grey": "#999999",
+}
+
+#: How each cue category is marked in a text: a light tint of an Okabe-Ito colour as background,
+#: and a second mark that is not colour — the underline's style — so categories stay apart in
+#: greyscale print and under colour-vision deficiencies.
+CUE_MARKS = {
+    "loaded": {"colour": OKABE_ITO["vermillion"], "tint": "#f9d9c4", "line": "solid"},
+    "label": {"colour": OKABE_ITO["reddish_purple"], "tint": "#f3dbe8", "line": "double"},
+    "attribution": {"colour": OKABE_ITO["blue"], "tint": "#cfe4f2", "line": "dashed"},
+    "hedge": {"colour": "#2a7fb8", "tint": "#e6f3fb", "line": "dotted"},
+    "booster": {"colour": "#b97f00", "tint": "#fbedcf", "line": "wavy"},
+    "naming": {"colour": OKABE_ITO["bluish_green"], "tint": "#d2efe6", "line": "overline"},
+}
+
+
+def cue_mark_style(category: str) -> str:
+    """Inline CSS for a cue of ``category``: tint, and an underline style unique to the category."""
+    mark = CUE_MARKS.get(category, {"colour": "#777777", "tint": "#eeeeee", "line": "solid"})
+    line = mark["line"]
+    decoration = "overline" if line == "overline" else "underline"
+    style = "solid" if line == "overline" else line
+    return (
+        f"background:{mark['tint']};text-decoration:{decoration} {style} {mark['colour']};"
+        "text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-skip-ink:none"
+    )
+
 
 #: Columns that hold article ids (one id, or a list of ids) in the result tables.
 ID_COLUMNS = ("article_id", "a_id", "b_id", "other_id", "present_in", "absent_from")
@@ -174,3 +217,38 @@ def readable(
             header += " "
         out[header] = values
     return out
+
+
+def label_ids(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two tables with each ``article_id`` replaced by the article's label, for reading.
+
+    Every table computed from them then names articles by label (the notebooks do this); the
+    full id stays in ``file_id``. Not for JSON output, which keeps the full ids.
+    """
+    labels = article_labels(articles)
+    named = relabel(articles, labels).assign(file_id=list(articles["article_id"]))
+    return named, relabel(sentences, labels)
+
+
+def _html_table(frame: pd.DataFrame) -> str:
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None:
+        frame = frame.reset_index()
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame = frame.copy()
+        frame.columns = [" ".join(str(c) for c in col if str(c)) for col in frame.columns]
+    return readable(frame).to_html(index=False, escape=True, border=0, classes="readable")
+
+
+def use_readable_tables() -> bool:
+    """In a notebook, show every DataFrame the way ``readable`` formats it (signed numbers with
+    three decimals, shares as %, a dash for missing values, lists joined, ids as labels when
+    the tables came from ``label_ids``). Returns whether a notebook shell was found."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, _html_table)
+    return True

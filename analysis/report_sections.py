@@ -235,7 +235,9 @@ def wording_section(comparison: Comparison) -> str:
             "Words each article uses more than the other(s), against general English (log-odds with an "
             "informative Dirichlet prior, Monroe et al. 2008).",
         ),
-        figure_html(wording_plots.cue_rates(wording.summary), "Cues per 1,000 words, by kind."),
+        figure_html(wording_plots.cue_rates(wording.summary),
+                    "Wording cues per 1,000 words, by kind: every cue found (top) and the flags, cues at or above "
+                    "the flag line (bottom). A hedge found but not flagged is still a hedge."),
     ]
     return "\n".join(parts)
 
@@ -267,7 +269,7 @@ def emphasis_section(comparison: Comparison) -> str:
                 emphasis_plots.plot_alignment(emphasis.aligned, emphasis.unique, comparison.sentences,
                                               a_id=ids[0], b_id=ids[1]),
                 f"Sentences of {ids[0]} and {ids[1]} that cover the same ground (lines), and those with no "
-                "counterpart (red).",
+                "counterpart (diamonds).",
             )
         )
     parts += [

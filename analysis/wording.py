@@ -36,6 +36,7 @@ import pandas as pd
 from analysis.frequency import word_frequency
 from analysis.jsonable import json_safe, records
 from analysis.lexicon import load_lexicon
+from analysis.present import CUE_MARKS, cue_mark_style
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording_model import (
     EVIDENCE_TAGS,
@@ -74,15 +75,18 @@ DEFAULT_MIN_SCORE = 0.05
 
 CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence"]
 
-#: One colour per cue category (highlighting and plots).
-CATEGORY_COLOURS = {
-    "loaded": "#f4a6a6",
-    "label": "#d7a6f4",
-    "attribution": "#a6c8f4",
-    "hedge": "#c9e7a6",
-    "booster": "#f4d6a6",
-    "naming": "#a6f0e8",
-}
+#: One colour per cue category (highlighting and plots): tints of the Okabe-Ito palette, each with
+#: a second, non-colour mark (see ``analysis.present.CUE_MARKS``).
+CATEGORY_COLOURS = {category: mark["tint"] for category, mark in CUE_MARKS.items()}
+
+#: Reasons shown on tap or keyboard focus (touch screens never hover), and after each mark in print.
+_REASON_CSS = (
+    "mark.cue{color:inherit;cursor:help}"
+    "mark.cue:focus{outline:2px solid #1d1d1f}"
+    "mark.cue:focus::after{content:attr(data-why);display:inline-block;text-decoration:none;margin-left:.3em;"
+    "padding:0 .3em;border:1px solid #bbb;border-radius:3px;background:#fff;font-size:.85em;color:#333}"
+    "@media print{mark.cue::after{content:' [' attr(data-why) ']';font-size:.72em;color:#444}}"
+)
 
 _CATEGORY_MEANING = {
     "loaded": "loaded or evaluative word",
@@ -437,11 +441,15 @@ def highlight_html(body: str, cues: pd.DataFrame, *, min_score: float = 0.0, leg
     parts = []
     if legend:
         items = "".join(
-            f'<span style="background:{c};padding:0 4px;margin-right:6px;border-radius:3px">'
-            f"{html.escape(cat)}: {html.escape(_CATEGORY_MEANING[cat])}</span>"
-            for cat, c in CATEGORY_COLOURS.items()
+            f'<span style="{cue_mark_style(cat)};padding:0 4px;margin:0 6px 4px 0;border-radius:3px;'
+            f'display:inline-block">{html.escape(cat)}: {html.escape(_CATEGORY_MEANING[cat])}</span>'
+            for cat in CATEGORY_COLOURS
         )
-        parts.append(f'<div class="wording-legend" style="margin-bottom:8px;font-size:90%">{items}</div>')
+        parts.append(
+            f"<style>{_REASON_CSS}</style>"
+            f'<div class="wording-legend" style="margin-bottom:8px;font-size:90%">{items}'
+            '<br><small>Tap, click or tab to a marked word to read why it was marked.</small></div>'
+        )
     pos = 0
     text_parts = []
     chosen = cues.sort_values(["start", "end"], ascending=[True, False]) if len(cues) else cues
@@ -451,12 +459,11 @@ def highlight_html(body: str, cues: pd.DataFrame, *, min_score: float = 0.0, leg
             continue
         if row.score < min_score and row.category == "loaded":
             continue
-        colour = CATEGORY_COLOURS.get(row.category, "#dddddd")
         text_parts.append(html.escape(body[pos:start]))
         title = html.escape(f"{row.category} (score {row.score:.2f}): {row.why}", quote=True)
         text_parts.append(
-            f'<mark class="cue cue-{html.escape(row.category)}" style="background:{colour}" title="{title}">'
-            f"{html.escape(body[start:end])}</mark>"
+            f'<mark class="cue cue-{html.escape(row.category)}" style="{cue_mark_style(row.category)}" '
+            f'tabindex="0" title="{title}" data-why="{title}">{html.escape(body[start:end])}</mark>'
         )
         pos = end
     text_parts.append(html.escape(body[pos:]))

@@ -543,6 +543,11 @@ _SENTENCE_END = re.compile(r"[.!?]")
 _OPENER = re.compile(r"[\"“‘(:\n]|'\s*$")
 
 
+#: Curated categories that hold only common words: capitalised in mid-sentence, such a word is a
+#: name or a month ("in May", "Will Smith"), not a hedge or a booster, and is not a cue at all.
+_COMMON_ONLY = frozenset(("hedge", "booster"))
+
+
 @lru_cache(maxsize=200_000)
 def _token_norm(token: str) -> str | None:
     """The normalized form of a token when it is worth scoring, else None (cached by token)."""
@@ -565,18 +570,40 @@ _NOUN_LEFT_RE = re.compile(
 _NOUN_RIGHT_RE = re.compile(r"\s+(?:of|about|is|are|was|were|has|have|had)(?![\w'’-])", re.IGNORECASE)
 
 
+# Verb-list words with a common sense that is not reporting when their object is a plain noun
+# phrase (``the|a|an`` and at most three words, none a verb-like word, closed by a preposition or
+# punctuation): "maintain the loyalty of its allies", "maintained a ceasefire." — unlike
+# "maintained the offensive was defensive", where a verb follows, or "maintained that …".
+# "claim" keeps its reporting sense with a noun object ("claimed the destruction of …") except
+# when it takes lives.
+_NP_WORD = (
+    r"(?!(?:was|were|is|are|be|been|had|has|have|would|will|could|can|did|does|do|should|might|must|"
+    r"that|this|these|those)(?![\w'’-]))(?![\w'’-]*ed(?![\w'’-]))[\w'’-]+"
+)
+_OBJECT_SENSE_RE = re.compile(
+    rf"(?i)(?<![\w-])(?:maintain|maintains|maintained|maintaining)\s+(?:the|a|an)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:of|on|in|at|for|from|with|over|across|against|and|by|to|during|until|as|along|"
+    r"between|near|under|through|around|within|without|after|before|since|into|amid)(?![\w'’-]))"
+    r"|(?<![\w-])(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+)?(?:lives|life)(?![\w'’-]))"
+)
+
+
 def noun_uses(text: str) -> set[int]:
-    """Start offsets of verb-list words used as nouns ("the claims", "its territorial claims",
-    "claims of", "Moscow's claims"), from the word on their left or right (no tagger).
+    """Start offsets of verb-list words used in a sense that is not reporting: as nouns ("the
+    claims", "its territorial claims", "claims of", "Moscow's claims"), from the word on their
+    left or right, or as a verb whose object is a plain noun phrase ("maintain the loyalty of its
+    allies", "claimed the lives of 40 people"), from the words after it (no tagger).
 
     What it cannot see: a noun without such a neighbour ("Claims surfaced"), and it may take a
-    verb after "and"/"or" for a noun ("denied and claims"): a rare slip.
+    verb after "and"/"or" for a noun ("denied and claims"): a rare slip; an object noun phrase
+    longer than three words, or one followed by a verb-like word, still counts as reporting.
     """
     out = set()
     for m in _NOUN_HINT.finditer(text):
         start, end = m.span()
         if _NOUN_LEFT_RE.search(text, max(0, start - 40), start) or _NOUN_RIGHT_RE.match(text, end):
             out.add(start)
+    out.update(m.start() for m in _OBJECT_SENSE_RE.finditer(text))
     return out
 
 
@@ -907,7 +934,7 @@ class Scorer:
         if key in self._memo:
             return self._memo[key]
         result = None
-        if is_candidate(norm):
+        if is_candidate(norm) and not (capital and _curated().get(norm) and _curated()[norm].category in _COMMON_ONLY):
             info = _curated().get(norm) if curated else None
             # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
             learned = self.learned if curated or norm not in _curated() else {}

@@ -142,7 +142,7 @@ def test_html_report_is_self_contained(seed_json):
     page = compare(*load_corpus(DEFAULT_EVENT)).to_html()
     assert not re.search(r"""(src|href)=["']https?://""", page)
     assert "<script" not in page.lower()
-    assert page.count("data:image/png;base64,") >= 8
+    assert page.count("data:image/svg+xml;base64,") >= 8
     for anchor in ("differ", "articles", "tone", "wording", "emphasis", "limits"):
         assert f'id="{anchor}"' in page
     assert len(page.encode()) < 3 * 1024 * 1024

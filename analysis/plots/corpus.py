@@ -22,8 +22,8 @@ def plot_composition(articles: pd.DataFrame, removed: pd.DataFrame) -> Figure:
     fig = Figure(figsize=(8, 0.6 * len(ids) + 1.8))
     ax = fig.subplots()
     y = range(len(ids))
-    ax.barh(y, kept, color="#4c72b0", label="article text (analysed)")
-    ax.barh(y, gone, left=kept, color="#c44e52", label="boilerplate (removed, kept as provenance)")
+    ax.barh(y, kept, color="#0072B2", label="article text (analysed)")
+    ax.barh(y, gone, left=kept, color="#E69F00", hatch="//", label="boilerplate (removed, kept as provenance)")
     for i, (k, g) in enumerate(zip(kept, gone, strict=True)):
         ax.text(k + g, i, f"  {int(k)} + {int(g)} words", va="center", fontsize=9)
     ax.set_yticks(list(y), [short_label(i) for i in ids])

@@ -24,10 +24,10 @@ __all__ = [
 
 _STANCE_COLOURS = {
     "neutral": "#9e9e9e",
-    "doubt": "#d62728",
-    "endorse": "#2ca02c",
-    "presuppose": "#9467bd",
-    "assert": "#ff7f0e",
+    "doubt": "#D55E00",
+    "endorse": "#009E73",
+    "presuppose": "#CC79A7",
+    "assert": "#E69F00",
 }
 
 
@@ -163,15 +163,15 @@ def plot_alignment(
         red = np.array([(article_id, int(i)) in lonely for i in ys], dtype=bool)
         ax.scatter(np.full(n, x)[~red], ys[~red], s=18, color="#555555", zorder=3,
                    label="has a counterpart (here or in another article)" if x == 0 else None)
-        ax.scatter(np.full(n, x)[red], ys[red], s=22, color="#d62728", zorder=3,
+        ax.scatter(np.full(n, x)[red], ys[red], s=30, color="#D55E00", marker="D", zorder=3,
                    label="no counterpart in any other article" if x == 0 else None)
     top = float(pairs["similarity"].max()) if len(pairs) else 1.0
     for row in pairs.itertuples():
         left, right = (row.a_sent_id, row.b_sent_id) if row.a_id == a_id else (row.b_sent_id, row.a_sent_id)
-        ax.plot([0, 1], [left, right], color="#1f77b4", alpha=0.25 + 0.75 * float(row.similarity) / top,
+        ax.plot([0, 1], [left, right], color="#0072B2", alpha=0.25 + 0.75 * float(row.similarity) / top,
                 lw=0.8 + 2.5 * float(row.similarity))
         ax.text(0.5, (left + right) / 2, f"{row.similarity:.2f}", fontsize=7, ha="center", va="bottom",
-                color="#1f77b4")
+                color="#0072B2")
     ax.set_xticks([0, 1], [short_label(a_id, 30), short_label(b_id, 30)])
     ax.set_xlim(-0.35, 1.35)
     ax.set_ylim(max(n_a, n_b), -1)

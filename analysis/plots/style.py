@@ -7,7 +7,11 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-ARTICLE_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
+from analysis.present import OKABE_ITO
+
+#: One colour per article, in order: the colour-blind-safe palette (no red/green pair).
+ARTICLE_COLOURS = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "reddish_purple", "sky_blue",
+                                          "vermillion", "yellow", "grey")]
 
 
 def article_colours(article_ids: Sequence[str]) -> dict[str, str]:

@@ -22,8 +22,18 @@ __all__ = [
     "plot_tone_arc",
 ]
 
-_POSITIVE = "#2b8cbe"
-_NEGATIVE = "#d7301f"
+_POSITIVE = "#0072B2"  # Okabe-Ito blue
+_NEGATIVE = "#D55E00"  # Okabe-Ito vermillion
+
+#: The narrowest tone axis drawn (±): differences of a few hundredths on a −1 … +1 scale must look small.
+MIN_TONE_SPAN = 0.25
+
+
+def honest_span(low: float, high: float, *, minimum: float = MIN_TONE_SPAN) -> float:
+    """Half-height of a symmetric tone axis: at least ``minimum``, else the data's reach plus a
+    margin, rounded up to a tenth (never past 1). Keeps small differences looking small."""
+    reach = max(abs(low), abs(high)) * 1.15
+    return float(min(1.0, max(minimum, math.ceil(reach * 10) / 10)))
 
 
 def plot_article_tone(articles: pd.DataFrame) -> Figure:
@@ -36,9 +46,9 @@ def plot_article_tone(articles: pd.DataFrame) -> Figure:
         return empty_figure("no articles to show")
     ids = [str(a) for a in articles["article_id"]]
     series = [
-        ("polarity", "TextBlob, cleaned body", "#4c72b0"),
+        ("polarity", "TextBlob, cleaned body", "#0072B2"),
         ("polarity_with_boilerplate", "TextBlob, boilerplate left in", "#c7c7c7"),
-        ("vader_compound", "VADER, mean of sentences", "#dd8452"),
+        ("vader_compound", "VADER, mean of sentences", "#E69F00"),
     ]
     width = 0.8 / len(series)
     fig = Figure(figsize=(max(6.0, 1.9 * len(ids) + 2.5), 4.2))
@@ -61,13 +71,13 @@ def plot_article_tone(articles: pd.DataFrame) -> Figure:
                 )
     ax.axhline(0, color="#333333", lw=0.8)
     ax.set_xticks(x, [short_label(i, 22) for i in ids], fontsize=8)
-    ax.set_ylabel("score (−1 negative … +1 positive)")
-    ax.set_title("Overall tone of each article, by instrument and with/without page furniture")
+    ax.set_title("Tone of each article, by instrument, with and without page furniture", fontsize=10)
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, frameon=False)
     low = min(0.0, float(np.nanmin(articles[[s[0] for s in series]].astype(float).to_numpy())))
     high = max(0.0, float(np.nanmax(articles[[s[0] for s in series]].astype(float).to_numpy())))
-    pad = max(0.02, (high - low) * 0.15)
-    ax.set_ylim(low - pad, high + pad)
+    span = honest_span(low, high)
+    ax.set_ylim(-span, span)
+    ax.set_ylabel(f"score, −1 … +1 (axis cut at ±{span:g})")
     fig.tight_layout()
     return fig
 
@@ -193,9 +203,12 @@ def plot_tone_arc(sentences: pd.DataFrame, *, overlay: bool = False) -> Figure:
             mine["position"], mine["polarity_rolling"], color=colours[aid], lw=2, label=short_label(aid, 30)
         )
         ax.axhline(0, color="#333333", lw=0.6)
-        ax.set_ylabel("polarity", fontsize=8)
+        ax.set_ylabel("polarity (−1 … +1)", fontsize=8)
         if not overlay:
             ax.set_title(f"{short_label(aid, 40)} ({len(mine)} sentences)", fontsize=9)
+    values = sentences[["polarity", "polarity_rolling"]].astype(float).to_numpy()
+    span = honest_span(float(np.nanmin(values)), float(np.nanmax(values)), minimum=0.5) if len(values) else 1.0
+    axes[0, 0].set_ylim(-span, span)
     axes[-1, 0].set_xlabel("position in the article (0 = first sentence, 1 = last)")
     if overlay:
         axes[0, 0].legend(fontsize=8)
