@@ -63,7 +63,7 @@ background:repeating-linear-gradient(#fff 0 1.95rem,#c9c9cf 1.95rem 2rem);break-
 .output{margin:.6rem 0;overflow-x:auto;max-width:100%}
 .output table{border-collapse:collapse;font:.85rem/1.35 system-ui,sans-serif;width:100%}
 .output th,.output td{border-bottom:1px solid var(--line);padding:.25rem .4rem;text-align:left;vertical-align:top;
-overflow-wrap:anywhere}
+overflow-wrap:break-word;hyphens:auto}
 .output pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem;margin:0}
 .output img{max-width:100%;height:auto}
 .article{break-before:page;margin-top:2rem}

@@ -38,15 +38,27 @@ def strip_remote_scripts(page: str) -> str:
 
 
 def notebook_summary(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
-    """(title, one-line description) from the notebook's first markdown cell."""
+    """(title, description) from the notebook's first markdown cell: its heading, and whole
+    sentences of its first paragraph (joined across hard line breaks) until about 80 characters."""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
-        lines = [ln.strip() for ln in cell.source.splitlines() if ln.strip()]
+        lines = [ln.strip() for ln in cell.source.splitlines()]
         title = next((ln.lstrip("# ").strip() for ln in lines if ln.startswith("#")), fallback)
-        prose = next((ln for ln in lines if not ln.startswith(("#", "<", ">", "|", "-", "*"))), "")
-        first = re.split(r"(?<=[.!?])\s", prose, maxsplit=1)[0]
-        return title, re.sub(r"[*_`]", "", first)
+        paragraph: list[str] = []
+        for ln in lines:
+            if not ln or ln.startswith(("#", "<", ">", "|", "-", "*", "1.")):
+                if paragraph:
+                    break
+                continue
+            paragraph.append(ln)
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(])", " ".join(paragraph))
+        line = ""
+        for sentence in sentences:
+            line = f"{line} {sentence}".strip()
+            if len(line) >= 80:
+                break
+        return title, re.sub(r"[*_`]", "", line)
     return fallback, ""
 
 

@@ -45,7 +45,7 @@ figcaption{font-size:.88rem;color:var(--muted);max-width:48rem}
 table{border-collapse:collapse;font-size:.88rem}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}
 th{background:var(--bg);font-weight:600}
-td{max-width:38rem;overflow-wrap:anywhere}
+td{max-width:38rem;overflow-wrap:break-word;hyphens:auto}
 .label{font-weight:700;margin:0;color:var(--accent)}
 .collector{border-left:3px solid #e69f00;padding-left:.5rem}
 @media (max-width:600px){main{padding:1rem .7rem 3rem}th,td{padding:.25rem .3rem}table{font-size:.8rem}}

@@ -35,7 +35,8 @@ LIMITS = {
     "wording": [
         "<b>Loaded-language cues</b> are words that lexicons, and a model learned from expert "
         "annotations of US news (BABE), associate with biased writing. A cue is a place to look, not "
-        "proof of bias: a quoted word is flagged like the writer's own.",
+        "proof of bias: a word inside double quotation marks scores lower, but the tool cannot tell a "
+        "fair quotation from a scare quote, and a quotation without marks counts as the writer's own.",
         "<b>Distinctive terms</b> show which words one article uses more than the other(s), against "
         "general English; with short texts most differences come from topic, not stance.",
         "<b>Naming variants</b> (Kyiv/Kiev, Kharkiv/Kharkov) show whose vocabulary a text uses; a "
@@ -211,8 +212,8 @@ def wording_section(comparison: Comparison) -> str:
     parts = [
         '<h2 id="wording">Wording</h2>',
         "<p>Each text with its strongest cues marked by kind: loaded and evaluative words, hedges, "
-        "boosters, attribution verbs, naming variants and propaganda-technique labels. Hover a mark "
-        "to see why it was flagged.</p>",
+        "boosters, attribution verbs, naming variants and propaganda-technique labels, each with its "
+        "own colour and underline. Tap, click or tab to a mark to see why it was flagged.</p>",
         highlighted_texts_html(comparison),
         "<h3>The same passage, different words</h3>",
         table_html(wording.contrasts, columns=["a_id", "a_text", "b_id", "b_text", "a_cues", "b_cues"],
