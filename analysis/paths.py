@@ -31,5 +31,6 @@ CORPUS_DIR = PROJECT_ROOT / "corpus"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 SITE_DIR = PROJECT_ROOT / "site"
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
+MODELS_DIR = PACKAGE_DIR / "models"
 #: The event folder the notebooks open by default: the seed articles.
 DEFAULT_EVENT = CORPUS_DIR / "2025-06-spiderweb-istanbul"

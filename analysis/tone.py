@@ -40,6 +40,8 @@ import numpy as np
 import pandas as pd
 from textblob.en import sentiment as _pattern_lexicon
 
+from analysis.instruments.words import lexicon_entry
+from analysis.instruments.words import textblob_words as _lexicon
 from analysis.jsonable import records
 from analysis.text import normalize_token, word_spans
 
@@ -109,27 +111,6 @@ _ACTOR_COLUMNS = [
 # ---------------------------------------------------------------------------------------------
 # TextBlob, one word and one text
 # ---------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, tuple[float, float]]:
-    """TextBlob's word lexicon as word -> (polarity, subjectivity), first sense of each word."""
-    if hasattr(_pattern_lexicon, "load"):
-        _pattern_lexicon.load()
-    table: dict[str, tuple[float, float]] = {}
-    for word, senses in _pattern_lexicon.items():
-        values = senses.get(None) or next(iter(senses.values()))
-        table[word.lower()] = (float(values[0]), float(values[1]))
-    return table
-
-
-def lexicon_entry(word: str) -> tuple[float, float] | None:
-    """TextBlob's (polarity, subjectivity) for one word, or None if the lexicon lacks it.
-
-    >>> lexicon_entry("masterstroke") is None
-    True
-    """
-    return _lexicon().get(word.lower())
 
 
 def textblob_sentiment(text: str) -> tuple[float, float]:

@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import tone
-from analysis import wording_model as wm
 from analysis.actors import _compile, actor_groups, actor_pattern
 from analysis.corpus import load_corpus
 from analysis.paths import CORPUS_DIR
@@ -29,9 +28,12 @@ from analysis.wording import (
     cue_tally,
     distinctive_terms,
     flag_threshold,
+    lexicons,
     loaded_language,
+    scan,
     term_counts,
 )
+from tests import wording_reference as ref
 
 # ---------------------------------------------------------------------------------------------
 # Texts: the seed and lesson articles, their sentences, and texts stitched from them
@@ -150,20 +152,20 @@ def test_vader_equals_reference_on_generated_sentences(text):
 
 def test_scan_equals_reference(bodies, sentences, stitched):
     for text in [*_TRICKY, *bodies, *sentences, *stitched]:
-        assert wm.occurrences(text) == wm._occurrences_reference(text)
-        assert wm.scan(text, min_score=DEFAULT_MIN_SCORE) == wm._scan_reference(text, min_score=DEFAULT_MIN_SCORE)
-        finder = [m.span() for m in wm._phrase_finder().finditer(text)]
-        assert finder == [m.span() for m in wm.phrase_pattern().finditer(text)]
+        assert scan.occurrences(text) == ref.occurrences_reference(text)
+        assert scan.scan(text, min_score=DEFAULT_MIN_SCORE) == ref.scan_reference(text, min_score=DEFAULT_MIN_SCORE)
+        finder = [m.span() for m in lexicons.phrase_finder().finditer(text)]
+        assert finder == [m.span() for m in lexicons.phrase_pattern().finditer(text)]
 
 
-_PHRASES = sorted(t for t in wm._curated() if " " in t)
+_PHRASES = sorted(t for t in lexicons.curated() if " " in t)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_WORDS, st.sampled_from(_PHRASES), st.sampled_from(_PHRASES).map(str.upper)),
                 max_size=20).map(" ".join))
 def test_scan_equals_reference_on_generated_text(text):
-    assert wm.scan(text, min_score=0.0) == wm._scan_reference(text, min_score=0.0)
+    assert scan.scan(text, min_score=0.0) == ref.scan_reference(text, min_score=0.0)
 
 
 def test_cue_tally_counts_loaded_language(bodies, stitched):

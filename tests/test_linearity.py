@@ -17,13 +17,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import tone, wording_model
+from analysis import tone
 from analysis.corpus import articles_from_texts
 from analysis.scale import article_features
 from analysis.sourcing import find_sources
 from analysis.text import _END_CANDIDATE, paragraph_spans, sentence_spans, word_spans
 from analysis.tone import _vader_reference, vader_compound
 from analysis.wording import loaded_language
+from analysis.wording import scan as wording_scan
 
 WATCHDOG_S = 20
 
@@ -108,7 +109,7 @@ def test_sentence_end_candidates_match_the_original_pattern(text):
 @given(st.text(alphabet=st.sampled_from(list('ab "“”?!.\n')), max_size=60))
 @settings(max_examples=300, deadline=None)
 def test_quoted_spans_match_their_pattern(text):
-    assert wording_model.quoted_spans(text) == [m.span() for m in wording_model._QUOTED.finditer(text)]
+    assert wording_scan.quoted_spans(text) == [m.span() for m in wording_scan._QUOTED.finditer(text)]
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab 😀😡!.")), max_size=40))

@@ -54,8 +54,7 @@ def cue(frame: pd.DataFrame, term: str) -> pd.Series:
 
 
 @pytest.mark.parametrize(
-    "name", ["attribution_verbs", "hedges_boosters", "loaded_words", "labels", "naming_variants",
-             "learned_bias_words", "bias_model"]
+    "name", ["attribution_verbs", "hedges_boosters", "loaded_words", "labels", "naming_variants"]
 )
 def test_lexicons_have_required_columns(name):
     frame = load_lexicon(name)  # raises on a missing column or an empty cell
@@ -147,9 +146,9 @@ def test_offsets_on_word_salads(words):
 
 def test_sentence_split_ignores_initialism_dots():
     # "U.S." keeps its full stops inside the token: no sentence break there
-    from analysis.wording_model import candidates
+    from analysis.wording.scan import occurrences
 
-    segs = {tok: seg for _, _, tok, _, _, seg in candidates("The U.S. diplomat slammed rivals. Then rain fell.")}
+    segs = {o.token: o.sentence for o in occurrences("The U.S. diplomat slammed rivals. Then rain fell.")}
     assert segs["diplomat"] == segs["slammed"] == 0 and segs["rain"] == 1
 
 
@@ -237,22 +236,23 @@ def test_opinion_sentence_raises_its_words():
 
 
 def test_sentence_marks_and_quoted_spans():
-    from analysis import wording_model as wm
+    from analysis.wording.scan import _occurrence_rows, quoted_spans
+    from tests.wording_reference import segment_marks_reference
 
     text = 'Is it over? "We won!" she said. The US left. You know.'
-    assert wm._segment_marks_reference(text) == [1, 2 | 4, 0, 0, 4]
-    assert wm._occurrence_rows(text)[4] == wm._segment_marks_reference(text)
-    spans = wm.quoted_spans(text)
+    assert segment_marks_reference(text) == [1, 2 | 4, 0, 0, 4]
+    assert _occurrence_rows(text)[4] == segment_marks_reference(text)
+    spans = quoted_spans(text)
     assert [text[a:b] for a, b in spans] == ['"We won!"']
-    assert wm.quoted_spans("no quotes here") == []
+    assert quoted_spans("no quotes here") == []
 
 
 @given(st.text(alphabet=st.sampled_from(list('ab "“”?!.\n')), max_size=40))
 @settings(max_examples=200, deadline=None)
 def test_quoted_spans_are_disjoint_quotes(text):
-    from analysis import wording_model as wm
+    from analysis.wording.scan import quoted_spans
 
-    spans = wm.quoted_spans(text)
+    spans = quoted_spans(text)
     for (a, b), nxt in zip(spans, [*spans[1:], None], strict=False):
         assert text[a] in '"“' and text[b - 1] in '"”' and "\n" not in text[a:b]
         assert nxt is None or b <= nxt[0]

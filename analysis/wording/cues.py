@@ -1,0 +1,192 @@
+"""Loaded language: every cue of a text or an article, counted, summarised and highlighted.
+
+``loaded_language(text)`` runs the one scan (:mod:`analysis.wording.scan`) and returns its cue
+table; the rest read that table.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from analysis.present import CUE_MARKS, cue_mark_style
+from analysis.wording.model import load_model
+from analysis.wording.scan import cue_scores, cues_frame, scan
+
+__all__ = [
+    "CATEGORY_COLOURS",
+    "CUE_COLUMNS",
+    "DEFAULT_MIN_SCORE",
+    "article_cues",
+    "cue_summary",
+    "cue_tally",
+    "flag_threshold",
+    "highlight_html",
+    "loaded_language",
+]
+
+#: Words scoring below this are not returned as cues (curated terms always are).
+DEFAULT_MIN_SCORE = 0.05
+
+CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence"]
+
+#: One colour per cue category (highlighting and plots): tints of the Okabe-Ito palette, each with
+#: a second, non-colour mark (see ``analysis.present.CUE_MARKS``).
+CATEGORY_COLOURS = {category: mark["tint"] for category, mark in CUE_MARKS.items()}
+
+#: Reasons shown on tap or keyboard focus (touch screens never hover), and after each mark in print.
+_REASON_CSS = (
+    "mark.cue{color:inherit;cursor:help}"
+    "mark.cue:focus{outline:2px solid #1d1d1f}"
+    "mark.cue:focus::after{content:attr(data-why);display:inline-block;text-decoration:none;margin-left:.3em;"
+    "padding:0 .3em;border:1px solid #bbb;border-radius:3px;background:#fff;font-size:.85em;color:#333}"
+    "@media print{mark.cue::after{content:' [' attr(data-why) ']';font-size:.72em;color:#444}}"
+)
+
+_CATEGORY_MEANING = {
+    "loaded": "loaded or evaluative word",
+    "label": "name-calling label",
+    "attribution": "attribution verb (who said it, and how)",
+    "hedge": "hedge (softens certainty)",
+    "booster": "booster (asserts certainty)",
+    "naming": "naming variant (whose vocabulary)",
+}
+
+
+def flag_threshold() -> float:
+    """Cues scoring at least this are *flags*: likely to be read as bias (chosen by
+    cross-validation on expert annotations, stored in ``analysis/models/bias_model.csv``)."""
+    return float(load_model().threshold)
+
+
+def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.DataFrame:
+    """Every loaded, hedging, boosting, attributing, naming or labelling cue in ``text``.
+
+    Returns ``start, end, term, category, stance, score, why, evidence`` (offsets into
+    ``text``, so ``text[start:end] == term``), in text order. ``category`` is one of loaded, label,
+    attribution, hedge, booster, naming; ``stance`` is set for attribution verbs and the
+    hedges that attribute (neutral "said", doubt "claimed", presuppose "admitted", endorse
+    "noted", assert "argued"), else None. ``score`` 0..1 is about the chance that an expert
+    would mark the word as inducing bias (adjusted by its sentence: lower inside double quotation
+    marks, higher in a sentence that reads as opinion or holds several loaded words; ``why`` says
+    so when it matters); cues at or above :func:`flag_threshold` are flags.
+    Curated terms are always returned; other words only when they score ``min_score`` or more.
+    ``evidence`` names the kinds of evidence behind the cue, joined by ``+`` in the order of
+    :data:`EVIDENCE_TAGS` (``lexicon``: a curated list; ``learned``: experts often marked the
+    word; ``sentiment-lexicon``: TextBlob, VADER, AFINN or NRC rate it; ``shape``: an evaluative
+    suffix, -ly adverb, hyphenated compound or superlative; ``rarity``: unusual in general
+    English; ``context``: an intensifier before it or other loaded words in its sentence), or
+    ``none``. :func:`has_lexical_evidence` tells cues with lexical evidence from hints.
+    Verb-list words used as nouns ("its territorial claims", "the report") are not attribution
+    cues.
+
+    What it cannot see: negation and irony ("hardly a masterstroke"), quotation without double
+    quotation marks, sarcasm quotes (a scare-quoted word is taken for the speaker's), and loaded
+    *framing* built from neutral words.
+
+    >>> cues = loaded_language("The ministry claimed the masterstroke was symbolic.")
+    >>> sorted(cues["category"].unique())
+    ['attribution', 'loaded']
+    """
+    return cues_frame(scan(text, min_score=min_score))
+
+
+def cue_tally(
+    text: str, *, threshold: float, min_score: float = DEFAULT_MIN_SCORE
+) -> tuple[int, Counter[str], int, int]:
+    """``(cues, cues per category, cues scoring at least threshold, words)`` of
+    ``loaded_language(text, min_score=min_score)``, counted without building its table (the
+    same scoring code, ``analysis.wording.scan.cue_scores``): for corpus-scale rates.
+    ``words`` is ``len(WORD_PATTERN.findall(text))``, counted on the way."""
+    scores, n_words = cue_scores(text, min_score=min_score)
+    counts = Counter(category for category, _ in scores)
+    flags = sum(1 for _, score in scores if score >= threshold)
+    return len(scores), counts, flags, n_words
+
+
+def article_cues(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, min_score: float = DEFAULT_MIN_SCORE
+) -> pd.DataFrame:
+    """:func:`loaded_language` over each article's ``body``, with ``article_id`` and ``sent_id``.
+
+    Offsets index the article's ``body`` (``body[start:end] == term``); ``sent_id`` is the
+    sentence that contains the cue's start (-1 for a cue outside every sentence, e.g. a title
+    kept apart).
+    """
+    frames = []
+    for article_id, body in zip(articles["article_id"], articles["body"], strict=True):
+        cues = loaded_language(body, min_score=min_score)
+        sents = sentences[sentences["article_id"] == article_id].sort_values("start")
+        starts = sents["start"].to_numpy()
+        ends = sents["end"].to_numpy()
+        pos = np.searchsorted(starts, cues["start"].to_numpy(), side="right") - 1
+        inside = (pos >= 0) & (cues["start"].to_numpy() < ends[np.clip(pos, 0, None)] if len(ends) else False)
+        sent_ids = np.where(inside, sents["sent_id"].to_numpy()[np.clip(pos, 0, None)] if len(ends) else -1, -1)
+        cues.insert(0, "sent_id", sent_ids.astype("int64"))
+        cues.insert(0, "article_id", article_id)
+        frames.append(cues)
+    if not frames:
+        return pd.DataFrame(columns=CUE_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[CUE_COLUMNS]
+
+
+def cue_summary(cues: pd.DataFrame, articles: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
+    """Per article and category: ``cues``, ``flags`` (score at or above the flag threshold) and
+    both per 1,000 words, so articles of different length compare."""
+    threshold = flag_threshold() if threshold is None else threshold
+    words = dict(zip(articles["article_id"], articles["n_words"], strict=True))
+    grid = pd.MultiIndex.from_product([list(articles["article_id"]), list(CATEGORY_COLOURS)], names=["article_id", "category"])
+    g = cues.assign(flag=cues["score"] >= threshold).groupby(["article_id", "category"])
+    table = pd.DataFrame({"cues": g.size(), "flags": g["flag"].sum()}).reindex(grid, fill_value=0).reset_index()
+    table = table.astype({"cues": "int64", "flags": "int64"})
+    per = table["article_id"].map(words).astype(float).clip(lower=1) / 1000
+    table["cues_per_1000"] = table["cues"] / per
+    table["flags_per_1000"] = table["flags"] / per
+    return table
+
+
+
+def highlight_html(body: str, cues: pd.DataFrame, *, min_score: float = 0.0, legend: bool = True) -> str:
+    """``body`` as HTML with each cue wrapped in a ``<mark>`` coloured by category.
+
+    Every piece of article text is escaped (``html.escape``), and so is each cue's ``why``,
+    shown as a tooltip. Overlapping cues keep the one that starts first (then the longest).
+    Cues scoring below ``min_score`` are left plain (curated hedges, attributions and naming
+    variants are always shown). Paragraph breaks become ``<br>``. A legend of the categories
+    precedes the text when ``legend`` is true.
+    """
+    parts = []
+    if legend:
+        items = "".join(
+            f'<span style="{cue_mark_style(cat)};padding:0 4px;margin:0 6px 4px 0;border-radius:3px;'
+            f'display:inline-block">{html.escape(cat)}: {html.escape(_CATEGORY_MEANING[cat])}</span>'
+            for cat in CATEGORY_COLOURS
+        )
+        parts.append(
+            f"<style>{_REASON_CSS}</style>"
+            f'<div class="wording-legend" style="margin-bottom:8px;font-size:90%">{items}'
+            '<br><small>Tap, click or tab to a marked word to read why it was marked.</small></div>'
+        )
+    pos = 0
+    text_parts = []
+    chosen = cues.sort_values(["start", "end"], ascending=[True, False]) if len(cues) else cues
+    for row in chosen.itertuples(index=False):
+        start, end = int(row.start), int(row.end)
+        if start < pos or end > len(body) or start >= end:
+            continue
+        if row.score < min_score and row.category == "loaded":
+            continue
+        text_parts.append(html.escape(body[pos:start]))
+        title = html.escape(f"{row.category} (score {row.score:.2f}): {row.why}", quote=True)
+        text_parts.append(
+            f'<mark class="cue cue-{html.escape(row.category)}" style="{cue_mark_style(row.category)}" '
+            f'tabindex="0" title="{title}" data-why="{title}">{html.escape(body[start:end])}</mark>'
+        )
+        pos = end
+    text_parts.append(html.escape(body[pos:]))
+    text = "".join(text_parts).replace("\n", "<br>\n")
+    parts.append(f'<div class="wording-text" style="line-height:1.6">{text}</div>')
+    return "\n".join(parts)

@@ -1,0 +1,331 @@
+"""The features of a word, declared once: name, plain words, how it is computed, default weight.
+
+Everything else is derived from :data:`DECLARED`: the order of the model's coefficients
+(:data:`FEATURES`), the explanations (:data:`FEATURE_WORDS`), the hand-set weights
+(:data:`DEFAULT_WEIGHTS`), which features count as evidence of which kind (:data:`EVIDENCE_TAGS`)
+and how far the word-only, learned and context features reach (:data:`N_BASE`, :data:`N_WORD`).
+
+Kinds of feature, in this order:
+
+- ``word``: from the word alone (curated lists, sentiment lexicons, rarity, shape); computed by
+  the declared function from :class:`WordFacts` and cached per word;
+- ``learned``: from the word counts learned from expert annotations (``analysis.wording.model``);
+- ``name``: the word is used as a name (capitalised in mid-sentence);
+- ``context``: from the word's sentence, filled in by the scan (``analysis.wording.scan``).
+
+The second stage, the sentence calibration, reads :data:`SENTENCE_FEATURES`, declared the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis.frequency import zipf_frequency
+from analysis.wording.lexicons import (
+    FUNCTION_WORDS,
+    CueInfo,
+    afinn_words,
+    curated,
+    first_form,
+    lexicon_entry,
+    neutral_words,
+    nrc_words,
+    vader_words,
+)
+
+__all__ = [
+    "DECLARED",
+    "DEFAULT_WEIGHTS",
+    "EVIDENCE_TAGS",
+    "FEATURES",
+    "FEATURE_WORDS",
+    "LEXICAL_EVIDENCE",
+    "N_BASE",
+    "N_WORD",
+    "SENTENCE_DECLARED",
+    "SENTENCE_FEATURES",
+    "SENTENCE_WORDS",
+    "Feature",
+    "SentenceFeature",
+    "WordFacts",
+    "base_features",
+    "evidence_tags",
+    "has_lexical_evidence",
+    "is_candidate",
+    "length_feature",
+    "nearby_feature",
+]
+
+
+@dataclass(frozen=True)
+class WordFacts:
+    """What the word lists say about one normalized word (the input of every ``word`` feature)."""
+
+    word: str  # the word without a possessive 's
+    info: CueInfo | None  # its curated entry (None when not curated or used as a noun)
+    textblob: tuple[float, float] | None  # TextBlob (polarity, subjectivity)
+    vader: float
+    afinn: float
+    nrc: tuple[int, bool]  # (number of NRC emotions, positive or negative)
+    content: bool  # not a function word, alphabetic, not plain news vocabulary
+    rarity: float  # 0 (very common) .. 1 (rare), 0 for non-content words
+
+    @property
+    def category(self) -> str:
+        return self.info.category if self.info else ""
+
+    @property
+    def stance(self) -> str | None:
+        return self.info.stance if self.info else None
+
+    @property
+    def evaluative(self) -> bool:
+        """Some lexicon marks it as evaluative (so its rarity counts as ``rare_evaluative``)."""
+        tb = self.textblob
+        return (self.category in ("loaded", "label") or (self.category == "attribution" and self.stance != "neutral")
+                or (tb is not None and tb[1] > 0) or self.vader != 0 or self.afinn != 0 or self.nrc[1])
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature of the first-stage model.
+
+    ``words``: what it means in plain words (explanations, the model file); ``kind``: word,
+    learned, name or context (see the module docstring); ``value``: for ``word`` features, the
+    function computing it from :class:`WordFacts`; ``weight``: the hand-set default weight;
+    ``evidence``: the evidence tag it gives a cue when positive (``evidence_min``: or at least
+    this); ``why``: the reason shown when it drives a score (``{value}``, ``{k}``, ``{n}`` are
+    filled in; default ``words``); ``explain``: False for features a cue's own rationale already
+    says (curated lists) or that the scan explains itself (context).
+    """
+
+    name: str
+    words: str
+    kind: str
+    weight: float
+    value: Callable[[WordFacts], float] | None = None
+    evidence: str | None = None
+    evidence_min: float = 0.0
+    why: str | None = None
+    explain: bool = True
+
+
+_ADJ_ADV = re.compile(r"(?:ous|ful|less|ic|ist|ists|ism|isms|esque)$")
+_ALPHA = re.compile(r"[^\W\d_][\w'\-]*$")
+
+
+def _degree_shape(word: str) -> bool:
+    """A comparative/superlative whose base is an adjective in TextBlob's lexicon ("worst")."""
+    if word in ("worse", "worst", "better", "best"):
+        return True
+    for suffix in ("est", "er"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            bases = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem, stem[:-1])
+            if any((entry := lexicon_entry(b)) is not None and entry[1] >= 0.3 for b in bases):
+                return True
+    return False
+
+
+def _attr_loaded(f: WordFacts) -> float:
+    return float(f.category == "attribution" and f.stance in ("doubt", "presuppose", "assert"))
+
+
+def _attr_neutral(f: WordFacts) -> float:
+    return float(f.category == "attribution" and f.stance in ("neutral", "endorse"))
+
+
+def _naming(f: WordFacts) -> float:
+    return float(f.category == "naming" and f.info is not None and "neutral" not in f.info.detail)
+
+
+def _negative(f: WordFacts) -> float:
+    return float(f.vader < 0 or f.afinn < 0 or (f.textblob is not None and f.textblob[0] < 0))
+
+
+_SENTIMENT = "sentiment-lexicon"
+
+#: Every feature of the first stage, in the order of the model's coefficients.
+DECLARED: tuple[Feature, ...] = (
+    Feature("loaded", "in the curated list of loaded and evaluative words", "word", 2.5,
+            lambda f: float(f.category == "loaded"), explain=False),
+    Feature("label", "a name-calling label", "word", 2.2, lambda f: float(f.category == "label"), explain=False),
+    Feature("attr_loaded", "an attribution verb that judges the statement", "word", 1.5, _attr_loaded,
+            explain=False),
+    Feature("attr_neutral", "a neutral attribution verb", "word", -1.0, _attr_neutral, explain=False),
+    Feature("hedge", "a hedge", "word", 0.0, lambda f: float(f.category == "hedge"), explain=False),
+    Feature("booster", "a booster", "word", 0.5, lambda f: float(f.category == "booster"), explain=False),
+    Feature("naming", "a contested naming variant", "word", 1.0, _naming, explain=False),
+    Feature("tb_subj", "TextBlob rates it subjective", "word", 1.2,
+            lambda f: f.textblob[1] if f.textblob else 0.0, _SENTIMENT, why="TextBlob rates it subjective ({value:.1f})"),
+    Feature("tb_pol", "TextBlob gives it a strong polarity", "word", 0.5,
+            lambda f: abs(f.textblob[0]) if f.textblob else 0.0, _SENTIMENT),
+    Feature("vader", "VADER rates it emotionally charged", "word", 1.0, lambda f: min(1.0, abs(f.vader) / 4.0),
+            _SENTIMENT),
+    Feature("afinn", "AFINN rates it emotionally charged", "word", 0.5, lambda f: min(1.0, abs(f.afinn) / 5.0),
+            _SENTIMENT),
+    Feature("nrc_emotion", "the NRC lexicon links it to emotions", "word", 0.3, lambda f: min(1.0, f.nrc[0] / 3.0),
+            _SENTIMENT),
+    Feature("nrc_polar", "the NRC lexicon rates it positive or negative", "word", 0.3, lambda f: float(f.nrc[1]),
+            _SENTIMENT),
+    Feature("negative", "negative in sentiment lexicons", "word", 0.3, _negative),
+    Feature("rarity", "an unusual word in general English", "word", 1.0, lambda f: f.rarity, "rarity",
+            evidence_min=0.5, why="an unusual word in news prose"),
+    Feature("rare_evaluative", "an unusual evaluative word", "word", 0.5,
+            lambda f: f.rarity * float(f.evaluative)),
+    Feature("adjadv", "shaped like an evaluative adjective or an -ist/-ism word", "word", 0.3,
+            lambda f: float(f.content and len(f.word) > 5 and bool(_ADJ_ADV.search(f.word))), "shape"),
+    Feature("adverb", "an -ly adverb (manner adverbs often carry judgement)", "word", 0.3,
+            lambda f: float(f.content and len(f.word) > 4 and f.word.endswith("ly")), "shape"),
+    Feature("hyphen", "a hyphenated compound (often a coined, evaluative label)", "word", 0.3,
+            lambda f: float(f.content and "-" in f.word.strip("-")), "shape"),
+    Feature("degree", "a comparative or superlative of an evaluative adjective", "word", 0.3,
+            lambda f: float(f.content and _degree_shape(f.word)), "shape"),
+    Feature("learned", "experts often marked it as biased", "learned", 2.0, evidence="learned",
+            why="experts marked it as biased in {k} of {n} annotated news sentences"),
+    Feature("learned_never", "experts rarely marked it as biased", "learned", 2.0),
+    Feature("learned_known", "seen in the expert annotations", "learned", 0.0, explain=False),
+    Feature("capital", "a name (capitalised in mid-sentence; names are rarely loaded)", "name", -0.8),
+    Feature("intensified", "an intensifier stands just before it", "context", 0.3, explain=False),
+    Feature("reported", "the sentence reports speech with a plain verb (said, told, according to)", "context", -0.5),
+    Feature("length", "a long sentence", "context", 0.3),
+    Feature("nearby", "other loaded words in the same sentence", "context", 0.5, explain=False),
+)
+
+_KINDS = ("word", "learned", "name", "context")
+if [f.kind for f in DECLARED] != sorted((f.kind for f in DECLARED), key=_KINDS.index):  # pragma: no cover
+    raise RuntimeError("analysis.wording.features: features must be declared word, learned, name, context")
+
+#: Feature names, in the order of the model's coefficients.
+FEATURES: tuple[str, ...] = tuple(f.name for f in DECLARED)
+FEATURE_WORDS: dict[str, str] = {f.name: f.words for f in DECLARED}
+DEFAULT_WEIGHTS: dict[str, float] = {f.name: f.weight for f in DECLARED}
+N_BASE = sum(f.kind == "word" for f in DECLARED)  # features computed from the word alone
+N_WORD = sum(f.kind != "context" for f in DECLARED)  # features of the word (the rest are context)
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+_WORD_FEATURES = tuple(f.value for f in DECLARED[:N_BASE] if f.value is not None)
+if len(_WORD_FEATURES) != N_BASE:  # pragma: no cover
+    raise RuntimeError("analysis.wording.features: every word feature needs a value function")
+
+#: The values of the ``evidence`` column: which kinds of evidence a cue has, joined by ``+`` in
+#: this order (``none`` when it has none of them). ``context``: an intensifier stands before it,
+#: or its sentence (other loaded words, a question, first- or second-person wording) lifted it.
+EVIDENCE_TAGS = ("lexicon", "learned", "sentiment-lexicon", "shape", "rarity", "context")
+#: Tags that are evidence about the word itself; a cue with none of them is only a hint.
+LEXICAL_EVIDENCE = ("lexicon", "learned", "sentiment-lexicon")
+_EVIDENCE = tuple(
+    (tag, np.array([INDEX[f.name] for f in DECLARED if f.evidence == tag]),
+     max(f.evidence_min for f in DECLARED if f.evidence == tag))
+    for tag in EVIDENCE_TAGS if any(f.evidence == tag for f in DECLARED)
+)
+
+
+@dataclass(frozen=True)
+class SentenceFeature:
+    """One feature of the sentence calibration (second stage): name and plain words."""
+
+    name: str
+    words: str
+
+
+#: Second stage, the sentence calibration: ``score = sigmoid(scale * z + intercept + sum(w * f))``
+#: over the word's first-stage log-odds ``z`` and these features (fitted on out-of-fold scores by
+#: :mod:`analysis.wording.train`).
+SENTENCE_DECLARED: tuple[SentenceFeature, ...] = (
+    SentenceFeature("quoted", "inside a quotation (the speaker's word, not the writer's)"),
+    SentenceFeature("question", "the sentence is a question"),
+    SentenceFeature("exclaim", "the sentence is an exclamation"),
+    SentenceFeature("personal", "the sentence speaks in the first or second person"),
+    SentenceFeature("third", "the sentence has several loaded words"),
+)
+SENTENCE_FEATURES: tuple[str, ...] = tuple(f.name for f in SENTENCE_DECLARED)
+SENTENCE_WORDS: dict[str, str] = {f.name: f.words for f in SENTENCE_DECLARED}
+
+
+# ---------------------------------------------------------------------------------------------
+# Computing them
+# ---------------------------------------------------------------------------------------------
+
+
+def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
+    """What the word lists say about ``norm`` (with ``curated_entry=False`` the curated lists
+    are ignored: a verb-list word used as a noun)."""
+    info = curated().get(norm) if curated_entry else None
+    word = norm[:-2] if norm.endswith("'s") else norm
+    content = word not in FUNCTION_WORDS and bool(_ALPHA.match(word)) and word not in neutral_words()
+    rarity = min(1.0, max(0.0, (6.0 - zipf_frequency(word)) / 4.0)) if content and len(word) > 2 else 0.0
+    return WordFacts(
+        word=word,
+        info=info,
+        textblob=lexicon_entry(word),
+        vader=vader_words().get(word, 0.0),
+        afinn=first_form(afinn_words(), word) or 0.0,
+        nrc=first_form(nrc_words(), word) or (0, False),
+        content=content,
+        rarity=rarity,
+    )
+
+
+@lru_cache(maxsize=200_000)
+def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
+    """Features of one normalized word that depend on the word alone (``FEATURES[:N_BASE]``).
+
+    With ``curated=False`` the curated lexicons are ignored (a verb-list word used as a noun).
+    """
+    facts = word_facts(norm, curated)
+    return tuple(value(facts) for value in _WORD_FEATURES)
+
+
+def is_candidate(norm: str) -> bool:
+    """True for words worth scoring: curated terms, or content words (not function words and
+    not plain news vocabulary such as "ministry" or "airfields")."""
+    if norm in curated():
+        return True
+    word = norm[:-2] if norm.endswith("'s") else norm
+    return (word not in FUNCTION_WORDS and len(word) > 1 and bool(_ALPHA.match(word))
+            and word not in neutral_words())
+
+
+def evidence_tags(x: np.ndarray, curated: bool) -> list[str]:
+    """The kinds of evidence behind a word's feature vector (see :data:`EVIDENCE_TAGS`)."""
+    tags = ["lexicon"] if curated else []
+    for tag, idx, minimum in _EVIDENCE:
+        values = x[idx]
+        if (values >= minimum).any() if minimum > 0 else (values > 0).any():
+            tags.append(tag)
+    return tags
+
+
+def has_lexical_evidence(evidence: pd.Series) -> pd.Series:
+    """True where a cue's ``evidence`` includes a lexicon, the learned table or a sentiment
+    lexicon (False for hints resting only on rarity, shape or context)."""
+    pattern = "|".join(rf"(?:^|\+){re.escape(t)}(?:\+|$)" for t in LEXICAL_EVIDENCE)
+    return evidence.astype(str).str.contains(pattern, regex=True)
+
+
+#: The second-highest word score of a sentence at which the sentence effect is full.
+NEARBY_CAP = 0.3
+
+
+def nearby_feature(second: float) -> float:
+    """Sentence effect 0..1 from the *second*-highest context-free word score of a sentence:
+    a sentence with two loaded words is more likely to be read as biased than one with one.
+    Every word of the sentence gets the same boost, so the order within a sentence is kept."""
+    return min(NEARBY_CAP, second) / NEARBY_CAP
+
+
+def length_feature(n_words: int) -> float:
+    """The ``length`` feature: log of a sentence's word count / 4 (about 0.5..1)."""
+    return math.log(max(n_words, 1)) / 4.0
+
+
+def clear_caches() -> None:
+    """Forget the cached word features (after editing a lexicon file in a session)."""
+    base_features.cache_clear()

@@ -1,0 +1,77 @@
+"""All wording tables of a comparison at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from analysis.jsonable import json_safe, records
+from analysis.wording.contexts import contrast_pairs
+from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE, article_cues, cue_summary, flag_threshold
+from analysis.wording.distinctive import distinctive_terms, term_counts
+from analysis.wording.naming import naming_choices
+
+__all__ = ["WordingResult", "analyze_wording"]
+
+
+@dataclass
+class WordingResult:
+    """The wording tables of a comparison.
+
+    - ``distinctive``: :func:`distinctive_terms` (top terms per article, z-scores);
+    - ``cues``: :func:`article_cues` (every cue, offsets into each body);
+    - ``naming``: :func:`naming_choices`;
+    - ``contrasts``: :func:`contrast_pairs` (may be empty);
+    - ``summary``: per article and category, cues and flags per 1,000 words.
+    """
+
+    distinctive: pd.DataFrame
+    cues: pd.DataFrame
+    naming: pd.DataFrame
+    contrasts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    summary: pd.DataFrame = field(default_factory=pd.DataFrame)
+    flag_threshold: float = 0.5
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``wording`` section of ``compare --json`` (floats to 4 places, NaN as null)."""
+        out = {
+            "distinctive": records(self.distinctive, ["article_id", "term", "z", "count", "n"]),
+            "cues": records(self.cues, CUE_COLUMNS),
+            "naming": records(self.naming, ["article_id", "group", "term", "variant", "count"]),
+            "flag_threshold": json_safe(self.flag_threshold),
+        }
+        if len(self.summary):
+            out["summary"] = records(self.summary, list(self.summary.columns))
+        if len(self.contrasts):
+            cols = ["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity", "a_cues", "b_cues", "a_only", "b_only"]
+            out["contrasts"] = records(self.contrasts, cols)
+        return out
+
+
+def analyze_wording(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int = 20, min_score: float = DEFAULT_MIN_SCORE,
+    contrasts: bool = True,
+) -> WordingResult:
+    """All wording tables for two or more articles (see :class:`WordingResult`).
+
+    With a single article, distinctive terms and contrast pairs need a comparison and are left
+    empty (cues and naming are still computed).
+    """
+    cues = article_cues(articles, sentences, min_score=min_score)
+    counts = term_counts(articles)
+    if articles["article_id"].nunique() >= 2 and counts["article_id"].nunique() >= 2:
+        distinctive = distinctive_terms(counts, top_n=top_n)
+        pairs = contrast_pairs(articles, sentences, cues=cues) if contrasts else pd.DataFrame()
+    else:
+        distinctive = pd.DataFrame(columns=["article_id", "term", "n", "count", "count_rest", "per_1000", "delta", "z"])
+        pairs = pd.DataFrame()
+    return WordingResult(
+        distinctive=distinctive,
+        cues=cues,
+        naming=naming_choices(articles),
+        contrasts=pairs,
+        summary=cue_summary(cues, articles),
+        flag_threshold=flag_threshold(),
+    )

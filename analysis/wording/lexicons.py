@@ -1,0 +1,263 @@
+"""Word lists behind the wording cues: the curated tables and one reader per outside word list.
+
+Curated tables are CSV files under ``analysis/lexicons/`` (each row with a rationale and a
+source), read through :func:`analysis.lexicon.load_lexicon`. Outside word lists ship inside
+other packages: TextBlob's and VADER's (``analysis.instruments.words``), AFINN-165 (Nielsen
+2011, the ``afinn`` package) and the NRC Emotion Lexicon (Mohammad & Turney 2013, the
+``nrclex`` package). Each is read once; the rest of the package asks these readers, never the
+files. A missing optional package gives one warning and an empty list; a malformed data file is
+an error naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TypeVar
+
+from analysis.instruments.words import lexicon_entry, textblob_words, vader_words
+from analysis.lexicon import load_lexicon
+from analysis.text import normalize_token
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "LEXICON_ORDER",
+    "PERSONAL_WORDS",
+    "CueInfo",
+    "afinn_words",
+    "cue_info",
+    "curated",
+    "degree_words",
+    "first_form",
+    "fold_form",
+    "lexicon_entry",
+    "neutral_words",
+    "nrc_words",
+    "phrase_finder",
+    "phrase_pattern",
+    "say_words",
+    "textblob_words",
+    "vader_words",
+]
+
+#: Function words: never scored by the statistical features, never a distinctive term alone.
+#: Modal and attribution words are here too, but they stay lexicon cues.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet for of to in on at by with from as into onto upon about
+    above below over under after before during since until while than then that this these those
+    there here where when why how what which who whom whose it its it's itself he him his she her
+    hers they them their theirs we us our ours i me my mine you your yours one ones be is are was
+    were been being am do does did done doing have has had having will would shall should can
+    could may might must not no yes if else also just only very too more most less least much
+    many some any all both each either neither other another such same own s t mr mrs ms dr
+    said says say told tell according up down out off again further once per via among amid
+    between through across against toward towards around along within without""".split()  # noqa: SIM905 - a word list reads better as text
+)
+
+#: First- and second-person words: a sentence using them addresses the reader or speaks for
+#: the writer (opinion), unless it is quoted speech.
+PERSONAL_WORDS = frozenset(
+    "i i'm i've i'd i'll me my mine we we're we've we'd we'll us our ours you you're you've you'd you'll your yours".split()  # noqa: SIM905
+)
+
+
+def fold_form(norm: str) -> str:
+    """A crude inflection fold for pooling counts: ``claims``/``claimed``/``claiming`` → ``claim``,
+    ``dramatically`` → ``dramatic``.
+
+    Deliberately simple (no dictionary): strips a possessive, an -ly of an adverb, and one common
+    suffix from words longer than five letters. Used only to pool the learned statistics, never shown as a term.
+    """
+    w = norm[:-2] if norm.endswith("'s") else norm
+    if len(w) > 6 and w.endswith("ly"):  # "dramatically" → "dramatic", "bizarrely" → "bizarre"
+        w = w[:-4] if w.endswith("ically") else w[:-3] + "y" if w.endswith("ily") else w[:-2]
+    if len(w) > 5:
+        for suffix in ("ing", "ed", "es", "s"):
+            if w.endswith(suffix) and not w.endswith("ss"):
+                return w[: -len(suffix)]
+    return w
+
+
+# ---------------------------------------------------------------------------------------------
+# Curated tables
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueInfo:
+    """What the curated lexicons say about one term (a word or a phrase)."""
+
+    category: str  # loaded | hedge | booster | attribution | naming | label
+    stance: str | None
+    detail: str  # subcategory, technique, or naming group and variant
+    rationale: str
+    source: str
+
+
+#: The curated lexicons a cue can come from; a term in several takes the first one's entry.
+LEXICON_ORDER = ("labels", "loaded_words", "naming_variants", "attribution_verbs", "hedges_boosters")
+
+
+@lru_cache(maxsize=1)
+def curated() -> dict[str, CueInfo]:
+    """Every curated term (normalized) → its entry; earlier lexicons in ``LEXICON_ORDER`` win."""
+    table: dict[str, CueInfo] = {}
+    for name in LEXICON_ORDER:
+        frame = load_lexicon(name)
+        for row in frame.itertuples(index=False):
+            key = normalize_token(row.term)
+            if key in table:
+                continue
+            stance = getattr(row, "stance", None) or None
+            if name == "naming_variants":
+                detail = f"{row.group}: {row.variant}"
+            else:
+                detail = getattr(row, "subcategory", None) or getattr(row, "technique", None) or ""
+            table[key] = CueInfo(row.category, stance, detail, row.rationale, row.source)
+    return table
+
+
+def cue_info(term: str) -> CueInfo | None:
+    """The curated lexicon entry for ``term`` (case-insensitive), or None."""
+    return curated().get(normalize_token(term))
+
+
+@lru_cache(maxsize=1)
+def phrase_pattern() -> re.Pattern[str]:
+    """One compiled pattern for every multi-word curated term (longest first)."""
+    phrases = sorted((t for t in curated() if " " in t), key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(p) for p in t.split()) for t in phrases)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def phrase_finder() -> re.Pattern[str]:
+    """:func:`phrase_pattern` with its alternatives grouped by first letter (same order within
+    a letter): the same matches, found without trying every phrase at every word. Falls back
+    to :func:`phrase_pattern` if a phrase does not start with an ASCII letter."""
+    phrases = sorted((t for t in curated() if " " in t), key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for t in phrases:
+        body = r"\s+".join(re.escape(p) for p in t.split())
+        first = t[0]
+        if not (first.isascii() and first.isalpha() and first.islower() and body[0] == first):
+            return phrase_pattern()
+        groups.setdefault(first, []).append(body[1:])
+    if not groups:
+        return phrase_pattern()
+    body = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def neutral_words() -> frozenset[str]:
+    """Plain news vocabulary (``lexicons/neutral_words.csv``): never scored unless curated."""
+    return frozenset(normalize_token(t) for t in load_lexicon("neutral_words")["term"])
+
+
+@lru_cache(maxsize=1)
+def degree_words() -> frozenset[str]:
+    """Intensifiers (``lexicons/degree_words.csv``): a word right after one is ``intensified``."""
+    return frozenset(normalize_token(t) for t in load_lexicon("degree_words")["term"])
+
+
+@lru_cache(maxsize=1)
+def say_words() -> frozenset[str]:
+    """Forms of the plain speech verbs "say" and "tell" (from ``attribution_verbs.csv``)."""
+    frame = load_lexicon("attribution_verbs")
+    return frozenset(normalize_token(t) for t in frame.loc[frame["lemma"].isin(["say", "tell"]), "term"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Outside word lists
+# ---------------------------------------------------------------------------------------------
+
+
+def _package_text(package: str, *parts: str) -> str | None:
+    """The text of a data file shipped inside ``package``; None (with one warning) when the
+    package is not installed."""
+    try:
+        root = resources.files(package)
+    except ModuleNotFoundError:
+        warnings.warn(f"{package} is not installed: its word list is left out of the wording evidence",
+                      stacklevel=3)
+        return None
+    path = root.joinpath(*parts)
+    if not path.is_file():
+        raise FileNotFoundError(f"{package}/{'/'.join(parts)}: data file missing from the installed package")
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def afinn_words() -> dict[str, float]:
+    """AFINN-165 (Nielsen 2011): word → valence -5..5, from the ``afinn`` package's data file."""
+    text = _package_text("afinn", "data", "AFINN-en-165.txt")
+    if text is None:
+        return {}
+    out = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        word, _, value = line.rpartition("\t")
+        if not word:
+            raise ValueError(f"afinn/data/AFINN-en-165.txt: line {number} is not 'word<TAB>valence'")
+        if " " not in word:
+            try:
+                out[word.lower()] = float(value)
+            except ValueError:
+                raise ValueError(f"afinn/data/AFINN-en-165.txt: line {number} has no numeric valence") from None
+    return out
+
+
+_NRC_EMOTIONS = frozenset(("anger", "disgust", "fear", "sadness", "surprise", "joy", "trust", "anticipation"))
+
+
+@lru_cache(maxsize=1)
+def nrc_words() -> dict[str, tuple[int, bool]]:
+    """NRC Emotion Lexicon (Mohammad & Turney 2013) from the ``nrclex`` package's data file:
+    word → (number of emotions, positive-or-negative)."""
+    text = _package_text("nrclex", "data", "nrc_en.json")
+    if text is None:
+        return {}
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"nrclex/data/nrc_en.json: not valid JSON ({err})") from None
+    return {
+        w.lower(): (len(_NRC_EMOTIONS.intersection(tags)), bool({"positive", "negative"} & set(tags)))
+        for w, tags in raw.items()
+        if " " not in w
+    }
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and a few crude base forms to look up in a sentiment lexicon."""
+    forms = [word]
+    if word.endswith("ily") and len(word) > 5:
+        forms.append(word[:-3] + "y")
+    if word.endswith("ly") and len(word) > 4:
+        forms += [word[:-2], word[:-1] + "e" if word.endswith("bly") else word[:-2] + "e"]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+    if word.endswith("ed") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]
+    return tuple(forms)
+
+
+V = TypeVar("V")
+
+
+def first_form(table: dict[str, V], word: str) -> V | None:
+    """The entry of ``word`` or of its first crude base form found in ``table``, else None."""
+    for form in _forms(word):
+        if form in table:
+            return table[form]
+    return None
+
+
+def clear_caches() -> None:
+    """Forget the compiled word lists (after editing a lexicon file in a session)."""
+    for fn in (curated, phrase_pattern, phrase_finder, neutral_words, degree_words, say_words):
+        fn.cache_clear()

@@ -1,0 +1,285 @@
+"""The fitted model: first-stage logistic weights, parameters, sentence calibration, and the
+word counts learned from expert annotations.
+
+Both live in ``analysis/models/`` (see its ``README.md``, the model card): ``bias_model.csv``
+(one row a number: ``term, category, weight, rationale, source``) and
+``learned_bias_words.csv`` (``term, category, k, n, rate, rationale, source``). Every cell is
+checked on load: a missing file, a missing row, a blank or non-numeric cell is an error that
+names the file; there is no silent fallback.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.paths import MODELS_DIR
+from analysis.wording.features import (
+    DEFAULT_WEIGHTS,
+    FEATURE_WORDS,
+    FEATURES,
+    INDEX,
+    SENTENCE_FEATURES,
+    SENTENCE_WORDS,
+)
+
+__all__ = [
+    "IDENTITY",
+    "LEARNED_FILE",
+    "MODEL_FILE",
+    "Model",
+    "ModelError",
+    "learned_feature",
+    "learned_table",
+    "load_model",
+    "read_learned",
+    "write_learned",
+]
+
+MODEL_FILE = MODELS_DIR / "bias_model.csv"
+LEARNED_FILE = MODELS_DIR / "learned_bias_words.csv"
+#: The calibration that changes nothing: scale 1, intercept 0, every sentence weight 0.
+IDENTITY: tuple[float, ...] = (1.0, 0.0) + (0.0,) * len(SENTENCE_FEATURES)
+_CALIBRATION_NAMES = ("scale", "intercept", *SENTENCE_FEATURES)
+_PARAMETERS = ("intercept", "base_rate", "flag_threshold", "smoothing", "min_sentences", "hint_cap")
+_PARAMETER_MEANING = {
+    "intercept": "log-odds of a word being expert-marked when every feature is 0",
+    "base_rate": "share of candidate word occurrences experts marked as biased (prior of the learned rates)",
+    "flag_threshold": "cues scoring at least this are counted as flags (chosen by cross-validated F1)",
+    "smoothing": "prior strength (pseudo-sentences) of the smoothed learned rates",
+    "min_sentences": "a word enters the learned table only if seen in at least this many sentences",
+    "hint_cap": "highest score of a word without lexical evidence (rarity, shape or context only); chosen by cross-validation",
+    "C": "inverse regularisation strength of the logistic fit",
+}
+_COLUMNS = ("term", "category", "weight", "rationale", "source")
+
+
+class ModelError(ValueError):
+    """A model file is missing, incomplete or has a blank or malformed cell."""
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic model: intercept, one weight per feature (:data:`FEATURES`), the learned table's
+    base rate, the flag threshold chosen by cross-validation, the smoothing strength of the
+    learned rates, the fewest sentences a learned word needs, ``hint_cap``: the highest score a
+    word without lexical evidence (only rarity, shape or context) may get; ``calibration``: the
+    sentence calibration (scale, intercept, one weight per :data:`SENTENCE_FEATURES`).
+    ``c``: the regularisation it was fitted with; ``validation``: figures measured when it was
+    fitted (name → value), kept so notebooks can show them without the evaluation data."""
+
+    intercept: float
+    weights: np.ndarray
+    base_rate: float
+    threshold: float
+    smoothing: float
+    min_sentences: int
+    hint_cap: float = 1.0
+    calibration: tuple[float, ...] = IDENTITY
+    c: float = 1.0
+    validation: dict[str, float] = field(default_factory=dict)
+    source: str = "hand-set weights"
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        """First-stage probability for feature rows ``x`` (``FEATURES`` columns)."""
+        z = self.intercept + x @ self.weights
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def weight(self, name: str) -> float:
+        """The weight of one feature."""
+        return float(self.weights[INDEX[name]])
+
+    def with_weight(self, name: str, value: float) -> Model:
+        """A copy with one feature's weight changed."""
+        weights = self.weights.copy()
+        weights[INDEX[name]] = value
+        return replace(self, weights=weights)
+
+    @classmethod
+    def hand_set(cls) -> Model:
+        """The hand-set default weights of the feature declarations (before any fitting)."""
+        return cls(-4.0, np.array([DEFAULT_WEIGHTS[f] for f in FEATURES]), 0.03, 0.5, 2.0, 3)
+
+    # -----------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_csv(cls, path: str | Path = MODEL_FILE) -> Model:
+        """Read a model file, checking every cell (see the module docstring)."""
+        path = Path(path)
+        rows = _read_rows(path, _COLUMNS)
+        values: dict[str, float] = {}
+        categories: dict[str, str] = {}
+        for line, row in rows:
+            term = row["term"]
+            if term in values:
+                raise ModelError(f"{path}: line {line} repeats {term!r}")
+            try:
+                value = float(row["weight"])
+            except ValueError:
+                raise ModelError(f"{path}: line {line} ({term}) has a non-numeric weight {row['weight']!r}") from None
+            if not math.isfinite(value):
+                raise ModelError(f"{path}: line {line} ({term}) has a weight that is not finite")
+            values[term] = value
+            categories[term] = row["category"]
+        needed = [*_PARAMETERS, *FEATURES, *(f"calib_{n}" for n in _CALIBRATION_NAMES)]
+        missing = [name for name in needed if name not in values]
+        if missing:
+            raise ModelError(f"{path}: missing rows {missing}")
+        unknown = [t for t, cat in categories.items() if cat == "coefficient" and t not in INDEX]
+        if unknown:
+            raise ModelError(f"{path}: coefficients for unknown features {unknown}")
+        source = next((row["source"] for _, row in rows if row["term"] == "intercept"), "")
+        return cls(
+            intercept=values["intercept"],
+            weights=np.array([values[f] for f in FEATURES]),
+            base_rate=values["base_rate"],
+            threshold=values["flag_threshold"],
+            smoothing=values["smoothing"],
+            min_sentences=int(values["min_sentences"]),
+            hint_cap=values["hint_cap"],
+            calibration=tuple(values[f"calib_{n}"] for n in _CALIBRATION_NAMES),
+            c=values.get("C", 1.0),
+            validation={t: v for t, v in values.items() if categories[t] == "validation"},
+            source=source,
+        )
+
+    def to_csv(self, path: str | Path = MODEL_FILE, *, calibration_source: str | None = None) -> None:
+        """Write the model file (the format :meth:`from_csv` reads), whole or not at all."""
+        src = self.source
+        rows: list[tuple[str, str, str, str, str]] = [
+            ("intercept", "parameter", f"{self.intercept:.6f}", _PARAMETER_MEANING["intercept"], src)]
+        for name, weight in zip(FEATURES, self.weights, strict=True):
+            rows.append((name, "coefficient", f"{weight:.6f}", f"weight of the feature: {FEATURE_WORDS[name]}", src))
+        params = {"base_rate": self.base_rate, "flag_threshold": self.threshold, "smoothing": self.smoothing,
+                  "min_sentences": self.min_sentences, "hint_cap": self.hint_cap, "C": self.c}
+        for name, value in params.items():
+            rows.append((name, "parameter", f"{value}", _PARAMETER_MEANING[name], src))
+        meaning = {"scale": "weight of the word's first-stage log-odds", "intercept": "log-odds shift of every word",
+                   **{f: f"weight when {SENTENCE_WORDS[f]}" for f in SENTENCE_FEATURES}}
+        meaning["third"] = "weight of the third-highest word score of the sentence (several loaded words)"
+        cal_src = calibration_source or f"sentence calibration, {src}"
+        for name, weight in zip(_CALIBRATION_NAMES, self.calibration, strict=True):
+            rows.append((f"calib_{name}", "calibration", f"{weight:.6f}", meaning[name], cal_src))
+        for name, value in self.validation.items():
+            rows.append((name, "validation", f"{value:.4f}", _validation_meaning(name), src))
+        _write_rows(Path(path), _COLUMNS, rows)
+
+
+def _validation_meaning(name: str) -> str:
+    """Plain words for a validation figure's row name (``cv_f1_sd`` …)."""
+    rows = {"baseline": "TextBlob lexicon as a detector (subjectivity >= 0.5)",
+            "in_sample": "the shipped model on the sentences it was fitted to (optimistic)",
+            "cv_no_learned": "cross-validated, scored without the learned word table (other corpora)",
+            "cv": "cross-validated: learned table and weights refitted without each fold (honest)"}
+    for prefix, meaning in rows.items():  # longest prefixes first where they share a start
+        if name.startswith(prefix + "_") and not (prefix == "cv" and name.startswith("cv_no_learned_")):
+            figure = name[len(prefix) + 1:]
+            if figure.endswith("_sd"):
+                return f"{figure[:-3]}, standard deviation over the folds: {meaning}"
+            return f"{figure}: {meaning}"
+    return name
+
+
+def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file with their line numbers; every cell of ``columns`` must be filled."""
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    with open(path, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ModelError(f"{path}: missing columns {missing}")
+        out = []
+        for row in reader:
+            for column in columns:
+                cell = row.get(column)
+                if cell is None or not cell.strip():
+                    raise ModelError(f"{path}: line {reader.line_num} has an empty {column!r}")
+            out.append((reader.line_num, row))
+    return out
+
+
+def _write_rows(path: Path, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Write a CSV file atomically (a temporary file renamed over the old one)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    tmp.replace(path)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped model (``analysis/models/bias_model.csv``)."""
+    return Model.from_csv(MODEL_FILE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Learned word counts
+# ---------------------------------------------------------------------------------------------
+
+_LEARNED_COLUMNS = ("term", "category", "k", "n", "rate", "rationale", "source")
+LEARNED_SOURCE = "BABE dev half (Spinde et al. 2021, SG2 expert labels), learned by analysis.wording.train"
+
+
+def read_learned(path: str | Path = LEARNED_FILE) -> dict[str, tuple[int, int]]:
+    """Folded word → (k, n): marked as biased in k of n annotated sentences containing it."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in _LEARNED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ModelError(f"{path}: missing columns {missing}")
+    for column in _LEARNED_COLUMNS:
+        blank = frame.index[frame[column].str.strip() == ""]
+        if len(blank):
+            raise ModelError(f"{path}: line {blank[0] + 2} has an empty {column!r}")
+    k = pd.to_numeric(frame["k"], errors="coerce")
+    n = pd.to_numeric(frame["n"], errors="coerce")
+    bad = frame.index[k.isna() | n.isna() | (k % 1 != 0) | (n % 1 != 0) | (k < 0) | (k > n)]
+    if len(bad):
+        raise ModelError(f"{path}: line {bad[0] + 2} needs whole numbers 0 <= k <= n")
+    if frame["term"].duplicated().any():
+        raise ModelError(f"{path}: line {frame.index[frame['term'].duplicated()][0] + 2} repeats a term")
+    return {t: (int(a), int(b)) for t, a, b in zip(frame["term"], k, n, strict=True)}
+
+
+def write_learned(counts: dict[str, tuple[int, int]], model: Model, path: str | Path = LEARNED_FILE) -> None:
+    """Write the learned table (words seen in at least ``model.min_sentences`` sentences)."""
+    rows = []
+    for key in sorted(counts):
+        k, n = counts[key]
+        if n < model.min_sentences:
+            continue
+        rate = (k + model.smoothing * model.base_rate) / (n + model.smoothing)
+        rows.append((key, "learned", k, n, f"{rate:.4f}",
+                     f"marked biased by experts in {k} of {n} sentences containing it (inflections pooled)",
+                     LEARNED_SOURCE))
+    _write_rows(Path(path), _LEARNED_COLUMNS, rows)
+
+
+@lru_cache(maxsize=1)
+def learned_table() -> dict[str, tuple[int, int]]:
+    """The shipped learned table (``analysis/models/learned_bias_words.csv``)."""
+    return read_learned(LEARNED_FILE)
+
+
+def learned_feature(k: int, n: int, *, base_rate: float, smoothing: float) -> float:
+    """Smoothed log-odds of being marked relative to the base rate, scaled to about -1..1."""
+    rate = (k + smoothing * base_rate) / (n + smoothing)
+    lo = math.log(rate / (1 - rate)) - math.log(base_rate / (1 - base_rate))
+    return max(-3.0, min(3.0, lo)) / 3.0
+
+
+def clear_caches() -> None:
+    """Forget the loaded model and learned table (after refitting in a session)."""
+    load_model.cache_clear()
+    learned_table.cache_clear()

@@ -1,0 +1,676 @@
+"""One scan of a text: every cue, scored in its sentence, as named records.
+
+The scan finds the scorable words of a text (:func:`occurrences`), scores each word without
+context once (:class:`Scorer`, remembered per word), then adjusts the score by the word's
+sentence: other loaded words, an intensifier before it, a plain speech verb, the sentence's
+length, and the sentence calibration (quotation, question, exclamation, first or second person).
+Sentences here are cut cheaply where ``.``, ``!`` or ``?`` stands between two words (no
+abbreviation rules: this only groups words for the sentence effects on scores).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis.text import WORD_PATTERN, normalize_token
+from analysis.wording.features import (
+    DECLARED,
+    INDEX,
+    LEXICAL_EVIDENCE,
+    N_BASE,
+    N_WORD,
+    base_features,
+    evidence_tags,
+    is_candidate,
+    length_feature,
+    nearby_feature,
+)
+from analysis.wording.lexicons import (
+    PERSONAL_WORDS,
+    CueInfo,
+    curated,
+    degree_words,
+    fold_form,
+    phrase_finder,
+    say_words,
+)
+from analysis.wording.model import Model, learned_feature, learned_table, load_model
+
+__all__ = [
+    "CUE_FIELDS",
+    "EXCLAMATION",
+    "PERSONAL",
+    "QUESTION",
+    "CalibrationInput",
+    "Cue",
+    "Occurrence",
+    "Scorer",
+    "WordScore",
+    "calibration_inputs",
+    "cue_scores",
+    "cues_frame",
+    "default_scorer",
+    "noun_uses",
+    "occurrences",
+    "quoted_spans",
+    "scan",
+    "word_vector",
+]
+
+#: Bits of a sentence's marks: it ends with a question mark, an exclamation mark; it speaks in
+#: the first or second person.
+QUESTION, EXCLAMATION, PERSONAL = 1, 2, 4
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One scorable word of a text.
+
+    ``name``: capitalised in mid-sentence (not after a sentence start, quote, colon or bracket),
+    or capitalised anywhere when the same word is a mid-sentence capital elsewhere in the text;
+    ``intensified``: the word right before it is an intensifier ("very", "so", "utterly");
+    ``curated``: False for verb-list words used as nouns (:func:`noun_uses`); ``reported``: its
+    sentence reports speech with a plain verb ("said", "told", "according to"); ``n_words``:
+    words in its sentence.
+    """
+
+    start: int
+    end: int
+    token: str
+    norm: str
+    name: bool
+    sentence: int
+    intensified: bool
+    curated: bool
+    reported: bool
+    n_words: int
+
+
+@dataclass(slots=True)
+class Cue:
+    """One cue: offsets into the text, the term, its category and stance, a score 0..1, a
+    one-line reason and the kinds of evidence behind it (see ``analysis.wording.loaded_language``)."""
+
+    start: int
+    end: int
+    term: str
+    category: str
+    stance: str | None
+    score: float
+    why: str
+    evidence: str
+
+
+CUE_FIELDS = ("start", "end", "term", "category", "stance", "score", "why", "evidence")
+
+
+@dataclass(slots=True)
+class CalibrationInput:
+    """The inputs of the sentence calibration for one cue (for fitting it): its term, its
+    first-stage log-odds ``z`` (context included), whether it is quoted, its sentence's marks
+    (bits :data:`QUESTION`, :data:`EXCLAMATION`, :data:`PERSONAL`), the third-highest word
+    score of its sentence, and its category."""
+
+    term: str
+    z: float
+    quoted: bool
+    marks: int
+    third: float
+    category: str
+
+
+@dataclass(slots=True)
+class WordScore:
+    """A word scored without context: log-odds, category, stance, reason, evidence tags and
+    whether any of them is lexical evidence."""
+
+    z: float
+    category: str
+    stance: str | None
+    why: str
+    evidence: str
+    lexical: bool
+
+
+# ---------------------------------------------------------------------------------------------
+# Words of a text
+# ---------------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?]")
+_OPENER = re.compile(r"[\"“‘(:\n]|'\s*$")
+
+# Verb-list words that are also nouns: "its territorial claims", "the report", "a blast".
+_NOUN_CLASH = ("claim", "claims", "report", "reports", "blast", "blasts", "boast", "boasts", "rant",
+               "rants", "slam", "slams", "whine", "whines", "stress", "stresses", "reveal", "brag")
+_NOUN_HINT = re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(_NOUN_CLASH)})(?![\w-])")
+_NOUN_LEFT = (
+    r"(?:the|a|an|its|his|her|their|our|my|your|this|these|those|such|any|no|some|many|several|"
+    r"both|each|every|all|new|false|of|in|on|about|despite|amid|over|against|with|by|from|for|"
+    r"into|under|after|before|among|and|or)"
+)
+_NOUN_LEFT_RE = re.compile(
+    rf"(?:(?<![\w'’-]){_NOUN_LEFT}|(?<![\w'’-])[a-z]+(?:al|ous|ive|ic|ian|ful|less|able|ible|ary|ed)|[\w-]+['’]s)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_RIGHT_RE = re.compile(r"\s+(?:of|about|is|are|was|were|has|have|had)(?![\w'’-])", re.IGNORECASE)
+
+
+# Verb-list words with a common sense that is not reporting when their object is a plain noun
+# phrase (``the|a|an`` and at most three words, none a verb-like word, closed by a preposition or
+# punctuation): "maintain the loyalty of its allies", "maintained a ceasefire." — unlike
+# "maintained the offensive was defensive", where a verb follows, or "maintained that …".
+# "claim" keeps its reporting sense with a noun object ("claimed the destruction of …") except
+# when it takes lives.
+_NP_WORD = (
+    r"(?!(?:was|were|is|are|be|been|had|has|have|would|will|could|can|did|does|do|should|might|must|"
+    r"that|this|these|those)(?![\w'’-]))(?![\w'’-]*ed(?![\w'’-]))[\w'’-]+"
+)
+_OBJECT_SENSE_RE = re.compile(
+    rf"(?i)(?<![\w-])(?:maintain|maintains|maintained|maintaining)\s+(?:the|a|an)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:of|on|in|at|for|from|with|over|across|against|and|by|to|during|until|as|along|"
+    r"between|near|under|through|around|within|without|after|before|since|into|amid)(?![\w'’-]))"
+    r"|(?<![\w-])(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+)?(?:lives|life)(?![\w'’-]))"
+)
+
+#: Curated categories that hold only common words: capitalised in mid-sentence, such a word is a
+#: name or a month ("in May", "Will Smith"), not a hedge or a booster, and is not a cue at all.
+_COMMON_ONLY = frozenset(("hedge", "booster"))
+
+
+def noun_uses(text: str) -> set[int]:
+    """Start offsets of verb-list words used in a sense that is not reporting: as nouns ("the
+    claims", "its territorial claims", "claims of", "Moscow's claims"), from the word on their
+    left or right, or as a verb whose object is a plain noun phrase ("maintain the loyalty of its
+    allies", "claimed the lives of 40 people"), from the words after it (no tagger).
+
+    What it cannot see: a noun without such a neighbour ("Claims surfaced"), and it may take a
+    verb after "and"/"or" for a noun ("denied and claims"): a rare slip; an object noun phrase
+    longer than three words, or one followed by a verb-like word, still counts as reporting.
+    """
+    out = set()
+    for m in _NOUN_HINT.finditer(text):
+        start, end = m.span()
+        if _NOUN_LEFT_RE.search(text, max(0, start - 40), start) or _NOUN_RIGHT_RE.match(text, end):
+            out.add(start)
+    out.update(m.start() for m in _OBJECT_SENSE_RE.finditer(text))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _norms(token: str) -> tuple[str | None, str]:
+    """(normalized form if worth scoring else None, normalized form) of a token, cached."""
+    plain = normalize_token(token)
+    return (plain if is_candidate(plain) else None), plain
+
+
+def _end_marks(text: str, start: int, end: int) -> int:
+    """Marks of the punctuation closing a sentence (``text[start:end]``, the gap after its last
+    word): :data:`QUESTION`, :data:`EXCLAMATION`."""
+    gap = text[start:end]
+    return ("?" in gap) | (("!" in gap) << 1)
+
+
+def _occurrence_rows(
+    text: str,
+) -> tuple[list[tuple[int, int, str, str, bool, int, bool, bool]], set[str], list[bool], list[int], list[int]]:
+    """The pieces :func:`occurrences` is made of: ``(start, end, token, norm, mid-sentence
+    capital, sentence number, intensified, curated)`` per scorable word, the norms used as
+    mid-sentence capitals, per sentence whether it reports speech and its word count, and per
+    sentence its marks (bits :data:`QUESTION`, :data:`EXCLAMATION`, :data:`PERSONAL`).
+    (Plain tuples and local names: this is the hot loop.)"""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
+    degree = degree_words()
+    say = say_words()
+    nouns = noun_uses(text)
+    norms = _norms
+    opener = _OPENER.search
+    k = 0
+    rows = []
+    append = rows.append
+    seg = 0
+    prev_end = 0
+    prev_norm = ""
+    prev_seg = -1
+    names: set[str] = set()
+    seg_words = [0]
+    seg_reported = [False]
+    seg_marks = [0]
+    personal = PERSONAL_WORDS
+    next_end = ends[0]
+    for m in WORD_PATTERN.finditer(text):
+        start, end = m.span()
+        if next_end < start:
+            while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
+                k += 1
+            if ends[k] < start:
+                seg_marks[seg] |= _end_marks(text, prev_end, start)
+                seg += 1
+                seg_words.append(0)
+                seg_reported.append(False)
+                seg_marks.append(0)
+            while ends[k] < start:
+                k += 1
+            next_end = ends[k]
+        seg_words[seg] += 1
+        token = m.group()
+        norm, plain = norms(token)
+        if plain in personal and token != "US":
+            seg_marks[seg] |= PERSONAL
+        if norm is None:
+            if plain in say or (plain == "to" and prev_norm == "according"):
+                seg_reported[seg] = True
+            prev_end, prev_seg, prev_norm = end, seg, plain
+            continue
+        if plain in say:
+            seg_reported[seg] = True
+        same = seg == prev_seg
+        gap_len = start - prev_end
+        intensified = same and gap_len <= 2 and prev_norm in degree
+        # ``initial`` (a sentence, quote or bracket opens before it) only matters for capitals
+        name = token[:1].isupper() and not (
+            not same
+            or ((gap_len != 1 or text[prev_end] != " ") and opener(text, prev_end, start) is not None)
+        )
+        prev_end, prev_seg, prev_norm = end, seg, plain
+        if name:
+            names.add(norm)
+        append((start, end, token, norm, name, seg, intensified, start not in nouns))
+    seg_marks[seg] |= _end_marks(text, prev_end, len(text))
+    return rows, names, seg_reported, seg_words, seg_marks
+
+
+def occurrences(text: str) -> list[Occurrence]:
+    """Scorable words of ``text`` in order (see :class:`Occurrence`): curated terms and content
+    words, with their sentence and the facts the scan's context features read."""
+    rows, names, seg_reported, seg_words, _ = _occurrence_rows(text)
+    return [
+        Occurrence(r[0], r[1], r[2], r[3], r[4] or (r[3] in names and r[2][:1].isupper()), r[5], r[6], r[7],
+                   seg_reported[r[5]], seg_words[r[5]])
+        for r in rows
+    ]
+
+
+#: The definition of :func:`quoted_spans` (its reference): leftmost-first matches of this pattern.
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+_CLOSER = {'"': '"', "“": "”"}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each stretch inside double quotation marks (straight or curly, not
+    crossing a line break). What it cannot see: single quotation marks (they double as
+    apostrophes) and quotations that run over several paragraphs.
+
+    The matches of ``_QUOTED.finditer(text)``, found in linear time: the pattern tries every
+    unmatched opening mark up to the end of its line again (quadratic on a line of opening
+    curly quotes); here an opening mark that finds no closing mark before the line break rules
+    out every later mark of its kind on that line (none of them can close either).
+    """
+    if '"' not in text and "“" not in text:
+        return []
+    n = len(text)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    dead = {'"': 0, "“": 0}  # before this position, an opening mark of this kind cannot match
+    nxt = {'"': -1, "“": -1}  # cached next opening mark of each kind at or after its search start
+    while True:
+        for mark in nxt:
+            start = max(pos, dead[mark])
+            if nxt[mark] < start:
+                found = text.find(mark, start)
+                nxt[mark] = n if found < 0 else found
+        opening = min(nxt.values())
+        if opening >= n:
+            return spans
+        mark = text[opening]
+        line_end = text.find("\n", opening + 1)
+        line_end = n if line_end < 0 else line_end
+        closing = text.find(_CLOSER[mark], opening + 1, line_end)
+        if closing >= 0:
+            spans.append((opening, closing + 1))
+            pos = closing + 1
+        else:
+            dead[mark] = line_end
+            pos = opening + 1
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True if ``pos`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring words
+# ---------------------------------------------------------------------------------------------
+
+
+def word_vector(
+    norm: str, capital: bool, *, learned: dict[str, tuple[int, int]] | None = None, model: Model | None = None,
+    curated: bool = True,
+) -> np.ndarray:
+    """The feature vector of one word without context (``FEATURES[:N_WORD]``; ``capital``
+    means a name: its rarity is not counted)."""
+    model = model or load_model()
+    table = learned_table() if learned is None else learned
+    kn = table.get(fold_form(norm))
+    if kn is not None and kn[1] >= model.min_sentences:
+        lf = learned_feature(kn[0], kn[1], base_rate=model.base_rate, smoothing=model.smoothing)
+        known = 1.0
+    else:
+        lf, known = 0.0, 0.0
+    x = np.array((*base_features(norm, curated), max(lf, 0.0), min(lf, 0.0), known, float(capital)))
+    if capital:
+        x[INDEX["rarity"]] = x[INDEX["rare_evaluative"]] = 0.0
+    return x
+
+
+def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model: Model) -> str:
+    """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
+    parts = []
+    if info is not None:
+        parts.append(info.rationale)
+    contrib = x * model.weights[: len(x)]
+    order = np.argsort(-contrib)
+    for i in order[:4]:
+        feature = DECLARED[i]
+        if contrib[i] <= 0.05 or not feature.explain or len(parts) >= 3:
+            continue
+        if feature.why is None or ("{k}" in feature.why and kn is None):
+            parts.append(feature.words)
+        else:
+            k, n = kn if kn is not None else (0, 0)
+            parts.append(feature.why.format(value=x[i], k=k, n=n))
+    if not parts:
+        parts.append("a weak cue: " + (DECLARED[order[0]].words if contrib[order[0]] > 0 else "little evidence"))
+    return "; ".join(parts)
+
+
+class Scorer:
+    """Scores words with one model and one learned table, remembering each word's result.
+
+    The default scorer (:func:`default_scorer`) uses the shipped files; training builds others
+    for cross-validation folds. A scorer is not changed after it is made: :meth:`with_model`
+    gives a new one (sharing the remembered word scores when only the context weights, the
+    hint cap or the calibration differ).
+    """
+
+    def __init__(self, model: Model | None = None, learned: dict[str, tuple[int, int]] | None = None, *,
+                 _memo: dict | None = None):
+        self.model = model or load_model()
+        self.learned = learned_table() if learned is None else learned
+        self._memo: dict[tuple[str, bool, bool], WordScore | None] = {} if _memo is None else _memo
+        self.w_nearby = self.model.weight("nearby")
+        self.w_intensified = self.model.weight("intensified")
+        self.w_reported = self.model.weight("reported")
+        self.w_length = self.model.weight("length")
+        self.hint_cap = float(self.model.hint_cap)
+        self.calibration = tuple(float(c) for c in self.model.calibration)
+
+    def with_model(self, model: Model) -> Scorer:
+        """A scorer with ``model`` and the same learned table (word scores shared when the
+        word-level part of the model is the same)."""
+        same = (model.intercept == self.model.intercept
+                and np.array_equal(model.weights[:N_WORD], self.model.weights[:N_WORD])
+                and model.base_rate == self.model.base_rate and model.smoothing == self.model.smoothing
+                and model.min_sentences == self.model.min_sentences)
+        return Scorer(model, self.learned, _memo=self._memo if same else None)
+
+    def with_learned(self, learned: dict[str, tuple[int, int]]) -> Scorer:
+        """A scorer with the same model and another learned table (``{}``: none)."""
+        return Scorer(self.model, learned)
+
+    def word(self, norm: str, capital: bool, curated_entry: bool = True) -> WordScore | None:
+        """A word scored without context (``capital``: used as a name; ``curated_entry=False``:
+        ignore the curated lexicons); None if not a candidate."""
+        key = (norm, capital, curated_entry)
+        if key in self._memo:
+            return self._memo[key]
+        result = None
+        lexicons = curated()
+        entry = lexicons.get(norm)
+        if is_candidate(norm) and not (capital and entry is not None and entry.category in _COMMON_ONLY):
+            info = lexicons.get(norm) if curated_entry else None
+            # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
+            learned = self.learned if curated_entry or norm not in lexicons else {}
+            x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated_entry)
+            kn = self.learned.get(fold_form(norm))
+            tags = evidence_tags(x, info is not None)
+            result = WordScore(
+                float(self.model.intercept + x @ self.model.weights[:N_WORD]),
+                info.category if info else "loaded",
+                info.stance if info else None,
+                _why(x, info, kn, self.model),
+                "+".join(tags) or "none",
+                any(t in LEXICAL_EVIDENCE for t in tags),
+            )
+        self._memo[key] = result
+        return result
+
+    def phrase(self, key: str) -> float:
+        """Log-odds of a curated phrase from its lexicon features alone."""
+        x = np.zeros(N_WORD)
+        x[:N_BASE] = base_features(key)
+        return float(self.model.intercept + x @ self.model.weights[:N_WORD])
+
+
+@lru_cache(maxsize=1)
+def default_scorer() -> Scorer:
+    """The scorer built from the shipped model and learned table."""
+    return Scorer()
+
+
+# ---------------------------------------------------------------------------------------------
+# The scan
+# ---------------------------------------------------------------------------------------------
+
+
+def calibrated(cal: tuple[float, ...], z: float, quoted: bool, marks: int, third: float) -> float:
+    """The sentence calibration (second stage): log-odds from a word's first-stage log-odds ``z``,
+    whether it is quoted, its sentence's marks and the third-highest word score of its sentence."""
+    return (cal[0] * z + cal[1] + (cal[2] if quoted else 0.0) + (cal[3] if marks & QUESTION else 0.0)
+            + (cal[4] if marks & EXCLAMATION else 0.0) + (cal[5] if marks & PERSONAL else 0.0) + cal[6] * third)
+
+
+_MARK_WORDS = ((QUESTION, "a question"), (EXCLAMATION, "an exclamation"), (PERSONAL, "first or second person"))
+
+
+def sentence_reasons(cal: tuple[float, ...], z_word: float, shift: tuple[float, float], quoted: bool,
+                     marks: int, top: list[float], score: float, threshold: float) -> tuple[list[str], bool]:
+    """Plain-words reasons from a word's sentence, and whether any of them lifted it to a flag:
+    other loaded words, an opinion-like sentence (question, exclamation, first or second
+    person) that tipped it over the flag threshold, a quotation that lowers it."""
+    reasons = []
+    lifted = False
+    sig = sigmoid
+    if score >= threshold and top[1] > 0 and sig(calibrated(cal, z_word + shift[0], quoted, marks, 0.0)) < threshold:
+        reasons.append("the sentence has other loaded words too")
+        lifted = True
+    if marks and score >= threshold and sig(calibrated(cal, z_word + shift[1], quoted, 0, top[2])) < threshold:
+        kinds = " and ".join(w for bit, w in _MARK_WORDS if marks & bit and cal[2 + bit.bit_length()] > 0)
+        if kinds:
+            reasons.append(f"the sentence reads as opinion ({kinds})")
+            lifted = True
+    if quoted and cal[2] < -0.1:
+        reasons.append("it stands inside a quotation, so it counts less (the speaker's word, not the writer's)")
+    return reasons, lifted
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+_MISSING = object()
+_DETAIL, _COUNT, _CALIBRATION = "detail", "count", "calibration"
+
+
+def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words: list[int] | None = None) -> list:
+    """The body of :func:`scan` (``mode`` detail: :class:`Cue` records), :func:`cue_scores`
+    (count: ``(category, score)`` pairs, no reason strings built) and :func:`calibration_inputs`
+    (calibration: :class:`CalibrationInput` records). ``n_words``, if given, receives the number
+    of ``WORD_PATTERN`` matches in ``text`` (every word is visited on the way)."""
+    scorer = scorer or default_scorer()
+    detail = mode == _DETAIL
+    cal = scorer.calibration
+    out: list = []
+    covered: list[tuple[int, int]] = []
+    lexicons = curated()
+    quotes = quoted_spans(text)
+    for m in phrase_finder().finditer(text):
+        term = m.group()
+        key = " ".join(normalize_token(term).split())
+        info = lexicons[key]
+        words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
+        parts = [scorer.word(w, False) for w in words]
+        z = max([p.z for p in parts if p] + [scorer.phrase(key)])
+        quoted = bool(quotes) and _inside(quotes, m.start())
+        score = sigmoid(calibrated(cal, z, quoted, 0, 0.0))
+        if detail:
+            out.append(Cue(m.start(), m.end(), term, info.category, info.stance, score,
+                           f"'{term}': {info.rationale}", "lexicon"))
+        elif mode == _CALIBRATION:
+            out.append(CalibrationInput(term, z, quoted, 0, 0.0, info.category))
+        else:
+            out.append((info.category, score))
+        covered.append((m.start(), m.end()))
+    covered.sort()
+    ci = 0
+    n_covered = len(covered)
+    kept = []
+    memo = scorer._memo
+    word = scorer.word
+    exp = math.exp
+    # context: the three strongest words of each sentence
+    top3: dict[int, list[float]] = {}
+    rows, names, seg_reported, seg_words, seg_marks = _occurrence_rows(text)
+    if n_words is not None:
+        n_words.append(sum(seg_words))
+    for row in rows:
+        if n_covered:
+            start = row[0]
+            while ci < n_covered and covered[ci][1] <= start:
+                ci += 1
+            if ci < n_covered and covered[ci][0] <= start:
+                continue
+        name = row[4] or (row[3] in names and row[2][:1].isupper())  # as in :func:`occurrences`
+        hit = memo.get((row[3], name, row[7]), _MISSING)
+        if hit is _MISSING:
+            hit = word(row[3], name, row[7])
+        if hit is not None:
+            kept.append((row, hit))
+            p = 1.0 / (1.0 + exp(-hit.z))
+            best = top3.get(row[5])
+            if best is None:
+                best = top3[row[5]] = [0.0, 0.0, 0.0]
+            if p > best[0]:
+                best[0], best[1], best[2] = p, best[0], best[1]
+            elif p > best[1]:
+                best[1], best[2] = p, best[1]
+            elif p > best[2]:
+                best[2] = p
+    threshold = scorer.model.threshold
+    seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
+    w_int = scorer.w_intensified
+    hint_cap = scorer.hint_cap
+    inside = _inside
+    for row, hit in kept:
+        start, end, token, norm, _, seg, intensified, cur = row
+        shift = seg_shift.get(seg)
+        if shift is None:
+            base = ((scorer.w_reported if seg_reported[seg] else 0.0)
+                    + scorer.w_length * length_feature(seg_words[seg]))
+            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
+        z_word = hit.z + (w_int if intensified else 0.0)
+        quoted = bool(quotes) and inside(quotes, start)
+        if mode == _CALIBRATION:
+            out.append(CalibrationInput(token, z_word + shift[1], quoted, seg_marks[seg], top3[seg][2], hit.category))
+            continue
+        score = 1.0 / (1.0 + exp(-calibrated(cal, z_word + shift[1], quoted, seg_marks[seg], top3[seg][2])))
+        if not hit.lexical and score > hint_cap:
+            score = hint_cap
+        if score < min_score and not (cur and norm in lexicons):
+            continue
+        if not detail:
+            out.append((hit.category, score))
+            continue
+        context = []
+        if intensified and w_int > 0.1:
+            context.append("an intensifier stands just before it")
+        reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, seg_marks[seg], top3[seg], score, threshold)
+        evidence = hit.evidence
+        if context or lifted:
+            evidence = "context" if evidence == "none" else f"{evidence}+context"
+        context += reasons
+        why = "; ".join([hit.why, *context]) if context else hit.why
+        out.append(Cue(start, end, token, hit.category, hit.stance, score, f"'{token}': {why}", evidence))
+    if detail:
+        out.sort(key=_cue_order)
+    return out
+
+
+def _cue_order(cue: Cue) -> tuple:
+    return (cue.start, cue.end, cue.term, cue.category, cue.stance or "", cue.score, cue.why, cue.evidence)
+
+
+def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None) -> list[Cue]:
+    """Every cue in ``text`` as :class:`Cue` records, in text order.
+
+    Curated terms are always cues; other words are cues when their score reaches ``min_score``.
+    Multi-word terms ("believed to be", "according to") are one cue and the words inside them
+    are not repeated. A word's score rises with the other loaded words in its sentence, with an
+    intensifier just before it and in a sentence that reads as opinion (a question, an
+    exclamation, "we"/"you"); it falls inside double quotation marks (the sentence calibration,
+    ``analysis.wording.features.SENTENCE_FEATURES``). A word without lexical evidence (only
+    rarity, shape or context) scores at most the model's ``hint_cap``. Verb-list words used as
+    nouns ("the claims") are scored as plain words, not as attribution verbs.
+    """
+    return _scan(text, min_score, scorer, _DETAIL)
+
+
+def cue_scores(
+    text: str, *, min_score: float = 0.0, scorer: Scorer | None = None
+) -> tuple[list[tuple[str, float]], int]:
+    """``(category, score)`` of every cue :func:`scan` finds in ``text`` (not in text order),
+    and the number of words of ``text`` (``WORD_PATTERN`` matches): the same scoring code
+    without the reason strings, for counting cues at corpus scale."""
+    n_words: list[int] = []
+    scores = _scan(text, min_score, scorer, _COUNT, n_words)
+    return scores, n_words[0]
+
+
+def calibration_inputs(text: str, *, scorer: Scorer | None = None) -> list[CalibrationInput]:
+    """The inputs of the sentence calibration for every cue of ``text`` (curated phrases first,
+    then words in text order), scored by ``scorer``'s first stage: what training fits."""
+    return _scan(text, 0.0, scorer, _CALIBRATION)
+
+
+def cues_frame(cues: list[Cue]) -> pd.DataFrame:
+    """:class:`Cue` records as the cue table (built column by column: it is the hot path)."""
+    n = len(cues)
+    return pd.DataFrame(
+        {
+            "start": np.fromiter((c.start for c in cues), dtype=np.int64, count=n),
+            "end": np.fromiter((c.end for c in cues), dtype=np.int64, count=n),
+            "term": pd.array([c.term for c in cues], dtype="str"),
+            "category": pd.array([c.category for c in cues], dtype="str"),
+            "stance": pd.array([c.stance for c in cues], dtype="object"),
+            "score": np.fromiter((c.score for c in cues), dtype=np.float64, count=n),
+            "why": pd.array([c.why for c in cues], dtype="str"),
+            "evidence": pd.array([c.evidence for c in cues], dtype="str"),
+        },
+        copy=False,
+    )
+
+
+def clear_caches() -> None:
+    """Forget remembered word scores (after editing a lexicon or model file in a session)."""
+    _norms.cache_clear()
+    default_scorer.cache_clear()
+

@@ -1,0 +1,196 @@
+"""Slow, plain references for the wording scan's fast paths (test oracles, not shipped code).
+
+``occurrences_reference`` and ``scan_reference`` are the first versions of
+``analysis.wording.scan.occurrences`` and ``scan``; ``segment_marks_reference`` gives the sentence
+marks the fast loop computes on the way. The fast paths are tested equal to these.
+"""
+
+from __future__ import annotations
+
+import math
+
+from analysis.text import WORD_PATTERN, normalize_token
+from analysis.wording.features import length_feature, nearby_feature
+from analysis.wording.lexicons import PERSONAL_WORDS, curated, degree_words, phrase_pattern, say_words
+from analysis.wording.scan import (
+    _OPENER,
+    _SENTENCE_END,
+    Cue,
+    Occurrence,
+    Scorer,
+    _end_marks,
+    _inside,
+    _norms,
+    calibrated,
+    default_scorer,
+    noun_uses,
+    quoted_spans,
+    sentence_reasons,
+    sigmoid,
+)
+
+
+def segment_marks_reference(text: str) -> list[int]:
+    """Per sentence (numbered as in :func:`occurrences_reference`): 1 if it ends with a question
+    mark, 2 with an exclamation mark, 4 if it has a first- or second-person word ("we", "our",
+    "you"; "US" in capitals is the country). The reference for the marks of ``analysis.wording.scan._occurrence_rows``."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
+    marks = [0]
+    k = 0
+    seg = 0
+    prev_end = 0
+    for m in WORD_PATTERN.finditer(text):
+        start, end = m.span()
+        if ends[k] < start:
+            while ends[k] < prev_end:
+                k += 1
+            if ends[k] < start:
+                marks[seg] |= _end_marks(text, prev_end, start)
+                seg += 1
+                marks.append(0)
+            while ends[k] < start:
+                k += 1
+        if normalize_token(m.group()) in PERSONAL_WORDS and m.group() != "US":
+            marks[seg] |= 4
+        prev_end = end
+    marks[seg] |= _end_marks(text, prev_end, len(text))
+    return marks
+
+def occurrences_reference(text: str) -> list[Occurrence]:
+    """The first version of :func:`occurrences` (same output, same docstring), kept as the
+    reference the fast path is tested against."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
+    degree = degree_words()
+    say = say_words()
+    nouns = noun_uses(text)
+    k = 0
+    rows = []
+    seg = 0
+    prev_end = 0
+    prev_norm = ""
+    prev_seg = -1
+    names: set[str] = set()
+    seg_words = [0]
+    seg_reported = [False]
+    for m in WORD_PATTERN.finditer(text):
+        start, end = m.span()
+        if ends[k] < start:
+            while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
+                k += 1
+            if ends[k] < start:
+                seg += 1
+                seg_words.append(0)
+                seg_reported.append(False)
+            while ends[k] < start:
+                k += 1
+        token = m.group()
+        same = seg == prev_seg
+        gap_len = start - prev_end
+        seg_words[seg] += 1
+        norm, plain = _norms(token)
+        if norm is None:
+            if plain in say or (plain == "to" and prev_norm == "according"):
+                seg_reported[seg] = True
+            prev_end, prev_seg, prev_norm = end, seg, plain
+            continue
+        if plain in say:
+            seg_reported[seg] = True
+        initial = not same or (
+            (gap_len != 1 or text[prev_end] != " ") and _OPENER.search(text, prev_end, start) is not None
+        )
+        intensified = same and gap_len <= 2 and prev_norm in degree
+        prev_end, prev_seg, prev_norm = end, seg, plain
+        name = token[:1].isupper() and not initial
+        if name:
+            names.add(norm)
+        rows.append((start, end, token, norm, name, seg, intensified, start not in nouns))
+    return [
+        Occurrence(*r[:4], r[4] or (r[3] in names and r[2][:1].isupper()), *r[5:], seg_reported[r[5]], seg_words[r[5]])
+        for r in rows
+    ]
+
+def scan_reference(
+    text: str, *, min_score: float = 0.0, scorer: Scorer | None = None
+) -> list[Cue]:
+    """The first version of :func:`scan`, kept as the reference it is tested against.
+
+    Curated terms are always cues; other words are cues when their score reaches ``min_score``.
+    Multi-word terms ("believed to be", "according to") are one cue and the words inside them
+    are not repeated. A word's score rises with the other loaded words in its sentence and
+    with an intensifier just before it. A word without lexical evidence (only rarity, shape or
+    context) scores at most the model's ``hint_cap``. Verb-list words used as nouns ("the
+    claims") are scored as plain words, not as attribution verbs.
+    """
+    scorer = scorer or default_scorer()
+    out = []
+    covered: list[tuple[int, int]] = []
+    lexicons = curated()
+    quotes = quoted_spans(text)
+    marks = segment_marks_reference(text)
+    for m in phrase_pattern().finditer(text):
+        term = m.group()
+        key = " ".join(normalize_token(term).split())
+        info = lexicons[key]
+        words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
+        parts = [scorer.word(w, False) for w in words]
+        z = max([p.z for p in parts if p] + [scorer.phrase(key)])
+        score = sigmoid(calibrated(scorer.calibration, z, _inside(quotes, m.start()), 0, 0.0))
+        out.append(Cue(m.start(), m.end(), term, info.category, info.stance, score, f"'{term}': {info.rationale}",
+                       "lexicon"))
+        covered.append((m.start(), m.end()))
+    covered.sort()
+    ci = 0
+    kept = []
+    for row in occurrences_reference(text):
+        start = row.start
+        while ci < len(covered) and covered[ci][1] <= start:
+            ci += 1
+        if ci < len(covered) and covered[ci][0] <= start:
+            continue
+        hit = scorer.word(row.norm, row.name, row.curated)
+        if hit is not None:
+            kept.append((row, hit))
+    # context: the three strongest words of each sentence
+    top3: dict[int, list[float]] = {}
+    for row, hit in kept:
+        p = 1.0 / (1.0 + math.exp(-hit.z))
+        best = top3.setdefault(row.sentence, [0.0, 0.0, 0.0])
+        best.append(p)
+        best.sort(reverse=True)
+        del best[3:]
+    threshold = scorer.model.threshold
+    seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
+    w_int = scorer.w_intensified
+    for row, hit in kept:
+        start, end, token, norm, seg, intensified, cur = (row.start, row.end, row.token, row.norm, row.sentence,
+                                                          row.intensified, row.curated)
+        reported, n_words = row.reported, row.n_words
+        z, category, stance, why, evidence, lexical = (hit.z, hit.category, hit.stance, hit.why, hit.evidence,
+                                                       hit.lexical)
+        shift = seg_shift.get(seg)
+        if shift is None:
+            base = (scorer.w_reported if reported else 0.0) + scorer.w_length * length_feature(n_words)
+            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
+        z_word = z + (w_int if intensified else 0.0)
+        quoted = _inside(quotes, start)
+        score = sigmoid(calibrated(scorer.calibration, z_word + shift[1], quoted, marks[seg], top3[seg][2]))
+        if not lexical and score > scorer.hint_cap:
+            score = scorer.hint_cap
+        if score < min_score and not (cur and norm in lexicons):
+            continue
+        context = []
+        if intensified and w_int > 0.1:
+            context.append("an intensifier stands just before it")
+        reasons, lifted = sentence_reasons(scorer.calibration, z_word, shift, quoted, marks[seg], top3[seg],
+                                            score, threshold)
+        if context or lifted:
+            evidence = "context" if evidence == "none" else f"{evidence}+context"
+        context += reasons
+        if context:
+            why = "; ".join([why, *context])
+        out.append(Cue(start, end, token, category, stance, score, f"'{token}': {why}", evidence))
+    out.sort(key=lambda c: (c.start, c.end, c.term, c.category, c.stance or "", c.score, c.why, c.evidence))
+    return out
+
