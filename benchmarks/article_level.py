@@ -54,12 +54,13 @@ for path in (ROOT, ROOT / "benchmarks"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-import validate_bias_words as vbw  # noqa: E402
 
-from analysis import wording_model as wm  # noqa: E402
 from analysis.text import WORD_PATTERN  # noqa: E402
 from analysis.tone import textblob_sentiment  # noqa: E402
 from analysis.voice import NARRATOR, VoiceIndex, quotations  # noqa: E402
+from analysis.wording import train  # noqa: E402
+from analysis.wording.model import load_model  # noqa: E402
+from analysis.wording.scan import Scorer, default_scorer, scan  # noqa: E402
 
 DEFAULT_BABE = ROOT.parent / "shared" / "eval" / "babe_dev.csv"
 DEFAULT_ARTICLES = ROOT.parent / "shared" / "eval" / "mbic_articles.jsonl"
@@ -120,29 +121,29 @@ def article_folds(frame: pd.DataFrame, where: np.ndarray, table: pd.DataFrame, k
     return fold
 
 
-def fold_scorers(frame: pd.DataFrame, tokens: pd.DataFrame, fold: np.ndarray, k: int) -> list[tuple[np.ndarray, wm.Scorer]]:
+def fold_scorers(frame: pd.DataFrame, tokens: pd.DataFrame, fold: np.ndarray, k: int) -> list[tuple[np.ndarray, Scorer]]:
     """A scorer per fold fitted without the fold's sentences (weights, learned table, calibration),
     with the shipped hyper-parameters."""
-    model = wm.load_model()
-    beta = float(model.weights[wm.FEATURES.index("nearby")])
+    model = load_model()
+    beta = model.weight("nearby")
     scorers = []
     for f in range(k):
         train = np.flatnonzero(fold != f)
-        fitted, counts = vbw.fit(tokens[tokens["sent"].isin(train)], smoothing=model.smoothing,
-                                 min_sentences=model.min_sentences, c=vbw._shipped_c(), beta=beta,
+        fitted, counts = train.fit(tokens[tokens["sent"].isin(train)], smoothing=model.smoothing,
+                                 min_sentences=model.min_sentences, c=model.c, beta=beta,
                                  threshold=model.threshold, hint_cap=model.hint_cap)
-        scorers.append((np.flatnonzero(fold == f), wm.Scorer(model=fitted, learned=counts)))
-    vbw.calibrate_folds(frame, scorers, beta, hint_cap=model.hint_cap)
-    return scorers
+        scorers.append((np.flatnonzero(fold == f), Scorer(model=fitted, learned=counts)))
+    calibrated, _ = train.calibrate_folds(frame, scorers, beta, hint_cap=model.hint_cap)
+    return calibrated
 
 
-def rates(text: str, scorer: wm.Scorer, threshold: float) -> tuple[float, float]:
+def rates(text: str, scorer: Scorer, threshold: float) -> tuple[float, float]:
     """Flags per 100 words of ``text``: every voice, and the narrator's voice alone."""
-    cues = wm.scan(text, min_score=threshold, scorer=scorer)
+    cues = scan(text, min_score=threshold, scorer=scorer)
     words = max(_n_words(text), 1)
     index = VoiceIndex(quotations(text))
-    flags = [c for c in cues if c[5] >= threshold]
-    narrator = sum(1 for c in flags if index.voice(c[0])[0] == NARRATOR)
+    flags = [c for c in cues if c.score >= threshold]
+    narrator = sum(1 for c in flags if index.voice(c.start)[0] == NARRATOR)
     return 100 * len(flags) / words, 100 * narrator / words
 
 
@@ -206,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"{path}: no such file", file=sys.stderr)
             return 2
-    frame = vbw.load(Path(args.babe))
+    frame = train.load_annotations(Path(args.babe))
     with open(args.articles, encoding="utf-8") as handle:
         articles = [json.loads(line) for line in handle if line.strip()]
     where = match_sentences(frame, articles)
@@ -216,11 +217,11 @@ def main(argv: list[str] | None = None) -> int:
           f"(median {table['n_sentences'].median():.0f} sentences, {table['topic'].nunique()} topics, "
           f"{table['outlet'].nunique()} outlets)")
 
-    tokens = vbw._token_table(frame)
+    tokens = train.token_table(frame)
     fold = article_folds(frame, where, table, args.folds)
     scorers = fold_scorers(frame, tokens, fold, args.folds)
-    shipped = wm.default_scorer()
-    threshold = wm.load_model().threshold
+    shipped = default_scorer()
+    threshold = load_model().threshold
     cv_all, cv_narr, cv_sent, in_all, in_narr, subjectivity = [], [], [], [], [], []
     for row in table.itertuples(index=False):
         body = articles[row.article]["text"]
