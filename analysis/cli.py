@@ -70,6 +70,20 @@ def _parser() -> argparse.ArgumentParser:
         "--actors", metavar="FILE", help="an actor table (CSV: actor, term[, kind]) that extends discovery"
     )
     cmp_.add_argument("--topics", metavar="FILE", help="keyword topics (CSV: term, category)")
+    cmp_.add_argument("--csv", metavar="DIR", help="write every table of the comparison as DIR/NAME.csv")
+    cmp_.add_argument("--excel", metavar="OUT.xlsx", help="write every table to one workbook, a sheet a table")
+    table = cmp_.add_argument_group("tables (CSV, TSV, JSON Lines, Parquet)")
+    table.add_argument("--text-column", metavar="NAME", help="the column holding the article text")
+    table.add_argument("--id-column", metavar="NAME", help="a column of unique article ids")
+    table.add_argument(
+        "--group-column", metavar="NAME", help="one comparison for each value of this column (e.g. event)"
+    )
+    web = cmp_.add_argument_group("web pages, URLs and feeds")
+    web.add_argument("--timeout", type=float, metavar="SECONDS", help="wait this long for each URL (default 20)")
+    web.add_argument(
+        "--save-pages", metavar="DIR", help="save what came from the web as article files, to compare again offline"
+    )
+    cmp_.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     ren = sub.add_parser(
         "render",
         help="execute every notebook and write the site (HTML, index)",
@@ -80,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     ren.add_argument("--out", default=None, help="output folder (default: the project's site/)")
     ren.add_argument("--notebooks", default=None, help="folder of notebooks (default: notebooks/)")
     ren.add_argument("--no-report", action="store_true", help="skip the seed event's HTML report")
+    ren.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     return parser
 
 
@@ -92,25 +107,99 @@ def _summary(comparison) -> str:
 def _compare(args: argparse.Namespace) -> int:
     from analysis.compare import compare
 
+    options = {
+        "text_column": args.text_column,
+        "id_column": args.id_column,
+        "timeout": args.timeout,
+        "save_dir": args.save_pages,
+    }
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
-        articles, sentences = load_corpus(args.paths)
+        articles, sentences = load_corpus(args.paths, **{k: v for k, v in options.items() if v is not None})
     for warning in caught:
         if issubclass(warning.category, CorpusWarning):
             print(f"warning: {warning.message}", file=sys.stderr)
-    require_comparison(articles)
     inputs = [*args.paths, *(str(p) for p in articles["path"] if p), *(f for f in (args.actors, args.topics) if f)]  # never an output
+    if args.group_column:
+        return _compare_groups(args, articles, sentences, inputs)
+    require_comparison(articles)
     if args.html:  # refuse a bad output path before the comparison runs
         check_output_file(args.html, inputs=inputs)
-    comparison = compare(articles, sentences, actors=args.actors, topics=args.topics)
+    if args.excel:
+        check_output_file(args.excel, inputs=inputs)
+    comparison = compare(
+        articles, sentences, actors=args.actors, topics=args.topics, progress=False if args.quiet else None
+    )
     if args.html:
         out = write_text_atomic(args.html, comparison.to_html(), inputs=inputs)
         print(f"wrote {out}", file=sys.stderr)
+    _write_tables(args, comparison, inputs)
     if args.json:
         json.dump(comparison.to_json(), sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
         sys.stdout.write("\n")
     elif not args.html:
         print(_summary(comparison))
+    return 0
+
+
+def _write_tables(args: argparse.Namespace, comparison, inputs: list, *, suffix: str = "") -> None:
+    """``--csv DIR`` and ``--excel OUT.xlsx`` (with ``suffix`` before the extension, for groups)."""
+    if args.csv:
+        out = comparison.to_csv(_suffixed(args.csv, suffix), inputs=inputs)
+        print(f"wrote {out}/ ({len(comparison.tables())} tables)", file=sys.stderr)
+    if args.excel:
+        out = comparison.to_excel(_suffixed(args.excel, suffix), inputs=inputs)
+        print(f"wrote {out}", file=sys.stderr)
+
+
+def _suffixed(path: str, suffix: str) -> Path:
+    path = Path(path)
+    return path.with_name(f"{path.stem}-{suffix}{path.suffix}") if suffix else path
+
+
+def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list) -> int:
+    """One comparison for each value of ``--group-column``; groups under two articles are skipped."""
+    import re
+
+    from analysis.compare import compare
+    from analysis.inputs.tables import split_groups
+
+    groups = list(split_groups(articles, sentences, by=args.group_column))
+    kept = [(value, a, s) for value, a, s in groups if len(a) >= 2]
+    for value, part, _ in groups:
+        if len(part) < 2:
+            print(f"warning: group {value!r}: {len(part)} article; a comparison needs two, skipped", file=sys.stderr)
+    if not kept:
+        raise CorpusError(args.group_column, "no group holds two or more articles to compare")
+    names = {}
+    for value, _, _ in kept:
+        name = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-").lower()[:50] or "group"
+        while name in names.values():
+            name += "-2"
+        names[value] = name
+    for value in names:
+        if args.html:
+            check_output_file(_suffixed(args.html, names[value]), inputs=inputs)
+    results = []
+    for value, part, part_sentences in kept:
+        comparison = compare(part, part_sentences, progress=False if args.quiet else None)
+        if args.html:
+            out = write_text_atomic(_suffixed(args.html, names[value]), comparison.to_html(), inputs=inputs)
+            print(f"wrote {out}", file=sys.stderr)
+        _write_tables(args, comparison, inputs, suffix=names[value])
+        results.append((value, comparison))
+    if args.json:
+        from analysis.compare import SCHEMA
+
+        out = {"schema": SCHEMA, "group_column": args.group_column,
+               "groups": [{"group": value, **comparison.to_json()} for value, comparison in results]}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
+        sys.stdout.write("\n")
+    elif not (args.html or args.csv or args.excel):
+        for value, comparison in results:
+            print(f"=== {args.group_column}: {value} ===")
+            print(_summary(comparison))
+            print()
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,49 @@ class Comparison:
             out[name] = result.to_json()
         return out
 
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of the comparison by name (``articles``, ``sentences``, ``tone_articles``,
+        ``wording_cues``, ``emphasis_sources`` …): the same tables as ``to_json()``, and the rest."""
+        import dataclasses
+
+        out = {"articles": self.articles, "sentences": self.sentences}
+        for section, result in self.sections.items():
+            for item in dataclasses.fields(result):
+                value = getattr(result, item.name)
+                if isinstance(value, pd.DataFrame):
+                    out[f"{section}_{item.name}"] = value
+        return out
+
+    def to_csv(self, folder: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
+        """Write every table as ``folder/NAME.csv`` (UTF-8, lists as JSON); the folder is written
+        whole or not at all, and only replaces a folder the suite made (``analysis.atomic``)."""
+        from analysis.atomic import replace_dir_atomic
+
+        with replace_dir_atomic(folder, inputs=inputs) as tmp:
+            for name, table in self.tables().items():
+                _flat(table).to_csv(tmp / f"{name}.csv", index=False)
+        return Path(folder)
+
+    def to_excel(self, path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
+        """Write every table to one Excel workbook, one sheet a table (openpyxl), atomically.
+
+        Text is stored as text: an article sentence starting with ``=`` never becomes a formula."""
+        import os
+        import tempfile
+
+        from analysis.atomic import check_output_file
+
+        target = check_output_file(path, inputs=inputs)
+        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent)
+        os.close(handle)
+        try:
+            _write_workbook(tmp, self.tables())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
     def to_html(self, *, json_href: str | None = None) -> str:
         """One self-contained HTML report (figures embedded, article text escaped, no scripts);
         ``json_href`` links the report's JSON twin when one is written beside it."""
@@ -77,6 +121,49 @@ class Comparison:
         return text_summary(self)
 
 
+def _flat(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy with list and dict cells as JSON text, so every cell fits a CSV or a spreadsheet."""
+    import json
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, (set, tuple)):
+            value = list(value)
+        if isinstance(value, (list, dict)):
+            return json.dumps(json_safe(value), ensure_ascii=False)
+        return value
+
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = out[column].map(cell)
+    return out
+
+
+def _write_workbook(path: str | Path, tables: dict[str, pd.DataFrame]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, table in tables.items():
+        sheet = book.create_sheet(title=name[:31])
+        flat = _flat(table)
+        sheet.append([str(c) for c in flat.columns])
+        for row_number, row in enumerate(flat.itertuples(index=False), start=2):
+            for col_number, value in enumerate(row, start=1):
+                if value is None or (isinstance(value, float) and value != value):
+                    continue
+                if hasattr(value, "item"):  # numpy scalars
+                    value = value.item()
+                cell = sheet.cell(row=row_number, column=col_number)
+                if isinstance(value, str):
+                    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                    cell.data_type = "s"  # text, never a formula
+                else:
+                    cell.value = value
+    book.save(path)
+
+
 def compare(
     articles: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -84,6 +171,7 @@ def compare(
     clusters: bool = True,
     actors: pd.DataFrame | str | Path | None = None,
     topics: pd.DataFrame | str | Path | None = None,
+    progress: bool | None = None,
 ) -> Comparison:
     """Compare the articles: tone, wording and emphasis tables in one ``Comparison``.
 
@@ -97,6 +185,8 @@ def compare(
     What it cannot see is what its parts cannot see: lexicon scores miss words outside their
     lists, irony and framing; counts of names miss pronouns; shared-word alignment misses
     paraphrase (``analysis.report_sections.LIMITS`` lists each, and the report prints them).
+    A progress bar shows when the work takes more than two seconds where someone watches
+    (``analysis.progress``; ``progress=False`` hides it).
 
     >>> from analysis import compare, load_corpus  # doctest: +SKIP
     >>> comparison = compare(*load_corpus("corpus/2025-06-spiderweb-istanbul"))  # doctest: +SKIP
@@ -105,17 +195,27 @@ def compare(
         CorpusError: fewer than two articles (a comparison needs two; the message says so).
     """
     require_comparison(articles)
-    groups = event_actors(articles, extra=actors)
-    if isinstance(topics, str | Path):
-        topics = read_topic_file(topics)
-    elif topics is None:
-        topics = event_topics(articles)
-    mentions = actor_mentions(sentences, groups=groups)
-    wording = analyze_wording(articles, sentences)
-    tone = analyze_tone(articles, sentences, cues=wording.cues, mentions=mentions)
-    emphasis = analyze_emphasis(
-        articles, sentences, clusters=clusters, groups=groups, topics=topics, mentions=mentions
-    )
+    from analysis.progress import progress_bar
+
+    with progress_bar(total=3, desc="compare", unit="step", enabled=progress, delay=2.0) as bar:
+        bar.set_postfix_str("actors and topics")
+        groups = event_actors(articles, extra=actors)
+        if isinstance(topics, str | Path):
+            topics = read_topic_file(topics)
+        elif topics is None:
+            topics = event_topics(articles)
+        mentions = actor_mentions(sentences, groups=groups)
+        bar.set_postfix_str("wording")
+        wording = analyze_wording(articles, sentences)
+        bar.update()
+        bar.set_postfix_str("tone")
+        tone = analyze_tone(articles, sentences, cues=wording.cues, mentions=mentions)
+        bar.update()
+        bar.set_postfix_str("emphasis")
+        emphasis = analyze_emphasis(
+            articles, sentences, clusters=clusters, groups=groups, topics=topics, mentions=mentions
+        )
+        bar.update()
     return Comparison(
         articles=articles,
         sentences=sentences,

@@ -39,7 +39,7 @@ __all__ = [
     "provenance",
 ]
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # pages: analysis.inputs.pages
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 FRONT_MATTER_KEYS = ("title", "outlet", "date", "url", "language", "notes", "event", "author", "label")
 _SKIP_NAMES = {"readme.md", "readme.txt", "license.txt", "license.md"}
@@ -85,9 +85,11 @@ def find_article_files(path_or_paths: str | Path | Iterable[str | Path]) -> list
                 and p.suffix.lower() in ARTICLE_SUFFIXES
                 and p.name.lower() not in _SKIP_NAMES
                 and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
+                # a browser's "complete" save puts scripts and ad frames in NAME_files/
+                and not any(part.endswith("_files") for part in p.relative_to(path).parent.parts)
             )
             if not found:
-                raise CorpusError(path, "folder holds no article files (.txt or .md)")
+                raise CorpusError(path, "folder holds no article files (.txt, .md or saved .html pages)")
             files.extend(found)
         else:
             files.append(path)
@@ -180,12 +182,17 @@ def read_article(path: str | Path) -> dict[str, object]:
             data = handle.read()
     except OSError as err:
         raise CorpusError(path, f"cannot read file ({err.strerror})") from None
+    if path.suffix.lower() in (".html", ".htm") and data.strip():
+        from analysis.inputs.pages import page_text_and_meta  # the page's own charset decides
+
+        body, meta = page_text_and_meta(data, source=path)
+        return article_record(body, meta=meta, path=path)
     text = _decode(path, data)
-    if _HTML_SIGNS.search(text[:4000]) and text.count("<") > 5:
-        raise CorpusError(
-            path,
-            "looks like an HTML page saved from a browser; paste the article's text into a .txt file",
-        )
+    if _HTML_SIGNS.search(text[:4000]) and text.count("<") > 5:  # a saved page named .txt
+        from analysis.inputs.pages import page_text_and_meta
+
+        body, meta = page_text_and_meta(data, source=path)
+        return article_record(body, meta=meta, path=path)
     meta, rest = _parse_front_matter(path, text)
     return article_record(rest, meta=meta, path=path)
 
@@ -211,6 +218,7 @@ def article_record(
         "title": title,
         "date": meta.get("date", ""),
         "url": meta.get("url", ""),
+        "author": meta.get("author", ""),
         "language": meta.get("language", ""),
         "notes": meta.get("notes", ""),
         "label": meta.get("label", ""),
@@ -331,15 +339,23 @@ def articles_from_texts(
     return _tables(_drop_duplicates_and_warn(records))
 
 
-def load_corpus(path_or_paths: str | Path | Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Load article files and event folders into ``(articles, sentences)`` DataFrames.
+def load_corpus(
+    path_or_paths: str | Path | Iterable[str | Path], **options: object
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load articles into ``(articles, sentences)`` DataFrames.
+
+    Takes article files and event folders, saved web pages and URLs, tables (CSV, TSV, JSON
+    Lines, Parquet) and RSS/Atom feeds, mixed; ``options`` (``text_column``, ``id_column``,
+    ``timeout``, ``save_dir``) go to ``analysis.inputs.read_inputs``.
 
     Duplicated articles (same text) are kept once, with a ``CorpusWarning``; so is text that
     does not look like English. Every other problem raises ``CorpusError`` naming the file.
 
     >>> articles, sentences = load_corpus("corpus/2025-06-spiderweb-istanbul")  # doctest: +SKIP
     """
-    records = [read_article(path) for path in find_article_files(path_or_paths)]
+    from analysis.inputs import read_inputs
+
+    records = read_inputs(path_or_paths, **options)
     _unique_ids(records)
     return _tables(_drop_duplicates_and_warn(records))
 

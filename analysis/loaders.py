@@ -50,7 +50,7 @@ __all__ = ["TEXT_COLUMNS", "iter_articles", "iter_batches", "load_dask", "load_m
 TEXT_COLUMNS = ("text", "body", "content")
 
 Errors = Literal["raise", "warn", "skip"]
-Format = Literal["folder", "csv", "jsonl"]
+Format = Literal["folder", "csv", "jsonl", "parquet"]
 
 
 def source_format(source: str | Path) -> Format:
@@ -63,7 +63,9 @@ def source_format(source: str | Path) -> Format:
         return "csv"
     if name.endswith((".jsonl", ".ndjson", ".json")):
         return "jsonl"
-    raise CorpusError(path, "unknown corpus format: give a folder, a .csv/.tsv or a .jsonl file")
+    if name.endswith((".parquet", ".pq")):
+        return "parquet"
+    raise CorpusError(path, "unknown corpus format: give a folder, a .csv/.tsv, a .jsonl or a .parquet file")
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -210,7 +212,12 @@ def iter_articles(
                 yield record
             return
         stem = path.name.split(".")[0]
-        raw = _csv_rows(path, chunksize=chunksize) if fmt == "csv" else _jsonl_rows(path)
+        if fmt == "parquet":
+            from analysis.inputs.tables import parquet_rows
+
+            raw = parquet_rows(path, chunksize=chunksize)
+        else:
+            raw = _csv_rows(path, chunksize=chunksize) if fmt == "csv" else _jsonl_rows(path)
         column: str | None = None
         for number, row in raw:
             where = f"{stem}:{number}"

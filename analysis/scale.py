@@ -37,7 +37,6 @@ import math
 import os
 import random
 import re
-import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -408,10 +407,9 @@ def _carried(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _progress(total: int | None, progress: bool | None, desc: str) -> Any:
-    from tqdm.auto import tqdm
+    from analysis.progress import progress_bar
 
-    show = sys.stderr.isatty() if progress is None else progress
-    return tqdm(total=total, disable=not show, unit="article", desc=desc, mininterval=0.5)
+    return progress_bar(total=total, enabled=progress, unit="article", desc=desc)
 
 
 def features(
@@ -433,7 +431,7 @@ def features(
             stream never sits in memory whole.
         n_jobs: processes (-1: one per core). Results do not depend on it.
         batch_size: articles sent to a process at a time.
-        progress: show a progress bar (default: when the error stream is a terminal).
+        progress: show a progress bar (default: in a terminal or Jupyter; see ``analysis.progress``).
         clean: split boilerplate off each body first (the loaders already do).
         text_column: the column holding the text.
         actors: a user actor table (``actor, term``) whose actors get ``share_<actor>`` columns.

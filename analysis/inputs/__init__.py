@@ -1,0 +1,191 @@
+"""Every way an article comes in, behind one function: ``read_inputs``.
+
+- article files (``.txt``, ``.md``) and event folders: ``analysis.corpus``;
+- web pages saved from a browser (``.html``) and URLs: ``analysis.inputs.pages``;
+- tables (CSV, TSV, JSON Lines, Parquet; ``.gz`` too), one row an article: ``analysis.inputs.tables``;
+- RSS and Atom feeds (a file or a URL), one article an item: ``analysis.inputs.feeds``.
+
+Each becomes one row of the articles table (``analysis.corpus.article_record``), with the same
+cleaning. A table is never read as one article, and a URL is never taken for a file name.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+from analysis.corpus import CorpusError, CorpusWarning, article_record, find_article_files, read_article
+from analysis.inputs.feeds import FEED_SUFFIXES, item_article, looks_like_feed, parse_feed
+from analysis.inputs.pages import FETCH_TIMEOUT, fetch, is_url, looks_like_html, page_text_and_meta
+from analysis.inputs.tables import is_table
+
+__all__ = ["input_kind", "read_inputs", "save_articles"]
+
+
+def input_kind(item: str | Path) -> str:
+    """``url``, ``folder``, ``table``, ``feed``, ``page`` or ``article`` for one input."""
+    if is_url(str(item)):
+        return "url"
+    path = Path(item)
+    if path.is_dir():
+        return "folder"
+    if is_table(path):
+        return "table"
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in (".html", ".htm"):
+        return "page"
+    return "article"
+
+
+def _slug(text: str, fallback: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def _url_id(url: str) -> str:
+    path = re.sub(r"(?i)^https?://", "", url).split("?", 1)[0].rstrip("/")
+    host, _, rest = path.partition("/")
+    last = rest.rsplit("/", 1)[-1].rsplit(".", 1)[0] if rest else ""
+    return _slug(f"{host.removeprefix('www.').split('.')[0]}-{last}" if last else host, "page")
+
+
+def _page_record(data: bytes, *, source: str, url: str | None, fetched: bool, raw: dict) -> dict[str, object]:
+    text, meta = page_text_and_meta(data, source=source, url=url, fetched=fetched)
+    record = article_record(text, meta=meta, path=_url_id(meta.get("url") or source))
+    record["path"] = source
+    raw[id(record)] = (text, meta, data)
+    return record
+
+
+def _feed_records(data: bytes, *, source: str, timeout: float, raw: dict) -> list[dict[str, object]]:
+    title, items = parse_feed(data, source=source)
+
+    def fetch_page(link: str) -> tuple[str, dict[str, str]]:
+        page, final, _ = fetch(link, timeout=timeout)
+        text, meta = page_text_and_meta(page, source=link, url=final, fetched=True)
+        pages[link] = page
+        return text, meta
+
+    pages: dict[str, bytes] = {}
+    records, problems = [], []
+    for number, item in enumerate(items, start=1):
+        try:
+            text, meta = item_article(item, feed_title=title, source=source, fetch_page=fetch_page)
+        except CorpusError as err:
+            problems.append(str(err))
+            continue
+        record = article_record(text, meta=meta, path=_slug(item.title or item.link, f"item-{number}"))
+        record["path"] = f"{source}#{number}"
+        raw[id(record)] = (text, meta, pages.get(item.link))
+        records.append(record)
+    if not records:
+        raise CorpusError(source, f"no item of the feed could be read ({problems[0]})")
+    if problems:
+        warnings.warn(
+            f"{source}: skipped {len(problems)} of {len(items)} feed items, e.g. {problems[0]}",
+            CorpusWarning,
+            stacklevel=3,
+        )
+    return records
+
+
+def read_inputs(
+    path_or_paths: str | Path | Iterable[str | Path],
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    timeout: float = FETCH_TIMEOUT,
+    save_dir: str | Path | None = None,
+) -> list[dict[str, object]]:
+    """One articles-table row for every article named by ``path_or_paths``.
+
+    Args:
+        path_or_paths: article files, event folders, saved pages, tables, feeds and URLs, mixed.
+        text_column, id_column: for tables (see ``analysis.loaders.iter_articles``).
+        timeout: seconds to wait for each URL.
+        save_dir: write every article that came from the web (a URL or a feed) there as a
+            ``.txt`` file with its front matter, and the page itself under ``_pages/``, so the
+            comparison can be repeated offline with ``compare SAVE_DIR``.
+
+    Raises:
+        CorpusError: one line naming the input and the problem.
+    """
+    from analysis.loaders import iter_articles
+
+    items = [path_or_paths] if isinstance(path_or_paths, (str, Path)) else list(path_or_paths)
+    if not items:
+        raise CorpusError("(no path)", "no article files or folders were given")
+    records: list[dict[str, object]] = []
+    raw: dict[int, tuple] = {}
+    web: list[dict[str, object]] = []
+    for item in items:
+        kind = input_kind(item)
+        if kind == "url":
+            url = str(item).strip()
+            data, final, content_type = fetch(url, timeout=timeout)
+            if looks_like_feed(data) or re.search(r"(rss|atom)\+xml", content_type):
+                found = _feed_records(data, source=url, timeout=timeout, raw=raw)
+            elif looks_like_html(data) or "html" in content_type:
+                found = [_page_record(data, source=url, url=final, fetched=True, raw=raw)]
+            else:
+                raise CorpusError(url, f"not a web page or a feed (the server sent {content_type or 'no type'})")
+            records.extend(found)
+            web.extend(found)
+            continue
+        path = Path(item)
+        if not path.exists():
+            if re.match(r"(?i)https?:/[^/]", str(item)):
+                raise CorpusError(item, "looks like a URL with a slash missing (write https://…)")
+            raise CorpusError(path, "no such file or folder")
+        if kind == "folder":
+            records.extend(read_article(file) for file in find_article_files(path))
+        elif kind == "table":
+            records.extend(iter_articles(path, text_column=text_column, id_column=id_column, errors="raise"))
+        elif kind == "feed" or (kind == "article" and _sniff_feed(path)):
+            with path.open("rb") as handle:
+                data = handle.read()
+            found = _feed_records(data, source=str(path), timeout=timeout, raw=raw)
+            records.extend(found)
+            web.extend(r for r in found if raw.get(id(r), (None, None, None))[2] is not None)
+        else:
+            records.append(read_article(path))
+    if save_dir is not None and web:
+        save_articles(web, raw, save_dir)
+    return records
+
+
+def _sniff_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(4096))
+    except OSError:
+        return False
+
+
+def _front_matter(meta: dict[str, str]) -> str:
+    lines = ["---"]
+    for key, value in meta.items():
+        value = re.sub(r"\s+", " ", str(value)).strip()
+        if value and re.fullmatch(r"[a-z_]+", key):
+            lines.append(f"{key}: {value}")
+    return "\n".join([*lines, "---", ""])
+
+
+def save_articles(records: list[dict[str, object]], raw: dict[int, tuple], folder: str | Path) -> list[Path]:
+    """Write web articles as ``.txt`` files with front matter (and their pages under ``_pages/``)."""
+    from analysis.atomic import write_text_atomic
+
+    folder = Path(folder)
+    (folder / "_pages").mkdir(parents=True, exist_ok=True)
+    written = []
+    for record in records:
+        text, meta, page = raw[id(record)]
+        name = _slug(str(record["article_id"]), "article")
+        written.append(write_text_atomic(folder / f"{name}.txt", _front_matter(meta) + text))
+        if page is not None:
+            (folder / "_pages" / f"{name}.html").write_bytes(page)
+    return written
