@@ -33,10 +33,17 @@ _EXAMPLES = {
     "compare": """examples:
   source-bias compare corpus/my-event/                       readable summary
   source-bias compare a.txt b.txt c.txt --json               every table as JSON
-  source-bias compare corpus/my-event/ --html report.html    one offline page""",
+  source-bias compare corpus/my-event/ --html report.html    one offline page
+  source-bias compare page.html https://example.org/story a.txt        saved pages, URLs, files
+  source-bias compare https://example.org/feed.rss --save-pages saved/   a feed's items, kept offline
+  source-bias compare articles.csv --text-column text --group-column event
+                                                             one comparison per event
+  source-bias compare corpus/my-event/ --csv tables/ --excel tables.xlsx   every table out""",
     "render": """examples:
   source-bias render                       every notebook on the seed event, into site/
-  source-bias render --out /tmp/site       somewhere else""",
+  source-bias render --out /tmp/site       somewhere else
+  source-bias render --event corpus/my-event --out my-site
+                                           the suite on your own articles (overview, notebook 06 …)""",
 }
 
 
@@ -94,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     ren.add_argument("--out", default=None, help="output folder (default: the project's site/)")
     ren.add_argument("--notebooks", default=None, help="folder of notebooks (default: notebooks/)")
     ren.add_argument("--no-report", action="store_true", help="skip the seed event's HTML report")
+    ren.add_argument(
+        "--event", metavar="DIR", help="render the suite (overview, your-articles and the rest) for your own folder"
+    )
     ren.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     return parser
 
@@ -207,11 +217,14 @@ def _render(args: argparse.Namespace) -> int:
     from analysis.paths import SITE_DIR
     from analysis.render import render_site
 
+    extra = {"event": Path(args.event), "for_event": True} if args.event else {}
     out = render_site(
         out=Path(args.out) if args.out else SITE_DIR,
         notebooks_dir=Path(args.notebooks) if args.notebooks else None,
         with_report=not args.no_report,
         log=lambda line: print(line, file=sys.stderr),
+        progress=False if args.quiet else None,
+        **extra,
     )
     print(f"wrote {out / 'index.html'}", file=sys.stderr)
     return 0

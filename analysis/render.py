@@ -65,14 +65,43 @@ def notebook_summary(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
-def execute_notebook(path: Path, *, timeout: int = 600) -> nbformat.NotebookNode:
+def has_event_parameter(nb: nbformat.NotebookNode) -> bool:
+    """True when the notebook's ``parameters`` cell sets ``EVENT`` (it can run on any event)."""
+    return any(
+        "parameters" in cell.get("metadata", {}).get("tags", []) and re.search(r"^EVENT\s*=", cell.source, re.M)
+        for cell in nb.cells
+        if cell.cell_type == "code"
+    )
+
+
+def inject_parameters(nb: nbformat.NotebookNode, values: dict[str, object]) -> nbformat.NotebookNode:
+    """A copy of ``nb`` with a cell setting ``values`` right after its ``parameters`` cell
+    (the papermill convention), tagged ``injected-parameters``."""
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    source = "# Parameters injected by `render --event`\n" + "\n".join(f"{k} = {v!r}" for k, v in values.items())
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    index = next(
+        (i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])), -1
+    )
+    nb.cells.insert(index + 1, cell)
+    return nb
+
+
+def execute_notebook(
+    path: Path, *, timeout: int = 600, parameters: dict[str, object] | None = None
+) -> nbformat.NotebookNode:
     """Run a notebook top to bottom on a fresh kernel; raises on the first failing cell.
 
     The kernel draws with the inline backend whatever ``MPLBACKEND`` the caller has, so figures
-    land in the notebook's outputs.
+    land in the notebook's outputs, and shows no progress bars (``SOURCE_BIAS_QUIET``), so the
+    pages hold none. ``parameters`` are set after the notebook's ``parameters`` cell.
     """
+    from analysis.progress import QUIET_ENV
+
     os.environ["MPLBACKEND"] = INLINE_BACKEND
     nb = nbformat.read(path, as_version=4)
+    if parameters:
+        nb = inject_parameters(nb, parameters)
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -80,7 +109,7 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> nbformat.NotebookNode
         resources={"metadata": {"path": str(path.parent)}},
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings in the log
     )
-    client.execute()
+    client.execute(env={**os.environ, QUIET_ENV: "1"})
     return nb
 
 
@@ -182,7 +211,14 @@ a{color:#0b57d0}small{color:#555}.lead{color:#444}code{background:#f3f3f3;paddin
 """
 
 
-def _index(entries: list[tuple[str, str, str]], report: str | None, seconds: float, *, lesson: bool = False) -> str:
+def _index(
+    entries: list[tuple[str, str, str]],
+    report: str | None,
+    seconds: float,
+    *,
+    lesson: bool = False,
+    event: str | None = None,
+) -> str:
     items = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a><br><small>{html.escape(line)}</small></li>'
         for href, title, line in entries
@@ -209,7 +245,8 @@ def _index(entries: list[tuple[str, str, str]], report: str | None, seconds: flo
         "or <code>python -m analysis compare FOLDER --html report.html</code>.</p></div>"
     )
     report_item = (
-        f'<p><a href="{html.escape(report)}">The comparison report for the seed event</a> '
+        f'<p><a href="{html.escape(report)}">The comparison report for '
+        f'{html.escape(event) if event else "the seed event"}</a> '
         f'— one self-contained page: tone, wording, emphasis and the limits of each measure '
         f'(<a href="{html.escape(report.replace(".html", ".json"))}">its data as JSON</a>).</p>'
         if report
@@ -252,8 +289,14 @@ def render_site(
     event: Path = DEFAULT_EVENT,
     workers: int = 2,
     log: Callable[[str], None] = lambda line: None,
+    for_event: bool = False,
+    progress: bool | None = None,
 ) -> Path:
     """Execute every notebook in ``notebooks_dir`` and write ``out/``.
+
+    With ``for_event``, only the notebooks whose ``parameters`` cell sets ``EVENT`` run, each
+    with ``EVENT`` set to ``event`` (a user's folder or file), and the report is that event's.
+    A progress bar counts the notebooks (``analysis.progress``; ``progress=False`` hides it).
 
     ``out/`` holds ``index.html``, each notebook as ``NN-name.html`` (figures embedded) and as an
     executed ``NN-name.ipynb``, and, with ``with_report``, ``report.html``/``report.json`` for
@@ -271,16 +314,31 @@ def render_site(
     paths = sorted(folder.glob("*.ipynb"))
     if not paths:
         raise RenderError(f"{folder}: no notebooks (*.ipynb) to render")
-    inputs = [folder, *paths] + ([event] if with_report else [])
+    parameters = None
+    if for_event:
+        event = Path(event).resolve()
+        if not event.exists():
+            raise RenderError(f"{event}: no such event folder or file")
+        paths = [p for p in paths if has_event_parameter(nbformat.read(p, as_version=4))]
+        if not paths:
+            raise RenderError(f"{folder}: no notebook has a parameters cell setting EVENT")
+        parameters = {"EVENT": str(event)}
+    inputs = [folder, *paths] + ([event] if with_report or for_event else [])
     check_output_dir(out, inputs=inputs)  # refuse before spending minutes on the notebooks
+
+    from analysis.progress import progress_bar
+
+    bar = progress_bar(total=len(paths), desc="render", unit="notebook", enabled=progress)
 
     def run(path: Path) -> tuple[Path, nbformat.NotebookNode | None, str]:
         began = time.perf_counter()
         try:
-            nb = execute_notebook(path)
+            nb = execute_notebook(path, parameters=parameters)
         except Exception as err:  # noqa: BLE001 - collected and reported per notebook below
             log(f"FAILED {path.name}: {_short_error(err)}")
             return path, None, f"{path.name}: {_short_error(err)}"
+        finally:
+            bar.update()
         log(f"executed {path.name} in {time.perf_counter() - began:.1f} s")
         return path, nb, ""
 
@@ -290,6 +348,8 @@ def render_site(
     except BaseException:  # an interrupt: do not start the notebooks still queued
         pool.shutdown(wait=False, cancel_futures=True)
         raise
+    finally:
+        bar.close()
     pool.shutdown()
     failures = [message for _, _, message in executed if message]
     if failures:
@@ -297,7 +357,8 @@ def render_site(
 
     with replace_dir_atomic(out, inputs=inputs) as tmp:
         for name, page in site_pages(executed, event=event if with_report and event.exists() else None,
-                                     seconds=time.perf_counter() - started).items():
+                                     seconds=time.perf_counter() - started,
+                                     event_label=event.name if for_event else None).items():
             (tmp / name).write_text(page, encoding="utf-8")
         for path, nb, _ in executed:
             nbformat.write(nb, tmp / f"{path.stem}.ipynb")
@@ -305,7 +366,11 @@ def render_site(
 
 
 def site_pages(
-    executed: list[tuple[Path, nbformat.NotebookNode | None, str]], *, event: Path | None, seconds: float = 0.0
+    executed: list[tuple[Path, nbformat.NotebookNode | None, str]],
+    *,
+    event: Path | None,
+    seconds: float = 0.0,
+    event_label: str | None = None,
 ) -> dict[str, str]:
     """Every HTML page of the site by file name: each notebook, the lesson's student and teacher
     editions (for a notebook whose name has ``lesson``), the report and its JSON, and the index.
@@ -341,12 +406,12 @@ def site_pages(
         from analysis.compare import compare
         from analysis.corpus import load_corpus
 
-        comparison = compare(*load_corpus(event))
+        comparison = compare(*load_corpus(event), progress=False)
         page = comparison.to_html(json_href="report.json")
         pages["report.html"] = page.replace("<main>", "<main>" + site_nav(order, "report.html"), 1)
         pages["report.json"] = json.dumps(comparison.to_json(), ensure_ascii=False, indent=1, allow_nan=False)
         report = "report.html"
     entries = [(f"{path.stem}.html", *summaries[path.stem]) for path, _ in notebooks]
-    pages["index.html"] = _index(entries, report, seconds, lesson=lesson is not None)
+    pages["index.html"] = _index(entries, report, seconds, lesson=lesson is not None, event=event_label)
     return pages
 
