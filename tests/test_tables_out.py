@@ -14,7 +14,7 @@ import pytest
 from analysis import articles_from_texts, compare, load_corpus
 from analysis.cli import main
 from analysis.progress import QUIET_ENV, progress_bar, show_progress
-from analysis.render import has_event_parameter, inject_parameters, render_site
+from analysis.render import has_event_parameter, inject_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = Path(__file__).parent / "fixtures" / "pages"
