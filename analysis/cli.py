@@ -192,7 +192,9 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
             check_output_file(_suffixed(args.html, names[value]), inputs=inputs)
     results = []
     for value, part, part_sentences in kept:
-        comparison = compare(part, part_sentences, progress=False if args.quiet else None)
+        comparison = compare(
+            part, part_sentences, actors=args.actors, topics=args.topics, progress=False if args.quiet else None
+        )
         if args.html:
             out = write_text_atomic(_suffixed(args.html, names[value]), comparison.to_html(), inputs=inputs)
             print(f"wrote {out}", file=sys.stderr)

@@ -29,6 +29,7 @@ _ARTICLE_FIELDS = [
     "date",
     "url",
     "notes",
+    "language",
     "n_words",
     "n_sentences",
     "syndicators",
@@ -63,6 +64,13 @@ class Comparison:
         for name, result in self.sections.items():
             out[name] = result.to_json()
         return out
+
+    @property
+    def language_notes(self) -> list[str]:
+        """One line for each article not in English: what is and is not measured for it."""
+        from analysis.inputs.language import scope_note
+
+        return scope_note(self.articles)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table of the comparison by name (``articles``, ``sentences``, ``tone_articles``,
@@ -151,7 +159,7 @@ def _write_workbook(path: str | Path, tables: dict[str, pd.DataFrame]) -> None:
         sheet.append([str(c) for c in flat.columns])
         for row_number, row in enumerate(flat.itertuples(index=False), start=2):
             for col_number, value in enumerate(row, start=1):
-                if value is None or (isinstance(value, float) and value != value):
+                if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
                     continue
                 if hasattr(value, "item"):  # numpy scalars
                     value = value.item()
@@ -160,7 +168,11 @@ def _write_workbook(path: str | Path, tables: dict[str, pd.DataFrame]) -> None:
                     cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
                     cell.data_type = "s"  # text, never a formula
                 else:
-                    cell.value = value
+                    try:
+                        cell.value = value
+                    except (ValueError, TypeError):  # a type Excel has no cell for
+                        cell.value = str(value)
+                        cell.data_type = "s"
     book.save(path)
 
 
@@ -216,8 +228,41 @@ def compare(
             articles, sentences, clusters=clusters, groups=groups, topics=topics, mentions=mentions
         )
         bar.update()
-    return Comparison(
-        articles=articles,
-        sentences=sentences,
-        sections={"tone": tone, "wording": wording, "emphasis": emphasis},
-    )
+    sections = {"tone": tone, "wording": wording, "emphasis": emphasis}
+    return Comparison(articles=articles, sentences=sentences, sections=_english_measures_only(articles, sections))
+
+
+def _english_measures_only(articles: pd.DataFrame, sections: dict[str, Any]) -> dict[str, Any]:
+    """Sections without English-only figures for articles in another language
+    (``analysis.inputs.language``): their rows leave the English-only tables, and their tone
+    scores become missing values."""
+    import dataclasses
+
+    from analysis.inputs.language import blank_other_languages, english_only_tables, non_english_ids
+
+    others = non_english_ids(articles)
+    if not others:
+        return sections
+    english_only = english_only_tables()
+    out = {}
+    for name, result in sections.items():
+        changes = {}
+        for item in dataclasses.fields(result):
+            value = getattr(result, item.name)
+            if not isinstance(value, pd.DataFrame) or f"{name}_{item.name}" not in english_only:
+                continue
+            if name == "tone" and item.name == "articles":
+                value = value.copy()
+                rows = value["article_id"].astype(str).isin(others)
+                for column in value.columns:
+                    if column == "article_id":
+                        continue
+                    if pd.api.types.is_numeric_dtype(value[column]):
+                        value[column] = value[column].astype(float).where(~rows)
+                    elif value[column].map(lambda v: isinstance(v, list)).any():
+                        value[column] = [[] if hide else v for hide, v in zip(rows, value[column], strict=True)]
+                changes[item.name] = value
+            else:
+                changes[item.name] = blank_other_languages(value, others)
+        out[name] = dataclasses.replace(result, **changes) if changes else result
+    return out

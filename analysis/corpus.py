@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.boilerplate import KIND_EXPLANATIONS, clean_text, syndicators
-from analysis.text import is_probably_english, paragraph_spans, sentence_spans, word_spans
+from analysis.text import paragraph_spans, sentence_spans, word_spans
 
 __all__ = [
     "CorpusError",
@@ -310,13 +310,11 @@ def _drop_duplicates_and_warn(records: list[dict[str, object]]) -> list[dict[str
             )
             continue
         by_hash[digest] = str(record["path"])
-        if not is_probably_english(str(record["body"])):
-            warnings.warn(
-                f"{record['path']}: text does not look like English; the English lexicons "
-                "will score it as mostly neutral and miss its wording",
-                CorpusWarning,
-                stacklevel=3,
-            )
+        from analysis.inputs.language import assign_language
+
+        note = assign_language(record)  # front matter wins; else detected
+        if note:
+            warnings.warn(note, CorpusWarning, stacklevel=3)
         kept.append(record)
     return kept
 

@@ -223,6 +223,7 @@ def render_report(
 <body><main>
 <p class="muted small">Source-bias comparison report · {len(titles)} articles</p>
 <h1>{esc(heading)}</h1>
+{"".join(f'<p class="note">{esc(note)}</p>' for note in comparison.language_notes)}
 <nav>{"".join(nav)}</nav>
 {"".join(body_parts)}
 <p class="muted small">Made with the source-bias comparison suite (<code>python -m analysis compare … --html</code>).

@@ -17,6 +17,7 @@ def text_summary(comparison) -> str:
 
     articles = comparison.articles
     lines = [f"Comparing {len(articles)} articles"]
+    lines.extend(f"Note: {note}" for note in comparison.language_notes)
     lines.append(_rule("Articles"))
     for row in articles.itertuples():
         label = getattr(row, "label", "") or row.article_id
