@@ -38,6 +38,7 @@ bench: $(STAMP) ## Print the speed and memory figures (benchmarks/; takes a few 
 	$(PY) benchmarks/load_time.py
 	$(PY) benchmarks/suite_speed.py
 	$(PY) benchmarks/corpus_throughput.py
+	$(PY) benchmarks/inputs_speed.py
 
 validate: $(STAMP) ## Score the wording cues against expert annotations: make validate [CSV=path/to/babe.csv]
 	$(PY) benchmarks/validate_bias_words.py $(CSV)

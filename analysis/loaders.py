@@ -302,7 +302,7 @@ def load_many(source: str | Path, **options: Any) -> pd.DataFrame:
 
 
 def load_dask(source: str | Path, *, blocksize: str | int | None = "64MB", **options: Any) -> Any:
-    """A JSON Lines or CSV corpus as a lazy Dask DataFrame, read in partitions.
+    """A JSON Lines, CSV or Parquet corpus as a lazy Dask DataFrame, read in partitions.
 
     JSON Lines files are split every ``blocksize`` bytes at line ends, so one large file spreads
     over many workers. CSV files are read one partition per file (``blocksize=None``): a quoted
@@ -318,7 +318,9 @@ def load_dask(source: str | Path, *, blocksize: str | int | None = "64MB", **opt
         if text.lower().endswith(".gz"):
             blocksize = None  # a gzip stream cannot be split
         return dd.read_json(text, lines=True, blocksize=blocksize, **options)
+    if name.endswith((".parquet", ".pq")):
+        return dd.read_parquet(text, **options)
     if name.endswith((".csv", ".tsv")):
         sep = "\t" if name.endswith(".tsv") else ","
         return dd.read_csv(text, sep=sep, blocksize=None, dtype=str, keep_default_na=False, **options)
-    raise CorpusError(source, "load_dask reads .jsonl or .csv files (a folder tree: use iter_articles)")
+    raise CorpusError(source, "load_dask reads .jsonl, .csv or .parquet files (a folder tree: use iter_articles)")

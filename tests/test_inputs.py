@@ -303,3 +303,30 @@ def test_fragment_text_keeps_paragraphs_and_drops_captions():
 )
 def test_input_kind(item, kind):
     assert input_kind(item) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("articles.txt", "id,outlet,text\n1,Herald,The bridge closed on Monday.\n2,Courier,The bridge shut.\n"),
+     ("articles.md", "outlet\tbody\nHerald\tThe bridge closed on Monday.\n")],
+)
+def test_a_table_under_an_article_name_is_refused_not_read_as_one_article(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"looks like a table \((CSV|TSV) header"):
+        load_corpus([path, PAGES / "valley-courier.html"])
+
+
+def test_prose_with_commas_in_its_first_line_is_still_an_article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Text, body and content, the editor said, are all that matter\n\n" + STORIES[0][4] * 3)
+    articles, _ = load_corpus(path)
+    assert len(articles) == 1
+
+
+def test_parquet_through_dask(tmp_path):
+    from analysis import load_dask
+
+    path = tmp_path / "stories.parquet"
+    _frame().to_parquet(path, index=False)
+    assert len(load_dask(path).compute()) == 4

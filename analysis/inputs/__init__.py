@@ -18,7 +18,14 @@ from pathlib import Path
 
 from analysis.corpus import CorpusError, CorpusWarning, article_record, find_article_files, read_article
 from analysis.inputs.feeds import FEED_SUFFIXES, item_article, looks_like_feed, parse_feed
-from analysis.inputs.pages import FETCH_TIMEOUT, fetch, is_url, looks_like_html, page_text_and_meta
+from analysis.inputs.pages import (
+    FETCH_TIMEOUT,
+    MAX_PAGE_BYTES,
+    fetch,
+    is_url,
+    looks_like_html,
+    page_text_and_meta,
+)
 from analysis.inputs.tables import is_table
 
 __all__ = ["input_kind", "read_inputs", "save_articles"]
@@ -147,15 +154,46 @@ def read_inputs(
             records.extend(iter_articles(path, text_column=text_column, id_column=id_column, errors="raise"))
         elif kind == "feed" or (kind == "article" and _sniff_feed(path)):
             with path.open("rb") as handle:
-                data = handle.read()
+                data = handle.read(MAX_PAGE_BYTES + 1)
+            if len(data) > MAX_PAGE_BYTES:
+                raise CorpusError(path, f"feed is over {MAX_PAGE_BYTES // 1024 // 1024} MB")
             found = _feed_records(data, source=str(path), timeout=timeout, raw=raw)
             records.extend(found)
             web.extend(r for r in found if raw.get(id(r), (None, None, None))[2] is not None)
         else:
+            _refuse_table_named_as_article(path)
             records.append(read_article(path))
     if save_dir is not None and web:
         save_articles(web, raw, save_dir)
     return records
+
+
+_SEPARATORS = (",", "\t", ";", "|")
+
+
+def _refuse_table_named_as_article(path: Path) -> None:
+    """A table saved under an article's name (``articles.txt`` holding CSV) is an error, never one
+    article: its first line is a header of short column names, one a text column, and the next
+    line has as many separators."""
+    try:
+        with path.open("rb") as handle:
+            lines = [handle.readline(65536).decode("utf-8", "ignore").lstrip("\ufeff").rstrip("\r\n")
+                     for _ in range(2)]
+    except OSError:
+        return
+    first, second = lines
+    for sep in _SEPARATORS:
+        columns = [c.strip().strip('"').lower() for c in first.split(sep)]
+        if len(columns) < 2 or second.count(sep) < len(columns) - 1:
+            continue
+        if not all(re.fullmatch(r"\w+(?: \w+){0,2}", c) and len(c) <= 32 for c in columns):
+            continue
+        if {"text", "body", "content"} & set(columns):
+            kind = "TSV" if sep == "\t" else "CSV"
+            raise CorpusError(
+                path, f"looks like a table ({kind} header: {', '.join(columns[:6])}), not an article; "
+                f"name it .{kind.lower()} to read one article a row"
+            )
 
 
 def _sniff_feed(path: Path) -> bool:
