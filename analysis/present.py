@@ -7,6 +7,8 @@ phone: labels for ids, signed numbers with three decimals, shares as percentages
 missing values, lists joined by commas, and no shuffled row numbers.
 
 >>> import pandas as pd
+
+from analysis.categories import RegistryView
 >>> readable(pd.DataFrame({"article_id": ["x1"], "share": [0.641026], "z": [2.757e-04]}), labels={"x1": "A"})
   article share      z
 1       A   64% +0.000
@@ -21,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from analysis.categories import RegistryView
 
 if TYPE_CHECKING:
     from analysis.compare import Comparison
@@ -56,14 +60,7 @@ OKABE_ITO = {
 #: How each cue category is marked in a text: a light tint of an Okabe-Ito colour as background,
 #: and a second mark that is not colour — the underline's style — so categories stay apart in
 #: greyscale print and under colour-vision deficiencies.
-CUE_MARKS = {
-    "loaded": {"colour": OKABE_ITO["vermillion"], "tint": "#f9d9c4", "line": "solid"},
-    "label": {"colour": OKABE_ITO["reddish_purple"], "tint": "#f3dbe8", "line": "double"},
-    "attribution": {"colour": OKABE_ITO["blue"], "tint": "#cfe4f2", "line": "dashed"},
-    "hedge": {"colour": "#2a7fb8", "tint": "#e6f3fb", "line": "dotted"},
-    "booster": {"colour": "#b97f00", "tint": "#fbedcf", "line": "wavy"},
-    "naming": {"colour": OKABE_ITO["bluish_green"], "tint": "#d2efe6", "line": "overline"},
-}
+CUE_MARKS = RegistryView(lambda c: {"colour": c.colour, "tint": c.tint, "line": c.line})
 
 
 def cue_mark_style(category: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.categories import cue_categories
 from analysis.corpus import provenance
 from analysis.plots.corpus import plot_composition
 from analysis.present import labelled, readable
@@ -167,6 +168,10 @@ def _limits_section(comparison: Comparison) -> str:
     items = list(GENERAL_LIMITS)
     for name in comparison.sections:
         items.extend(LIMITS.get(name, []))
+        if name == "wording":
+            kinds = "; ".join(f"{html.escape(c.name)}: {html.escape(c.meaning)}" for c in cue_categories())
+            items.append(f"<b>Cue kinds</b> come from curated lists, each entry with a rationale and a source "
+                         f"({kinds}); a word missing from every list is found only by the model.")
     lis = "".join(f"<li>{item}</li>" for item in items)
     return f'<h2 id="limits">What these measures cannot see</h2><ul class="limits">{lis}</ul>'
 

@@ -50,10 +50,10 @@ import pandas as pd
 from analysis.actors import _compile as _compile_pairs
 from analysis.actors import actor_groups
 from analysis.boilerplate import clean_text
+from analysis.categories import cue_categories
 from analysis.text import WORD_PATTERN, sentence_spans
 
 __all__ = [
-    "CUE_CATEGORIES",
     "article_features",
     "batch_features",
     "feature_columns",
@@ -66,8 +66,6 @@ __all__ = [
     "synthetic_corpus",
 ]
 
-#: Wording cue categories counted per 1,000 words (``analysis.wording.loaded_language``).
-CUE_CATEGORIES = ("loaded", "label", "attribution", "hedge", "booster", "naming")
 #: VADER compound beyond this is a positive (negative) sentence, as VADER's authors suggest.
 VADER_BAND = 0.05
 #: Columns never carried from the input to the feature table (text, and list-valued provenance).
@@ -111,7 +109,12 @@ _TONE = [
     "vader_positive_share",
     "disagreement_share",
 ]
-_WORDING = ["cues_per_1000", "flags_per_1000", *[f"{c}_per_1000" for c in CUE_CATEGORIES]]
+
+
+def _wording_columns() -> list[str]:
+    """Cue rates: all cues, flags, and one column per category of the cue-category registry."""
+    return ["cues_per_1000", "flags_per_1000", *[c.scale_column for c in cue_categories()]]
+
 _SOURCING = ["attributed_share", "named_share", "doubt_share", "sources_per_1000"]
 
 
@@ -123,7 +126,7 @@ def feature_columns(actors: pd.DataFrame | None = None, *, _pairs: ActorPairs | 
         "n_words",
         "n_sentences",
         *_TONE,
-        *_WORDING,
+        *_wording_columns(),
         "n_actors",
         *[column for _, column in _actors(pairs)],
         *_SOURCING,
@@ -179,8 +182,8 @@ def _wording_figures(body: str) -> tuple[int, dict[str, float]]:
     n_cues, counts, flags, n_words = cue_tally(body, threshold=_flag_threshold())
     per = max(n_words, 1) / 1000
     out = {"cues_per_1000": n_cues / per, "flags_per_1000": flags / per}
-    for category in CUE_CATEGORIES:
-        out[f"{category}_per_1000"] = counts.get(category, 0) / per
+    for category in cue_categories():
+        out[category.scale_column] = counts.get(category.name, 0) / per
     return n_words, out
 
 

@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 from textblob.en import sentiment as _pattern_lexicon
 
+from analysis.categories import cue_categories
 from analysis.instruments.words import lexicon_entry
 from analysis.instruments.words import textblob_words as _lexicon
 from analysis.jsonable import records
@@ -805,7 +806,7 @@ def _textblob_polarity_of_term(term: str) -> float | None:
 def unscored_loaded(
     cues: pd.DataFrame,
     *,
-    categories: Sequence[str] = ("loaded", "label"),
+    categories: Sequence[str] | None = None,
     min_score: float = 0.0,
     lexical_only: bool = True,
 ) -> pd.DataFrame:
@@ -813,7 +814,8 @@ def unscored_loaded(
 
     ``cues`` is a table of wording cues (``analysis.wording.loaded_language``: ``term,
     category, score, why``, with ``article_id`` when it covers several articles). A cue is kept
-    when its category is one of ``categories``, its ``score`` (if given) is at least ``min_score``,
+    when its category is one of ``categories`` (default: those the cue-category registry marks
+    ``unscored``, loaded words and labels), its ``score`` (if given) is at least ``min_score``,
     with ``lexical_only`` its ``evidence`` (if given) includes a lexicon or learned rate (a word
     flagged only for being rare is a hint, not a loaded word), and no word of its term has a
     non-zero polarity in TextBlob's lexicon. Returns ``article_id,
@@ -828,6 +830,8 @@ def unscored_loaded(
     frame = cues.copy()
     if "category" not in frame.columns:
         frame["category"] = "loaded"
+    if categories is None:
+        categories = [c.name for c in cue_categories() if c.unscored]
     frame = frame.loc[frame["category"].isin(list(categories))]
     if lexical_only and "evidence" in frame.columns:
         from analysis.wording import has_lexical_evidence

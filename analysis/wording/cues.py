@@ -12,7 +12,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from analysis.present import CUE_MARKS, cue_mark_style
+from analysis.categories import RegistryView, category_names
+from analysis.present import cue_mark_style
 from analysis.wording.model import load_model
 from analysis.wording.scan import cue_scores, cues_frame, scan
 
@@ -34,8 +35,9 @@ DEFAULT_MIN_SCORE = 0.05
 CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence"]
 
 #: One colour per cue category (highlighting and plots): tints of the Okabe-Ito palette, each with
-#: a second, non-colour mark (see ``analysis.present.CUE_MARKS``).
-CATEGORY_COLOURS = {category: mark["tint"] for category, mark in CUE_MARKS.items()}
+#: a second, non-colour mark (see ``analysis.present.CUE_MARKS``); read from the cue-category
+#: registry (``analysis/lexicons/cue_categories.csv``) when asked.
+CATEGORY_COLOURS = RegistryView(lambda c: c.tint)
 
 #: Reasons shown on tap or keyboard focus (touch screens never hover), and after each mark in print.
 _REASON_CSS = (
@@ -46,14 +48,7 @@ _REASON_CSS = (
     "@media print{mark.cue::after{content:' [' attr(data-why) ']';font-size:.72em;color:#444}}"
 )
 
-_CATEGORY_MEANING = {
-    "loaded": "loaded or evaluative word",
-    "label": "name-calling label",
-    "attribution": "attribution verb (who said it, and how)",
-    "hedge": "hedge (softens certainty)",
-    "booster": "booster (asserts certainty)",
-    "naming": "naming variant (whose vocabulary)",
-}
+_CATEGORY_MEANING = RegistryView(lambda c: c.meaning)
 
 
 def flag_threshold() -> float:
@@ -138,7 +133,7 @@ def cue_summary(cues: pd.DataFrame, articles: pd.DataFrame, *, threshold: float 
     both per 1,000 words, so articles of different length compare."""
     threshold = flag_threshold() if threshold is None else threshold
     words = dict(zip(articles["article_id"], articles["n_words"], strict=True))
-    grid = pd.MultiIndex.from_product([list(articles["article_id"]), list(CATEGORY_COLOURS)], names=["article_id", "category"])
+    grid = pd.MultiIndex.from_product([list(articles["article_id"]), list(category_names())], names=["article_id", "category"])
     g = cues.assign(flag=cues["score"] >= threshold).groupby(["article_id", "category"])
     table = pd.DataFrame({"cues": g.size(), "flags": g["flag"].sum()}).reindex(grid, fill_value=0).reset_index()
     table = table.astype({"cues": "int64", "flags": "int64"})

@@ -27,7 +27,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.categories import category as registry_category
 from analysis.frequency import zipf_frequency
+from analysis.lexicon import on_change
 from analysis.wording.lexicons import (
     FUNCTION_WORDS,
     CueInfo,
@@ -82,6 +84,14 @@ class WordFacts:
         return self.info.category if self.info else ""
 
     @property
+    def kind(self) -> str:
+        """The model feature its category's membership sets (the registry's ``feature``)."""
+        if self.info is None:
+            return ""
+        entry = registry_category(self.info.category)
+        return entry.feature if entry is not None else ""
+
+    @property
     def stance(self) -> str | None:
         return self.info.stance if self.info else None
 
@@ -89,7 +99,7 @@ class WordFacts:
     def evaluative(self) -> bool:
         """Some lexicon marks it as evaluative (so its rarity counts as ``rare_evaluative``)."""
         tb = self.textblob
-        return (self.category in ("loaded", "label") or (self.category == "attribution" and self.stance != "neutral")
+        return (self.kind in ("loaded", "label") or (self.kind == "attribution" and self.stance != "neutral")
                 or (tb is not None and tb[1] > 0) or self.vader != 0 or self.afinn != 0 or self.nrc[1])
 
 
@@ -135,15 +145,15 @@ def _degree_shape(word: str) -> bool:
 
 
 def _attr_loaded(f: WordFacts) -> float:
-    return float(f.category == "attribution" and f.stance in ("doubt", "presuppose", "assert"))
+    return float(f.kind == "attribution" and f.stance in ("doubt", "presuppose", "assert"))
 
 
 def _attr_neutral(f: WordFacts) -> float:
-    return float(f.category == "attribution" and f.stance in ("neutral", "endorse"))
+    return float(f.kind == "attribution" and f.stance in ("neutral", "endorse"))
 
 
 def _naming(f: WordFacts) -> float:
-    return float(f.category == "naming" and f.info is not None and "neutral" not in f.info.detail)
+    return float(f.kind == "naming" and f.info is not None and "neutral" not in f.info.detail)
 
 
 def _negative(f: WordFacts) -> float:
@@ -155,13 +165,13 @@ _SENTIMENT = "sentiment-lexicon"
 #: Every feature of the first stage, in the order of the model's coefficients.
 DECLARED: tuple[Feature, ...] = (
     Feature("loaded", "in the curated list of loaded and evaluative words", "word", 2.5,
-            lambda f: float(f.category == "loaded"), explain=False),
-    Feature("label", "a name-calling label", "word", 2.2, lambda f: float(f.category == "label"), explain=False),
+            lambda f: float(f.kind == "loaded"), explain=False),
+    Feature("label", "a name-calling label", "word", 2.2, lambda f: float(f.kind == "label"), explain=False),
     Feature("attr_loaded", "an attribution verb that judges the statement", "word", 1.5, _attr_loaded,
             explain=False),
     Feature("attr_neutral", "a neutral attribution verb", "word", -1.0, _attr_neutral, explain=False),
-    Feature("hedge", "a hedge", "word", 0.0, lambda f: float(f.category == "hedge"), explain=False),
-    Feature("booster", "a booster", "word", 0.5, lambda f: float(f.category == "booster"), explain=False),
+    Feature("hedge", "a hedge", "word", 0.0, lambda f: float(f.kind == "hedge"), explain=False),
+    Feature("booster", "a booster", "word", 0.5, lambda f: float(f.kind == "booster"), explain=False),
     Feature("naming", "a contested naming variant", "word", 1.0, _naming, explain=False),
     Feature("tb_subj", "TextBlob rates it subjective", "word", 1.2,
             lambda f: f.textblob[1] if f.textblob else 0.0, _SENTIMENT, why="TextBlob rates it subjective ({value:.1f})"),
@@ -326,6 +336,7 @@ def length_feature(n_words: int) -> float:
     return math.log(max(n_words, 1)) / 4.0
 
 
+@on_change
 def clear_caches() -> None:
     """Forget the cached word features (after editing a lexicon file in a session)."""
     base_features.cache_clear()

@@ -19,14 +19,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import TypeVar
 
+from analysis.categories import category_names, lexicon_order
 from analysis.instruments.words import lexicon_entry, textblob_words, vader_words
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import LexiconError, load_lexicon, on_change
 from analysis.text import normalize_token
 
 __all__ = [
     "FUNCTION_WORDS",
-    "LEXICON_ORDER",
-    "PERSONAL_WORDS",
+        "PERSONAL_WORDS",
     "CueInfo",
     "afinn_words",
     "cue_info",
@@ -91,23 +91,26 @@ def fold_form(norm: str) -> str:
 class CueInfo:
     """What the curated lexicons say about one term (a word or a phrase)."""
 
-    category: str  # loaded | hedge | booster | attribution | naming | label
+    category: str  # a name in the cue-category registry: loaded, label, attribution, hedge, …
     stance: str | None
     detail: str  # subcategory, technique, or naming group and variant
     rationale: str
     source: str
 
 
-#: The curated lexicons a cue can come from; a term in several takes the first one's entry.
-LEXICON_ORDER = ("labels", "loaded_words", "naming_variants", "attribution_verbs", "hedges_boosters")
-
-
 @lru_cache(maxsize=1)
 def curated() -> dict[str, CueInfo]:
-    """Every curated term (normalized) → its entry; earlier lexicons in ``LEXICON_ORDER`` win."""
+    """Every curated term (normalized) → its entry. The lexicon files and their precedence come
+    from the cue-category registry (``analysis.categories``); a term in several takes the most
+    binding file's entry. A row whose category the registry does not list is an error."""
     table: dict[str, CueInfo] = {}
-    for name in LEXICON_ORDER:
+    known = set(category_names())
+    for name in lexicon_order():
         frame = load_lexicon(name)
+        unknown = sorted(set(frame["category"]) - known)
+        if unknown:
+            raise LexiconError(f"{name}.csv: categories {unknown} are not in the cue-category registry "
+                               "(analysis/lexicons/cue_categories.csv)")
         for row in frame.itertuples(index=False):
             key = normalize_token(row.term)
             if key in table:
@@ -257,6 +260,7 @@ def first_form(table: dict[str, V], word: str) -> V | None:
     return None
 
 
+@on_change
 def clear_caches() -> None:
     """Forget the compiled word lists (after editing a lexicon file in a session)."""
     for fn in (curated, phrase_pattern, phrase_finder, neutral_words, degree_words, say_words):

@@ -19,6 +19,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.categories import cue_categories
+from analysis.lexicon import on_change
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.features import (
     DECLARED,
@@ -179,9 +181,14 @@ _OBJECT_SENSE_RE = re.compile(
     r"|(?<![\w-])(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+)?(?:lives|life)(?![\w'’-]))"
 )
 
-#: Curated categories that hold only common words: capitalised in mid-sentence, such a word is a
-#: name or a month ("in May", "Will Smith"), not a hedge or a booster, and is not a cue at all.
-_COMMON_ONLY = frozenset(("hedge", "booster"))
+
+
+@lru_cache(maxsize=1)
+def _common_only() -> frozenset[str]:
+    """Curated categories that hold only common words (the registry's ``common_only``, hedges and
+    boosters): capitalised in mid-sentence, such a word is a name or a month ("in May", "Will
+    Smith"), not a hedge or a booster, and is not a cue at all."""
+    return frozenset(c.name for c in cue_categories() if c.common_only)
 
 
 def noun_uses(text: str) -> set[int]:
@@ -436,7 +443,7 @@ class Scorer:
         result = None
         lexicons = curated()
         entry = lexicons.get(norm)
-        if is_candidate(norm) and not (capital and entry is not None and entry.category in _COMMON_ONLY):
+        if is_candidate(norm) and not (capital and entry is not None and entry.category in _common_only()):
             info = lexicons.get(norm) if curated_entry else None
             # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
             learned = self.learned if curated_entry or norm not in lexicons else {}
@@ -669,8 +676,10 @@ def cues_frame(cues: list[Cue]) -> pd.DataFrame:
     )
 
 
+@on_change
 def clear_caches() -> None:
     """Forget remembered word scores (after editing a lexicon or model file in a session)."""
     _norms.cache_clear()
+    _common_only.cache_clear()
     default_scorer.cache_clear()
 
