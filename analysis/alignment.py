@@ -44,17 +44,19 @@ from itertools import combinations
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.frequency import zipf_frequency
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token, word_spans
-from analysis.vectors import tfidf
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "MIN_SHARED_WORDS",
     "content_terms",
     "sentence_vectors",
+    "tfidf",
     "best_matches",
     "align_sentences",
     "unique_sentences",
@@ -111,6 +113,29 @@ def content_terms(text: str) -> list[str]:
     """
     words = [normalize_token(m.group()) for m in WORD_PATTERN.finditer(text)]
     return [_stem(w) for w in words if w not in _STOP and len(w) > 1 and not w[0].isdigit()]
+
+
+def _terms_of(document: list[str]) -> list[str]:
+    """The analyzer for pre-tokenised documents: the document's terms as they are."""
+    return document
+
+
+def tfidf(documents: Iterable[list[str]]) -> tuple[csr_matrix, np.ndarray]:
+    """TF-IDF rows of pre-tokenised ``documents`` and the (sorted) vocabulary: scikit-learn's
+    ``TfidfVectorizer(sublinear_tf=True)`` (tf = 1 + ln count, smoothed idf, rows L2-normalised).
+    A document with no terms is an all-zero row; with no terms at all the matrix has one column
+    of zeros and the vocabulary is empty.
+
+    >>> matrix, vocab = tfidf([["drone", "strike"], ["drone", "talks"]])
+    >>> list(vocab), round(float(matrix[0].multiply(matrix[1]).sum()), 3)
+    (['drone', 'strike', 'talks'], 0.336)
+    """
+    docs = list(documents)
+    if not any(docs):
+        return csr_matrix((len(docs), 1), dtype=np.float64), np.asarray([], dtype=object)
+    vectorizer = TfidfVectorizer(analyzer=_terms_of, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(docs)
+    return csr_matrix(matrix, dtype=np.float64), vectorizer.get_feature_names_out().astype(object)
 
 
 def sentence_vectors(texts: Iterable[str]):

@@ -13,6 +13,8 @@ from analysis.actors import actor_mentions, event_actors
 from analysis.corpus import require_comparison
 from analysis.emphasis import EmphasisResult, analyze_emphasis, event_topics, read_topic_file
 from analysis.jsonable import json_safe, records
+from analysis.report import render_report
+from analysis.summary import text_summary
 from analysis.tone import ToneResult, analyze_tone
 from analysis.wording import WordingResult, analyze_wording
 
@@ -118,14 +120,10 @@ class Comparison:
     def to_html(self, *, json_href: str | None = None) -> str:
         """One self-contained HTML report (figures embedded, article text escaped, no scripts);
         ``json_href`` links the report's JSON twin when one is written beside it."""
-        from analysis.report import render_report
-
         return render_report(self, json_href=json_href)
 
     def summary(self) -> str:
         """A readable plain-text summary (what ``python -m analysis compare`` prints)."""
-        from analysis.summary import text_summary
-
         return text_summary(self)
 
 

@@ -39,6 +39,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from sklearn.cluster import KMeans
 
 from analysis.actors import actor_mentions
 from analysis.alignment import (
@@ -46,11 +47,11 @@ from analysis.alignment import (
     compare_sentences,
     content_terms,
     omissions,
+    tfidf,
 )
 from analysis.corpus import CorpusWarning
 from analysis.jsonable import json_safe, records
 from analysis.sourcing import attribution_summary, find_sources
-from analysis.vectors import kmeans, tfidf
 
 __all__ = [
     "EmphasisResult",
@@ -341,7 +342,8 @@ def topic_clusters(
     matrix, vocab = tfidf(terms)
     k = n_clusters or int(np.clip(round(math.sqrt(len(texts) / 2)), 2, 8))
     k = max(1, min(k, sum(has_words), matrix.shape[1]))
-    labels, centres = kmeans(matrix.toarray(), k, n_init=10, seed=random_state)
+    fitted = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit(matrix)
+    labels, centres = fitted.labels_, fitted.cluster_centers_
     rows = []
     for c, centre in enumerate(centres):
         top = [str(t) for t in vocab[np.argsort(centre)[::-1][:top_n]]]

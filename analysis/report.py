@@ -7,26 +7,22 @@ through ``DataFrame.to_html`` which escapes), so an article containing ``<script
 
 from __future__ import annotations
 
-import base64
 import html
-import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
-
-import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis.categories import cue_categories
 from analysis.corpus import provenance
 from analysis.plots.corpus import plot_composition
-from analysis.present import labelled, readable
+from analysis.present import labelled
+from analysis.report_parts import esc, figure_html, table_html
+from analysis.report_sections import LIMITS, SECTIONS, differences_section
 
 if TYPE_CHECKING:
     from analysis.compare import Comparison
 
 __all__ = ["render_report", "figure_html", "table_html", "esc"]
 
-esc = html.escape
 
 CSS = """
 :root{--ink:#1d1d1f;--muted:#5a5a5f;--line:#e3e3e8;--bg:#fafafa;--accent:#0b57d0}
@@ -64,47 +60,6 @@ mark{padding:0 .1rem;border-radius:3px}
 [style*="max-height"]{max-height:none!important;overflow:visible!important}h2,h3{break-after:avoid}figure,tr{break-inside:avoid}
 }
 """
-
-
-def figure_html(fig: Figure, caption: str, *, alt: str | None = None, dpi: int = 96) -> str:
-    """A figure as an embedded SVG image with a caption (the figure is not kept open).
-
-    Vector, so it stays sharp when a phone reader zooms in or the page is printed; text is kept
-    as text (``svg.fonttype = none``), which also keeps the file small. ``alt`` defaults to the
-    caption. ``dpi`` only sizes the drawing.
-    """
-    import matplotlib
-
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "report"}):
-        fig.savefig(buffer, format="svg", dpi=dpi, bbox_inches="tight", metadata={"Date": None})
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (
-        f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{esc(alt or caption)}">'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
-    )
-
-
-def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max_rows: int = 25) -> str:
-    """A DataFrame as an escaped HTML table (first ``max_rows`` rows), or a note when empty.
-
-    Cells go through ``analysis.present.readable``: one number format, shares as percentages,
-    a dash for a missing value, lists joined; ids are expected to be labels already (see
-    ``analysis.present.labelled``).
-    """
-    if columns is not None:
-        frame = frame[[c for c in columns if c in frame.columns]]
-    if frame.empty:
-        return '<p class="muted small">(nothing found)</p>'
-    shown = readable(frame, max_rows=max_rows)
-    body = shown.to_html(index=False, escape=True, border=0)
-    more = (
-        f'<p class="muted small">… and {len(frame) - max_rows} more rows in '
-        '<a href="#data">the full data</a>.</p>'
-        if len(frame) > max_rows
-        else ""
-    )
-    return f'<div class="table-wrap">{body}</div>{more}'
 
 
 def _articles_section(comparison: Comparison) -> str:
@@ -163,8 +118,6 @@ GENERAL_LIMITS = [
 
 
 def _limits_section(comparison: Comparison) -> str:
-    from analysis.report_sections import LIMITS
-
     items = list(GENERAL_LIMITS)
     for name in comparison.sections:
         items.extend(LIMITS.get(name, []))
@@ -203,8 +156,6 @@ def render_report(
 
     Articles are named by their short labels; ``json_href`` links the report's JSON twin.
     """
-    from analysis.report_sections import SECTIONS, differences_section
-
     data = _data_section(comparison, json_href)
     comparison = labelled(comparison)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from analysis.plots import emphasis as emphasis_plots
 from analysis.plots import tone as tone_plots
 from analysis.plots import wording as wording_plots
-from analysis.report import esc, figure_html, table_html
+from analysis.report_parts import esc, figure_html, table_html
 from analysis.wording import highlight_html
 
 if TYPE_CHECKING:

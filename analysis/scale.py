@@ -51,7 +51,12 @@ from analysis.actors import _compile as _compile_pairs
 from analysis.actors import actor_groups
 from analysis.boilerplate import clean_text
 from analysis.categories import cue_categories
+from analysis.lexicon import load_lexicon
+from analysis.progress import progress_bar
+from analysis.sourcing import PASSIVE_HEDGE_STANCE, find_sources
 from analysis.text import WORD_PATTERN, sentence_spans
+from analysis.tone import NEUTRAL_BAND, _mean, _score_article, bootstrap_mean_ci
+from analysis.wording import cue_tally, distinctive_terms, flag_threshold, term_counts
 
 __all__ = [
     "article_features",
@@ -143,14 +148,10 @@ _INT_COLUMNS = ("n_words", "n_sentences", "n_assessed", "n_actors")
 
 @lru_cache(maxsize=1)
 def _flag_threshold() -> float:
-    from analysis.wording import flag_threshold
-
     return flag_threshold()
 
 
 def _tone_figures(texts: Sequence[str]) -> dict[str, float]:
-    from analysis.tone import NEUTRAL_BAND, _mean, _score_article
-
     scored = _score_article(texts, "")
     document, vader = scored["document"], scored["vader"]
     n = len(texts)
@@ -175,8 +176,6 @@ def _tone_figures(texts: Sequence[str]) -> dict[str, float]:
 
 def _wording_figures(body: str) -> tuple[int, dict[str, float]]:
     """Words of ``body`` and its wording cue rates per 1,000 words."""
-    from analysis.wording import cue_tally
-
     # The cues of ``loaded_language(body)``, counted without building its table; the words
     # (``WORD_PATTERN`` matches) are counted on the way.
     n_cues, counts, flags, n_words = cue_tally(body, threshold=_flag_threshold())
@@ -210,9 +209,6 @@ def _attribution_words() -> frozenset[str]:
     ``analysis.sourcing`` starts its verb with one of these as a whole run of letters, so a
     sentence holding none of them cannot hold an attribution and is not handed to
     ``find_sources`` (an exact shortcut: the figures do not change)."""
-    from analysis.lexicon import load_lexicon
-    from analysis.sourcing import PASSIVE_HEDGE_STANCE
-
     terms = {str(t).strip() for t in load_lexicon("attribution_verbs")["term"]} | set(PASSIVE_HEDGE_STANCE)
     firsts = set()
     for term in terms:
@@ -225,8 +221,6 @@ def _attribution_words() -> frozenset[str]:
 def _sourcing_figures(articles: Sequence[tuple[Sequence[str], Sequence[int], float]]) -> list[dict[str, float]]:
     """Sourcing figures of several articles ((sentences, their starts, words/1000) each), with
     one ``find_sources`` call over the sentences that hold an attribution word."""
-    from analysis.sourcing import find_sources
-
     words = _attribution_words()
     ids, sent_ids, starts, texts = [], [], [], []
     for k, (sentences, offsets, _) in enumerate(articles):
@@ -410,8 +404,6 @@ def _carried(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _progress(total: int | None, progress: bool | None, desc: str) -> Any:
-    from analysis.progress import progress_bar
-
     return progress_bar(total=total, enabled=progress, unit="article", desc=desc)
 
 
@@ -502,8 +494,6 @@ def group_summary(
     sample of its articles. What it cannot see: how the articles were chosen (a group's mean is
     about *these* articles), and differences in what each group covers.
     """
-    from analysis.tone import bootstrap_mean_ci
-
     if by not in table.columns:
         raise ValueError(f"group_summary: no column {by!r} to group by")
     known = feature_columns()
@@ -519,8 +509,6 @@ def group_summary(
 
 
 def _term_counts_batch(args: tuple[list[str], list[str], tuple[int, ...]]) -> tuple[int, pd.Series]:
-    from analysis.wording import term_counts
-
     groups, bodies, ngrams = args
     # Each article is counted on its own (a phrase never spans two articles), then summed by group.
     counts = term_counts(pd.DataFrame({"article_id": range(len(bodies)), "body": bodies}), ngrams=ngrams)
@@ -581,8 +569,6 @@ def group_distinctive_terms(
     (the size of the difference, in log-odds) and ``per_1000`` beside it. What it cannot see:
     meaning; a term is distinctive when a group simply covers more of a topic.
     """
-    from analysis.wording import distinctive_terms
-
     if counts is None:
         if articles is None:
             raise ValueError("group_distinctive_terms needs articles or counts")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from analysis.present import labelled
+from analysis.report_sections import differences
+
 __all__ = ["text_summary"]
 
 
@@ -13,8 +16,6 @@ def _rule(title: str) -> str:
 
 def text_summary(comparison) -> str:
     """Readable lines: the articles, what was removed from each, then each section's highlights."""
-    from analysis.present import labelled
-
     articles = comparison.articles
     lines = [f"Comparing {len(articles)} articles"]
     lines.extend(f"Note: {note}" for note in comparison.language_notes)
@@ -32,8 +33,6 @@ def text_summary(comparison) -> str:
         if row.syndicators:
             lines.append(f"    syndicated or credited by: {', '.join(row.syndicators)}")
     if comparison.sections:
-        from analysis.report_sections import differences
-
         lines.append(_rule("Where they differ most"))
         for finding in differences(labelled(comparison)):
             lines.extend(textwrap.wrap(finding, width=100, initial_indent="- ", subsequent_indent="  "))

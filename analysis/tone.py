@@ -40,11 +40,13 @@ import numpy as np
 import pandas as pd
 from textblob.en import sentiment as _pattern_lexicon
 
+from analysis.actors import actor_mentions
 from analysis.categories import cue_categories
 from analysis.instruments.words import lexicon_entry
 from analysis.instruments.words import textblob_words as _lexicon
 from analysis.jsonable import records
 from analysis.text import normalize_token, word_spans
+from analysis.wording import flag_threshold, has_lexical_evidence, loaded_language
 
 __all__ = [
     "ToneResult",
@@ -834,8 +836,6 @@ def unscored_loaded(
         categories = [c.name for c in cue_categories() if c.unscored]
     frame = frame.loc[frame["category"].isin(list(categories))]
     if lexical_only and "evidence" in frame.columns:
-        from analysis.wording import has_lexical_evidence
-
         frame = frame.loc[has_lexical_evidence(frame["evidence"]).to_numpy()]
     if "score" not in frame.columns:
         frame["score"] = math.nan
@@ -877,11 +877,8 @@ def unscored_loaded(
 
 
 def _wording_cues(articles: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
-    """Loaded-language cues of every body from ``analysis.wording`` (if it is available)."""
-    try:
-        from analysis.wording import loaded_language
-    except ImportError as err:  # the wording module may be missing in a partial checkout
-        return pd.DataFrame(columns=["article_id", "term", "category"]), f"no wording cues: {err}"
+    """Loaded-language cues of every body from ``analysis.wording`` (and no note: the second
+    value is kept for callers that print a note when cues are missing)."""
     frames = []
     for article_id, body in zip(articles["article_id"], articles["body"], strict=True):
         cues = loaded_language(str(body))
@@ -1023,8 +1020,6 @@ def _actor_tone(
     mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tone of the sentences that mention each actor, per article (see ``analyze_tone``)."""
-    from analysis.actors import actor_mentions
-
     mentions = actor_mentions(sentences) if mentions is None else mentions
     if mentions.empty:
         return pd.DataFrame(columns=_ACTOR_COLUMNS)
@@ -1177,8 +1172,6 @@ def analyze_tone(
             notes.append(problem)
             warnings.warn(f"tone: {problem}; unscored_loaded is empty", RuntimeWarning, stacklevel=2)
     if loaded_min_score is None:
-        from analysis.wording import flag_threshold
-
         loaded_min_score = flag_threshold()
     loaded = unscored_loaded(cues, min_score=loaded_min_score)
 

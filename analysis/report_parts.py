@@ -1,0 +1,60 @@
+"""Pieces every report section uses: escaping, embedded figures, readable tables.
+
+Kept apart from ``analysis.report`` (the page) so sections can use them without importing the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable
+
+import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.present import readable
+
+__all__ = ["esc", "figure_html", "table_html"]
+
+esc = html.escape
+
+
+def figure_html(fig: Figure, caption: str, *, alt: str | None = None, dpi: int = 96) -> str:
+    """A figure as an embedded SVG image with a caption (the figure is not kept open).
+
+    Vector, so it stays sharp when a phone reader zooms in or the page is printed; text is kept
+    as text (``svg.fonttype = none``), which also keeps the file small. ``alt`` defaults to the
+    caption. ``dpi`` only sizes the drawing.
+    """
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "report"}):
+        fig.savefig(buffer, format="svg", dpi=dpi, bbox_inches="tight", metadata={"Date": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (
+        f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{esc(alt or caption)}">'
+        f"<figcaption>{esc(caption)}</figcaption></figure>"
+    )
+
+
+def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max_rows: int = 25) -> str:
+    """A DataFrame as an escaped HTML table (first ``max_rows`` rows), or a note when empty.
+
+    Cells go through ``analysis.present.readable``: one number format, shares as percentages,
+    a dash for a missing value, lists joined; ids are expected to be labels already (see
+    ``analysis.present.labelled``).
+    """
+    if columns is not None:
+        frame = frame[[c for c in columns if c in frame.columns]]
+    if frame.empty:
+        return '<p class="muted small">(nothing found)</p>'
+    shown = readable(frame, max_rows=max_rows)
+    body = shown.to_html(index=False, escape=True, border=0)
+    more = (
+        f'<p class="muted small">… and {len(frame) - max_rows} more rows in '
+        '<a href="#data">the full data</a>.</p>'
+        if len(frame) > max_rows
+        else ""
+    )
+    return f'<div class="table-wrap">{body}</div>{more}'

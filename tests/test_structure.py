@@ -1,0 +1,51 @@
+"""The house has no import circles: module-level imports between the package's modules form no cycle."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import analysis
+
+PACKAGE = Path(analysis.__file__).resolve().parent
+
+
+def _module_graph() -> dict[str, set[str]]:
+    names = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = ("analysis", *path.relative_to(PACKAGE).with_suffix("").parts)
+        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in names.items():
+        deps = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # module level only
+            mods = ([node.module] if isinstance(node, ast.ImportFrom) and node.module
+                    else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for mod in mods:
+                while mod not in names and "." in mod:
+                    mod = mod.rsplit(".", 1)[0]
+                if mod in names and mod != name and not name.startswith(mod + "."):
+                    deps.add(mod)
+        graph[name] = deps
+    return graph
+
+
+def test_no_import_circles():
+    graph = _module_graph()
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for dep in sorted(graph[node]):
+            if state.get(dep) == 1:
+                raise AssertionError("import circle: " + " -> ".join([*stack[stack.index(dep):], dep]))
+            if dep not in state:
+                visit(dep)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
