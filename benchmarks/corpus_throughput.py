@@ -15,6 +15,7 @@ Usage:
   python benchmarks/corpus_throughput.py                  # N = 1000 and 10000 (a few minutes)
   python benchmarks/corpus_throughput.py --n 500 2000     # other sizes
   python benchmarks/corpus_throughput.py --texts a.txt b.txt
+  python benchmarks/corpus_throughput.py --n 300 --texts ../shared/eval/mbic_articles.jsonl   # real articles
 
 Other processes on the machine take cores from the parallel run: the load average is printed
 beside the figures; measure on a quiet machine.
@@ -109,8 +110,20 @@ class PeakMemory:
 # ---------------------------------------------------------------------------------------------
 
 
+def _real_articles(path: str, n: int):
+    """The first ``n`` articles of a JSON Lines file of real articles (``text`` per line, such as
+    ``../shared/eval/mbic_articles.jsonl``), repeated in order if the file has fewer."""
+    with open(path, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    for i in range(n):
+        yield {"article_id": f"a{i}", "outlet": "real", "body": texts[i % len(texts)]}
+
+
 def _corpus(texts: list[str], n: int):
     from analysis.scale import synthetic_corpus
+
+    if len(texts) == 1 and texts[0].endswith(".jsonl"):
+        return _real_articles(texts[0], n)
 
     return synthetic_corpus({Path(t).stem: Path(t).read_text(encoding="utf-8") for t in texts}, n_articles=n, seed=1)
 
@@ -172,7 +185,10 @@ def main() -> None:
         return
 
     cores = os.cpu_count() or 1
-    print(f"corpus: N articles sampled from {', '.join(Path(t).name for t in args.texts)}")
+    if len(args.texts) == 1 and args.texts[0].endswith(".jsonl"):
+        print(f"corpus: the first N real articles of {args.texts[0]}")
+    else:
+        print(f"corpus: N articles sampled from {', '.join(Path(t).name for t in args.texts)}")
     print(f"machine: {cores} cores; load average before: {os.getloadavg()[0]:.2f}; "
           f"memory sampled every {args.interval:g} s")
     header = (f"{'N':>6} {'run':<22} {'seconds':>8} {'cpu s':>7} {'articles/s':>10} {'words/s':>10} "
