@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["KIND_EXPLANATIONS", "Boilerplate", "CleanText", "clean_text", "syndicators"]
+__all__ = [
+    "KIND_EXPLANATIONS", "Boilerplate", "CleanText", "clean_text", "provenance_chain", "syndicators", "wire_datelines",
+]
 
 #: What each kind of furniture is, and why it is not part of the article, for tables and reports.
 KIND_EXPLANATIONS = {
@@ -196,14 +198,47 @@ def clean_text(text: str) -> CleanText:
     return CleanText(body=body, removed=removed)
 
 
+_NAME = r"[A-Z][\w&.\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.\-]*){0,3}"
+# Case matters for the names (a case-insensitive flag let "[A-Z]" take "and is" for a name), so only
+# the verbs and prepositions ignore case.
 _SYNDICATOR = re.compile(
-    r"^\s*(?:(?:legal\s+)?disclaimer\s*:\s*)?(?P<a>[A-Z][\w&.\- ]{1,40}?)\s+provides?\s+(?:the|this)\b"
-    r"|(?:distributed|syndicated|republished|originally\s+published)\s+(?:by|via|through|on|in)\s+"
-    r"(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
-    r"|(?:(?:©|\(c\))\s*(?:\d{4}\s*)?|copyright\s*(?:©\s*)?\d{4}\s*)"
-    r"(?P<c>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})",
-    _I,
+    rf"^\s*(?:(?i:legal\s+)?(?i:disclaimer)\s*:\s*)?(?P<a>[A-Z][\w&.\- ]{{1,40}}?)\s+(?i:provides?\s+(?:the|this))\b"
+    rf"|(?i:produced|written|reported|distributed|syndicated|republished|published|originally\s+published|"
+    rf"reproduced|reprinted)\s+(?i:by|via|through|on|in|from|with)\s+(?P<b>{_NAME})"
+    rf"|(?:(?:©|\((?i:c)\))\s*(?:\d{{4}}\s*)?|(?i:copyright)\s*(?:©\s*)?\d{{4}}\s*)(?P<c>{_NAME})"
 )
+#: A wire dateline at the start of a paragraph: "CINCINNATI (Reuters) -", "LONDON (AP) —".
+_WIRE_DATELINE = re.compile(
+    r"(?m)^\s*[A-Z][A-Z .,'\-]{1,40}?\s*\((?P<wire>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\)\s*[-\u2013\u2014]"
+)
+_NOT_SYNDICATORS = frozenset(["the", "this", "we", "a", "an", "creative commons"])
+
+
+def wire_datelines(body: str) -> list[str]:
+    """News agencies credited in wire datelines of an article body, in order.
+
+    >>> wire_datelines("CINCINNATI (Reuters) - Albertsons said on Wednesday …")
+    ['Reuters']
+    """
+    names: list[str] = []
+    for match in _WIRE_DATELINE.finditer(body[:20000]):
+        if match.group("wire") not in names:
+            names.append(match.group("wire"))
+    return names
+
+
+def provenance_chain(body: str, removed: list[Boilerplate]) -> list[str]:
+    """The chain of hands an article passed through, first to last: wire datelines in the body,
+    then the producers, syndicators and copyright holders named in removed text, in the order
+    they are named ("produced by Reuters and distributed by MENAFN" -> Reuters, MENAFN).
+
+    >>> provenance_chain("LONDON (Reuters) - …", [Boilerplate("disclaimer",
+    ...     "This article was produced by Reuters and distributed by MENAFN.", 0)])
+    ['Reuters', 'MENAFN']
+    """
+    names = wire_datelines(body)
+    names.extend(n for n in syndicators(removed) if n not in names)
+    return names
 
 
 def syndicators(removed: list[Boilerplate]) -> list[str]:
@@ -219,6 +254,6 @@ def syndicators(removed: list[Boilerplate]) -> list[str]:
         for match in _SYNDICATOR.finditer(piece.text):
             name = next(g for g in match.groups() if g)
             name = re.split(r"\.\s|,", name)[0].strip(" .")
-            if name and name not in names and name.lower() not in {"the", "this", "we"}:
+            if name and name not in names and name.lower() not in _NOT_SYNDICATORS:
                 names.append(name)
     return names

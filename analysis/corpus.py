@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.boilerplate import KIND_EXPLANATIONS, clean_text, syndicators
+from analysis.boilerplate import KIND_EXPLANATIONS, clean_text, provenance_chain
 from analysis.text import paragraph_spans, sentence_spans, word_spans
 
 __all__ = [
@@ -224,7 +224,7 @@ def article_record(
         "label": meta.get("label", ""),
         "body": body,
         "boilerplate": [piece.to_dict() for piece in cleaned.removed],
-        "syndicators": syndicators(cleaned.removed),
+        "syndicators": provenance_chain(body, cleaned.removed),
         **{k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS},
     }
 

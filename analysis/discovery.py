@@ -66,7 +66,7 @@ _APOS = "'\u2019"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _INITIAL = re.compile(r"^[A-Z]$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}s?|(?:[A-Z]\.){2,4})$")
-_CONNECT = frozenset(["of", "for", "de", "del", "da", "von", "van", "der", "al", "bin", "la", "le", "du", "&"])
+_CONNECT = frozenset(["of", "for", "de", "del", "da", "von", "van", "der", "al", "bin", "la", "le", "du", "and"])
 _PLACE_PREPOSITIONS = frozenset(["in", "near", "outside", "across", "throughout", "into", "toward", "towards", "around", "inside"])
 _INNER_THE = frozenset(["the"])
 _CALENDAR = frozenset(
@@ -77,7 +77,11 @@ _SENT_START = re.compile(r"^[\s\"'\u201c\u2018\u00ab(\[\-\u2014\u2013*]*")
 _ORG_AFTER = frozenset(["administration", "government", "campaign", "regime", "family", "foundation", "team", "era"])
 _HYPHEN_LOWER = re.compile(r"[\-\u2010\u2011][a-z]")
 _PLACE_AFTER = frozenset(["region", "regions", "province", "provinces", "oblast", "county", "area", "areas", "district", "city", "town", "village", "airbase", "residents"])
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+([^,;:.]{1,60}),")
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z]")
+_PERSONAL_AFTER = re.compile(
+    r"(?:['\u2019]s)?(?:,\s+(?:who\b|\d{1,3},)|\s+(?:\w+\s+){0,4}(?:he|she|his|her|him)\b)"
+)
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+([^,;:.]{1,60})[,.]")
 _SUFFIXES = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
 
 
@@ -100,6 +104,7 @@ class _Cues:
     roles: dict[str, str]  # surface (lower) -> canonical plural
     collectives: frozenset[str]
     named_groups: dict[str, str]  # "Democrat"/"Democrats" -> "Democrats"
+    given_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +126,8 @@ def _cues() -> _Cues:
             collectives.add(term.lower())
         elif category == "named_group":
             named[term] = term
-            named[singular] = term
+            for form in singular.split("|"):
+                named[form] = term
     return _Cues(
         places={t: (a, c) for t, a, c in zip(places["term"], places["actor"], places["category"], strict=True)},
         titles=frozenset(titles),
@@ -135,6 +141,7 @@ def _cues() -> _Cues:
         roles=roles,
         collectives=frozenset(collectives),
         named_groups=named,
+        given_names=frozenset(load_lexicon("given_names")["term"]),
     )
 
 
@@ -160,6 +167,8 @@ class _Chain:
     role_before: bool  # a role noun just before ("retired teacher Paul Kim")
     after: str  # the lower-case word right after the chain
     place_before: bool = False  # "in", "near", "outside" … just before
+    surface: str = ""  # the name as written (possessive stripped)
+    personal: bool = False  # "who", "he"/"she", an age or a reporting verb follows
 
 
 def _is_cap(token: str) -> bool:
@@ -167,8 +176,12 @@ def _is_cap(token: str) -> bool:
 
 
 def _title_case(text: str) -> bool:
-    words = [w for _, _, w in word_spans(text) if w[0].isalpha() and len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    """A headline-style sentence: no closing full stop, and most of its longer words capitalised
+    (names cannot be told from other words there)."""
+    if text.rstrip().endswith((".", "?", "!", '"', "\u201d", ":")):
+        return False
+    words = [w for _, _, w in word_spans(text)[1:] if w[0].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 _ABBREV = frozenset(["Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Det", "Prof", "Rev", "Jr", "Sr", "Mt", "Ft"])
@@ -183,9 +196,9 @@ def _raw_chains(text: str) -> list[list[tuple[int, int, str]]]:
     for s, e, tok in word_spans(text):
         gap = text[prev_end:s] if prev_end is not None else " "
         last = (pending or current)[-1][2] if (pending or current) else ""
-        joinable = bool(current) and (gap.isspace() or gap.strip() == "." and gap.startswith(".") and (
+        joinable = bool(current) and (gap.isspace() or gap.strip() == "&" or gap.strip() == "." and gap.startswith(".") and (
             _INITIAL.match(last) or last in _ABBREV))
-        if tok[:1].isupper():
+        if tok[:1].isupper() or _PARTICLE.match(tok) and current:
             if joinable:
                 current.extend(pending)
                 current.append((s, e, tok))
@@ -225,7 +238,9 @@ def _is_common(word: str, lowercase_seen: Counter) -> bool:
     low = _word_key(word)
     if low in _stop() or low in _CALENDAR or low.endswith("ly") and len(low) > 4:
         return True
-    if lowercase_seen.get(low, 0) > 0:
+    if lowercase_seen.get(low, 0) > 0 or low.endswith("s") and lowercase_seen.get(low[:-1], 0) > 0:
+        return True
+    if low in _cues().roles:
         return True
     return zipf_frequency(low) >= 3.8
 
@@ -269,8 +284,26 @@ def _chains(article_id: str, sent_id: int, text: str, lowercase_seen: Counter, c
             else:
                 pieces[-1].append(tok)
         for piece in pieces:
-            _split_titles(article_id, sent_id, text, piece, lead, lowercase_seen, cues, out)
+            for part in _split_and(piece, cues):
+                _split_titles(article_id, sent_id, text, part, lead, lowercase_seen, cues, out)
     return out
+
+
+def _split_and(toks: list[tuple[int, int, str]], cues: _Cues) -> list[list[tuple[int, int, str]]]:
+    """Split a chain at "and" unless it sits inside one organisation's name ("Centers for Disease
+    Control and Prevention"): split when "the" follows it, when both sides are names on their own,
+    or when no word of the chain heads an organisation's name."""
+    words = [t[2] for t in toks]
+    if "and" not in words:
+        return [toks]
+    k = words.index("and")
+    left = [w for w in words[:k] if w not in cues.titles and w not in cues.honorifics]
+    right = [w for w in words[k + 1:] if w != "the"]
+    complete = ("organisation", "place", "person", "group")
+    if not left or not right or words[k + 1:k + 2] == ["the"] or not any(w in cues.org_heads for w in words) or (
+            _kind_of(left, cues) in complete and _kind_of(right, cues) in complete):
+        return [toks[:k], *_split_and(toks[k + 1:], cues)]
+    return [toks]
 
 
 def _split_titles(article_id, sent_id, text, toks, lead, lowercase_seen, cues, out) -> None:
@@ -280,6 +313,8 @@ def _split_titles(article_id, sent_id, text, toks, lead, lowercase_seen, cues, o
         # Find the last title in the chain: what follows it is a person, what precedes a modifier.
         cut = None
         i = 0
+        if _strip_possessive(words[-1]) in cues.org_heads | cues.place_heads:
+            break  # "Harlow General Hospital", "Major League": a name, not a title
         while i < len(words):
             n = _title_at(words, i, cues)
             if n and i + n < len(words):
@@ -288,7 +323,8 @@ def _split_titles(article_id, sent_id, text, toks, lead, lowercase_seen, cues, o
         if cut is None:
             break
         i, n = cut
-        if i:
+        modifier = [t[2] for t in toks[:i]]
+        if i and (len(modifier) == 1 or " ".join(modifier) in cues.places or _kind_of(modifier, cues) == "organisation"):
             _emit(article_id, sent_id, text, toks[:i], "", lead, lowercase_seen, cues, out)
         title = " ".join(words[i:i + n])
         toks = toks[i + n:]
@@ -311,9 +347,12 @@ def _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, ou
     if initial and len(toks) >= 1 and not title:
         first = toks[0][2]
         word = _strip_possessive(first)
-        known = word in cues.places or word in cues.named_groups
-        key = _word_key(first)
-        weak = key in _stop() or key in _CALENDAR or key.endswith("ly") if len(toks) > 1 else _is_common(first, lowercase_seen)
+        words_all = [t[2] for t in toks]
+        known = word in cues.places or word in cues.named_groups or word in cues.given_names or any(
+            " ".join(words_all[:n]) in cues.places for n in range(2, len(words_all) + 1))
+        weak = _is_common(first, lowercase_seen)
+        if weak and len(toks) > 1 and _word_key(first) not in _stop() and _kind_of(words_all, cues) == "organisation":
+            weak = False  # "Supreme Court ruled …": the whole chain is an organisation's name
         if not known and weak and not _ACRONYM.match(word):
             toks = toks[1:]
             while toks and toks[0][2].lower() in _CONNECT | _INNER_THE:
@@ -324,16 +363,31 @@ def _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, ou
     words[-1] = _strip_possessive(words[-1])
     if not words[-1]:
         return
+    # "Ruth Gates of the University of Hawaii": a person, then an organisation.
+    for i, (_, _, w) in enumerate(toks):
+        if w == "of" and 1 <= i <= 3 and i + 1 < len(toks):
+            left = [t[2] for t in toks[:i]]
+            right = [t[2] for t in toks[i + 1:] if t[2] != "the"]
+            left_kind = _kind_of(left, cues)
+            if right and (_kind_of(right, cues) in ("organisation", "place") and left_kind in ("person", "unknown")
+                          or left_kind == "person") and not any(x in cues.org_heads for x in left):
+                rest = toks[i + 1:]
+                _emit(article_id, sent_id, text, toks[:i], title, lead, lowercase_seen, cues, out)
+                _emit(article_id, sent_id, text, rest, "", lead, lowercase_seen, cues, out)
+                return
+    end = toks[-1][1] if words[-1] == toks[-1][2] else toks[-1][0] + len(words[-1])
+    surface = re.sub(r"\s+", " ", text[toks[0][0]:end])
     before = text[max(0, toks[0][0] - 40):toks[0][0]].split()
     role_before = bool(before) and before[-1].lower().strip(",") in cues.roles
     appositive = _APPOSITIVE.match(text, toks[-1][1])
     role_before = role_before or bool(appositive and any(
         w.lower() in cues.roles for w in re.findall(r"[A-Za-z]+", appositive.group(1))))
     after_m = re.match(r"\s+([a-z]+)", text[toks[-1][1]:])
+    personal = bool(_PERSONAL_AFTER.match(text, toks[-1][1]))
     out.append(_Chain(
-        article_id, sent_id, toks[0][0], toks[-1][0] + len(toks[-1][2]) if words[-1] != toks[-1][2] else toks[-1][1],
+        article_id, sent_id, toks[0][0], end,
         words, title, initial and toks[0][0] <= lead, role_before, after_m.group(1) if after_m else "",
-        bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS,
+        bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS, surface, personal,
     ))
 
 
@@ -357,16 +411,25 @@ def _kind_of(words: list[str], cues: _Cues) -> str:
         return "place"
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "organisation"
-    if any(w in cues.org_heads for w in words[1:]) and len(words) > 2:
+    if len(words) > 2 and any(w in cues.org_heads for w in words) and any(w in _CONNECT for w in words):
         return "organisation"  # "Bank of England", "University of Michigan"
-    if len(words) >= 2 and all(w[:1].isupper() or _INITIAL.match(w.rstrip(".")) for w in words) \
-            and not any(w in cues.places for w in words):
+    if len(words) >= 2 and (words[0] in cues.given_names or words[0].split("-")[0] in cues.given_names) and len(words) <= 4 \
+            and not any(w in cues.places for w in words[1:]):
         return "person"
     return "unknown"
 
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _CONNECT)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """True when ``acronym`` is the initials of ``name`` ("UN", "CDC" for "Centers for Disease
+    Control and Prevention": a prefix of three letters or more counts)."""
+    letters = acronym.replace(".", "")
+    letters = letters[:-1] if letters.endswith("s") and len(letters) > 2 else letters
+    initials = _initials(name.split())
+    return initials == letters or len(letters) >= 3 and initials.startswith(letters) and len(initials) - len(letters) <= 1
 
 
 def _person_key(words: list[str]) -> tuple[str, str]:
@@ -384,95 +447,143 @@ class _Entity:
     mentions: int = 0
 
 
+_ORG_SUFFIX = frozenset(["Co", "Co.", "Cos", "Cos.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "PLC", "plc"])
+
+
 class _Resolver:
-    """Builds the alias -> actor map for an event from its name chains."""
+    """Builds the alias -> (actor, kind) map for an event from its name chains."""
 
     def __init__(self, cues: _Cues):
         self.cues = cues
 
     def resolve(self, chains: list[_Chain]) -> dict[str, tuple[str, str]]:
         cues = self.cues
-        surfaces: Counter = Counter()
-        kinds: dict[str, Counter] = defaultdict(Counter)
-        titled: set[str] = set()
-        speaking: set[str] = set()
+        count: Counter = Counter()
+        cue_kind: dict[str, str] = {}
+        personal: Counter = Counter()
         placed: Counter = Counter()
+        words_of: dict[str, list[str]] = {}
         for c in chains:
-            surface = " ".join(c.words)
-            surfaces[surface] += 1
+            surface = c.surface or " ".join(c.words)
+            count[surface] += 1
+            words_of[surface] = c.words
             kind = _kind_of(c.words, cues)
-            if c.title or c.role_before:
-                titled.add(surface)
-                kind = "person" if kind in ("unknown", "person") else kind
-            if c.after in ("said", "says", "told", "added", "argued", "wrote", "noted", "asked"):
-                speaking.add(surface)
-            kinds[surface][kind] += 1
+            if c.title and _title_kind(c.title, cues) == "person" and kind in ("unknown", "person"):
+                kind = "person"
+            cue_kind[surface] = kind if cue_kind.get(surface) in (None, "unknown") else cue_kind[surface]
+            if c.title or c.role_before or c.personal:
+                personal[surface] += 1
             placed[surface] += 1 if c.place_before or c.after in _PLACE_AFTER else -1
         alias_map: dict[str, tuple[str, str]] = {}
-        kind_of = {s: k.most_common(1)[0][0] for s, k in kinds.items()}
-        # Places from the gazetteer.
-        for s in surfaces:
-            if s in cues.places:
-                alias_map[s] = (cues.places[s][0], "place")
-        # People with a full name: one actor per (first, last) name.
-        persons: dict[tuple[str, str], Counter] = defaultdict(Counter)
-        for s, k in kind_of.items():
-            words = s.split()
-            if k == "person" and len(words) >= 2:
-                persons[_person_key(words)][s] += surfaces[s]
-        by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for key, forms in persons.items():
-            canonical = max(forms, key=lambda f: (forms[f] + 0.5 * (len(f.split()) > 2 and False), len(f.split()) == 2, -len(f)))
-            # Prefer the plain "First Last" form when it is used; else the most frequent.
-            plain = [f for f in forms if len(f.split()) == 2]
-            if plain:
-                canonical = max(plain, key=lambda f: forms[f])
-            total = sum(forms.values())
-            for f in forms:
-                alias_map[f] = (canonical, "person")
-            by_last[key[1]].append((canonical, total))
-        # Organisations and full names first, so short forms can join them.
-        orgs = {s for s, k in kind_of.items() if k == "organisation" and s not in alias_map}
-        org_words = {s: s.split() for s in orgs}
-        for s in sorted(orgs, key=lambda x: -len(x.split())):
-            words = org_words[s]
-            if not (len(words) == 1 and _ACRONYM.match(s)):
-                longer = [o for o in orgs if len(org_words[o]) > len(words) and org_words[o][-len(words):] == words]
+        for sfc in count:
+            if sfc in cues.places:
+                alias_map[sfc] = (cues.places[sfc][0], "place")
+        # Entities from names of two or more words: people and unknown names by (first, last).
+        entities: dict[tuple[str, str], dict] = {}
+        orgs: dict[str, list[str]] = {}
+        for sfc, kind in cue_kind.items():
+            words = words_of[sfc]
+            if sfc in alias_map or kind == "other":
+                continue
+            if kind in ("person", "unknown") and len(words) >= 2:
+                e = entities.setdefault(_person_key(words), {"forms": Counter(), "person": 0, "place": 0, "cue": set()})
+                e["forms"][sfc] += count[sfc]
+                e["person"] += personal[sfc]
+                e["place"] += placed[sfc]
+                e["cue"].add(kind)
+            elif kind == "organisation":
+                orgs[sfc] = words
+            elif kind == "group":
+                group = list(words)
+                group[-1] = cues.named_groups.get(group[-1], group[-1])
+                alias_map[sfc] = (" ".join(group), "group")
+            elif kind == "place":
+                alias_map[sfc] = (sfc, "place")
+        by_last: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        for key, e in entities.items():
+            plain = [f for f in e["forms"] if len(f.split()) == 2]
+            pool = plain or list(e["forms"])
+            e["canonical"] = max(pool, key=lambda f: (e["forms"][f], -len(f)))
+            by_last[(key[1] or key[0]).lower()].append((e["canonical"], e))
+        # Single words: a surname joins the one name ending with it (the most used if several).
+        singles = [sfc for sfc, kind in cue_kind.items() if sfc not in alias_map and len(words_of[sfc]) == 1
+                   and kind in ("unknown", "person")]
+        for sfc in singles:
+            word = words_of[sfc][0].lower()
+            if word in by_last:
+                _, e = max(by_last[word], key=lambda x: sum(x[1]["forms"].values()))
+                e["forms"][sfc] += count[sfc]
+                e["person"] += personal[sfc]
+                e["place"] += placed[sfc]
+        for e in entities.values():
+            is_person = "person" in e["cue"] or e["person"] > 0
+            kind = "person" if is_person else "place" if e["place"] > 0 else "organisation"
+            for form in e["forms"]:
+                alias_map[form] = (e["canonical"], kind)
+        # Organisations: a shorter name joins the one longer name ending with it ("Defense
+        # Ministry"); "Kroger Co" and "Kroger" are one; an acronym joins the name it abbreviates.
+        for sfc in sorted(orgs, key=lambda x: -len(orgs[x])):
+            words = orgs[sfc]
+            if not (len(words) == 1 and _ACRONYM.match(sfc)):
+                longer = [o for o in orgs if len(orgs[o]) > len(words) and orgs[o][-len(words):] == words]
                 if len(longer) == 1:
-                    alias_map[s] = alias_map.get(longer[0], (longer[0], "organisation"))
+                    alias_map[sfc] = alias_map.get(longer[0], (longer[0], "organisation"))
                     continue
-            if len(words) == 1 and _ACRONYM.match(s):
-                expansion = [o for o in orgs if len(org_words[o]) > 1 and _initials(org_words[o]) == s.replace(".", "").rstrip("s")]
+            if len(words) == 1 and _ACRONYM.match(sfc):
+                expansion = [o for o in orgs if len(orgs[o]) > 1 and _initials(orgs[o]) == sfc.replace(".", "").rstrip("s")]
                 if len(expansion) == 1:
-                    alias_map[s] = (expansion[0], "organisation")
+                    alias_map[sfc] = (expansion[0], "organisation")
                     continue
-            alias_map.setdefault(s, (s, "organisation"))
-        # Groups named with a capital ("House Democrats", "Republicans").
-        for s, k in kind_of.items():
-            if k == "group" and s not in alias_map:
-                words = s.split()
-                words[-1] = cues.named_groups.get(words[-1], words[-1])
-                alias_map[s] = (" ".join(words), "group")
-        # Single words and leftovers: surnames join full names; the rest by their cues.
-        for s, k in kind_of.items():
-            if s in alias_map or k == "other":
+            alias_map.setdefault(sfc, (sfc, "organisation"))
+        org_names = {a for a, k in alias_map.values() if k == "organisation"}
+        for sfc in list(orgs):
+            words = orgs[sfc]
+            if len(words) > 1 and words[-1] in _ORG_SUFFIX:
+                base = " ".join(words[:-1])
+                if base in count and (base not in alias_map or alias_map[base][1] != "place"):
+                    alias_map[sfc] = alias_map[base] = (base, "organisation")
+        tails: dict[str, list[str]] = defaultdict(list)
+        for name in org_names:
+            parts = name.split()
+            if len(parts) > 1:
+                tails[parts[-1]].append(name)
+        # Acronyms: the one organisation whose initials they are ("UN", "CDC").
+        long_orgs = {a for a, k in alias_map.values() if k == "organisation" and len(a.split()) > 1}
+        for sfc in list(alias_map):
+            if _ACRONYM.match(sfc) and alias_map[sfc] == (sfc, "organisation"):
+                expansion = [o for o in long_orgs if _abbreviates(sfc, o)]
+                if len(expansion) == 1:
+                    alias_map[sfc] = (expansion[0], "organisation")
+        # Remaining single words: by their evidence.
+        for sfc, kind in cue_kind.items():
+            if sfc in alias_map or kind == "other":
                 continue
-            words = s.split()
-            last = words[-1]
-            if last in by_last:
-                canonical = max(by_last[last], key=lambda x: x[1])[0]
-                alias_map[s] = (canonical, "person")
+            if _ACRONYM.match(sfc):
+                expansion = [o for o in long_orgs if _abbreviates(sfc, o)]
+                if len(expansion) == 1:
+                    alias_map[sfc] = (expansion[0], "organisation")
+                    continue
+            word = words_of[sfc]
+            if len(word) == 1 and len(tails.get(sfc, [])) == 1 and personal[sfc] == 0:
+                alias_map[sfc] = (tails[sfc][0], "organisation")  # "Villa" -> "Aston Villa"
                 continue
-            if k == "person" or s in titled:
-                alias_map[s] = (s, "person")
-            elif k == "place":
-                alias_map[s] = (s, "place")
-            elif k == "unknown":
-                if len(words) == 1 and zipf_frequency(_word_key(s)) >= 5.0 and not _ACRONYM.match(s):
-                    continue  # a common word with a capital ("Western", "God"), not a name
-                kind = "person" if s in speaking else "place" if placed[s] > 0 else "organisation"
-                alias_map[s] = (s, kind)
+            if len(word) == 1 and zipf_frequency(_word_key(sfc)) >= 5.0 and not _ACRONYM.match(sfc):
+                continue  # a common word with a capital ("Western", "God"), not a name
+            kind = "person" if personal[sfc] > 0 or kind == "person" else "place" if placed[sfc] > 0 else "organisation"
+            alias_map[sfc] = (sfc, kind)
+        # A dateline in capitals ("SEMINOLE, Texas —") is the same name.
+        for sfc in list(alias_map):
+            if sfc.isupper() and len(sfc) > 3 and not _ACRONYM.match(sfc):
+                title = sfc.title()
+                if title in alias_map:
+                    alias_map[sfc] = alias_map[title]
+                elif title in cues.places:
+                    alias_map[sfc] = (cues.places[title][0], "place")
         return alias_map
+
+
+def _title_kind(title: str, cues: _Cues) -> str:
+    return "person" if title in cues.titles or title in cues.honorifics or title + "." in cues.titles else "other"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -523,7 +634,7 @@ def _group_name(np: str, head: str, cues: _Cues, capitalised_ok: set[str]) -> st
     kept: list[str] = []
     for i, m in enumerate(mods):
         low = m.lower().strip(",")
-        if low in _DETERMINER or low in _stop():
+        if low in _DETERMINER or low in _stop() or (not m[:1].isupper() and re.search(r"['\u2019]s?$", m)):
             kept = []
             continue
         if m[:1].isupper():
@@ -560,7 +671,11 @@ def _user_map(groups: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
     out = {}
     for actor, term, kind in zip(groups["actor"].astype(str), groups["term"].astype(str), kinds.astype(str), strict=True):
         kind = kind.strip().lower()
-        out[term.strip()] = (actor.strip(), kind if kind in KINDS else "organisation")
+        entry = (actor.strip(), kind if kind in KINDS else "organisation")
+        term = term.strip()
+        out[term] = entry
+        if term[:1].islower():  # "the petitioners" also opens a sentence
+            out.setdefault(term[0].upper() + term[1:], entry)
     return out
 
 
@@ -588,14 +703,15 @@ def discover(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> 
     for aid, sid, text in zip(ids, sent_ids, texts, strict=True):
         found = _chains(aid, sid, text, lowercase_seen, cues)
         if _title_case(text):  # a headline-style sentence: only the gazetteer's names are sure
-            found = [c for c in found if " ".join(c.words) in cues.places]
+            found = [c for c in found if (c.surface or " ".join(c.words)) in cues.places]
         chains.extend(found)
     alias_map = _Resolver(cues).resolve(chains)
     # "the Trump administration": an organisation of its own.
     for c in chains:
-        if c.after in _ORG_AFTER and " ".join(c.words) in alias_map and alias_map[" ".join(c.words)][1] == "person":
-            phrase = f"{' '.join(c.words)} {c.after}"
-            alias_map[phrase] = (f"{alias_map[' '.join(c.words)][0].split()[-1]} {c.after}", "organisation")
+        name = c.surface or " ".join(c.words)
+        if c.after in _ORG_AFTER and name in alias_map and alias_map[name][1] == "person":
+            phrase = f"{name} {c.after}"
+            alias_map[phrase] = (f"{alias_map[name][0].split()[-1]} {c.after}", "organisation")
     user = _user_map(groups)
     # The user's table wins: a discovered actor any of whose names the table lists becomes the
     # table's actor with all its names ("Vladimir Putin" joins the group that lists "Putin").
@@ -632,6 +748,8 @@ def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFra
             if head in cues.collectives:
                 collective_orgs[head].append(actor)
     capitalised = {a for a in alias_map}
+    owned = {head: owners[0] for head, owners in collective_orgs.items() if len(owners) == 1}
+    described = re.compile(rf"(?<![\w])[Tt]he\s+(?P<head>{'|'.join(map(re.escape, owned))})(?![\w\-])") if owned else None
     for aid, sid, offset, text in zip(ids, sent_ids, offsets, texts, strict=True):
         taken: list[tuple[int, int]] = []
         if pattern is not None:
@@ -640,6 +758,12 @@ def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFra
                 actor, kind = alias_map[alias]
                 rows.append((aid, sid, actor, m.group(), kind, offset + m.start(), offset + m.end()))
                 taken.append((m.start(), m.end()))
+        if described is not None:  # "the council" when the articles name one council
+            for m in described.finditer(text):
+                h0, h1 = m.start("head"), m.end("head")
+                if not any(a < h1 and h0 < b for a, b in taken):
+                    rows.append((aid, sid, owned[m.group("head")], m.group("head"), "organisation", offset + h0, offset + h1))
+                    taken.append((h0, h1))
         for m in groups.finditer(text):
             h0, h1 = m.start("head"), m.end("head")
             if any(a < h1 and h0 < b for a, b in taken):

@@ -101,8 +101,8 @@ def _group_heads() -> tuple[frozenset[str], str, frozenset[str], frozenset[str]]
     heads, a regex alternation of them (longest first), the collective nouns alone ("council",
     "ministry": part of a name when capitalised mid-phrase) and the named groups ("Democrats")."""
     frame = load_lexicon("group_nouns")
-    named = frozenset(frame.loc[frame["category"] == "named_group", "term"]) | frozenset(
-        frame.loc[frame["category"] == "named_group", "singular"])
+    named_rows = frame[frame["category"] == "named_group"]
+    named = frozenset(named_rows["term"]) | frozenset(f for forms in named_rows["singular"] for f in forms.split("|"))
     collective = frozenset(frame.loc[frame["category"] == "collective", "term"].str.lower())
     frame = frame[frame["category"].isin(["role", "collective"])]
     heads = {t.lower() for t in frame["term"]} | {t.lower() for t in frame["singular"]} | set(UNNAMED_HEADS)

@@ -39,7 +39,7 @@ class WordingResult:
         out = {
             "distinctive": records(self.distinctive, ["article_id", "term", "z", "count", "n"]),
             "cues": records(self.cues, CUE_COLUMNS),
-            "naming": records(self.naming, ["article_id", "group", "term", "variant", "count"]),
+            "naming": records(self.naming, ["article_id", "group", "term", "variant", "reading", "voice", "count", "n_quoted"]),
             "flag_threshold": json_safe(self.flag_threshold),
         }
         if len(self.summary):
