@@ -612,16 +612,21 @@ _DETERMINER = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _group_pattern() -> re.Pattern[str]:
+def _group_pattern() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(head, tail, words before): a role or group noun; what must follow it for the group to
+    act (an optional appositive or prepositional phrase, adverbs, then a verb); up to two words
+    that may modify it. Three small patterns instead of one: far faster on long texts."""
     cues = _cues()
     heads = sorted(set(cues.roles) | cues.collectives, key=len, reverse=True)
     head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-    return re.compile(
-        rf"(?<![\w\-'\u2019])(?P<np>(?:(?:[A-Za-z][\w\-'\u2019.]*)\s+){{0,2}}?(?P<head>(?i:{head_alt})))"
-        rf"(?P<tail>(?:\s*,\s+[^,;:.]{{1,80}},|\s+(?:in|at|from|of|for|with|on)\s+[^,;:.\"]{{1,40}}?)?(?:\s+(?:also|have|has|had|now|still|long|often|have\s+long|"
-        rf"repeatedly|quickly|immediately|later|previously|again|already|too|reportedly|allegedly))*\s+"
-        rf"(?:{_GROUP_VERBS})\b)"
+    head = re.compile(rf"(?<![\w\-'\u2019])(?i:{head_alt})(?=[\s,])")
+    tail = re.compile(
+        rf"(?:\s*,\s+[^,;:.]{{1,80}},|\s+(?:in|at|from|of|for|with|on)\s+[^,;:.\"]{{1,40}}?)?(?:\s+(?:also|have|has|had|"
+        rf"now|still|long|often|have\s+long|repeatedly|quickly|immediately|later|previously|again|already|too|"
+        rf"reportedly|allegedly))*\s+(?:{_GROUP_VERBS})\b"
     )
+    before = re.compile(r"(?:(?<![\w\-'\u2019])[A-Za-z][\w\-'\u2019.]*[ \t]+){1,2}\Z")
+    return head, tail, before
 
 
 def _group_name(np: str, head: str, cues: _Cues, capitalised_ok: set[str]) -> str | None:
@@ -740,7 +745,7 @@ def _alias_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
 def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFrame:
     rows: list[tuple] = []
     pattern = _alias_regex(tuple(alias_map)) if alias_map else None
-    groups = _group_pattern()
+    head_re, tail_re, before_re = _group_pattern()
     collective_orgs: dict[str, list[str]] = defaultdict(list)
     for actor, kind in set(alias_map.values()):
         if kind == "organisation":
@@ -764,21 +769,22 @@ def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFra
                 if not any(a < h1 and h0 < b for a, b in taken):
                     rows.append((aid, sid, owned[m.group("head")], m.group("head"), "organisation", offset + h0, offset + h1))
                     taken.append((h0, h1))
-        for m in groups.finditer(text):
-            h0, h1 = m.start("head"), m.end("head")
-            if any(a < h1 and h0 < b for a, b in taken):
+        for m in head_re.finditer(text):
+            h0, h1 = m.start(), m.end()
+            if any(a < h1 and h0 < b for a, b in taken) or not tail_re.match(text, h1):
                 continue
-            np_text = m.group("np")
-            head = m.group("head")
+            pre = before_re.search(text, max(0, h0 - 80), h0)
+            np0 = pre.start() if pre else h0
+            np_text = text[np0:h1]
+            head = m.group()
             # A capitalised head mid-sentence belongs to a name ("City Council") found above.
-            before = text[:m.start("np")].rstrip()
+            before = text[max(0, np0 - 4):np0].rstrip()
             if before.endswith(("'s", "\u2019s")):
                 continue
             name = _group_name(np_text, head, cues, capitalised)
             if name is None:
                 continue
             head_low = head.lower()
-            np0 = m.start("np")
             # Drop modifiers that were not kept (determiners) from the mention's span.
             kind = "group"
             if head_low in cues.collectives:
@@ -808,13 +814,19 @@ def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFra
 def _actor_table(mentions: pd.DataFrame, from_file: set[str]) -> pd.DataFrame:
     if mentions.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
-    rows = []
-    for actor, group in mentions.groupby("actor", sort=False):
-        aliases = Counter(_strip_possessive(re.sub(r"\s+", " ", a)) for a in group["alias"])
-        rows.append((
-            actor, group["kind"].mode().iloc[0], [a for a, _ in aliases.most_common()], len(group),
-            group["article_id"].nunique(), "file" if actor in from_file else "discovered",
-        ))
+    aliases: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    articles: dict[str, set] = defaultdict(set)
+    for actor, alias, kind, article in zip(mentions["actor"], mentions["alias"], mentions["kind"],
+                                           mentions["article_id"], strict=True):
+        aliases[actor][_strip_possessive(re.sub(r"\s+", " ", alias))] += 1
+        kinds[actor][kind] += 1
+        articles[actor].add(article)
+    rows = [
+        (actor, kinds[actor].most_common(1)[0][0], [a for a, _ in names.most_common()], sum(names.values()),
+         len(articles[actor]), "file" if actor in from_file else "discovered")
+        for actor, names in aliases.items()
+    ]
     out = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return out.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
 

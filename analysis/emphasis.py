@@ -319,6 +319,25 @@ def topic_emphasis(
     return out
 
 
+def _surface_words(texts: list[str]) -> dict[str, str]:
+    """Each stem of ``content_terms`` -> the word form the texts use most for it ("vot" ->
+    "vote"), so cluster labels are words a reader recognises."""
+    from collections import Counter
+
+    from analysis.alignment import _stem
+    from analysis.text import WORD_PATTERN, normalize_token
+
+    forms: dict[str, Counter] = {}
+    for text in texts:
+        for m in WORD_PATTERN.finditer(text):
+            word = normalize_token(m.group())
+            written = m.group()[:-2] if word.endswith("'s") else m.group()
+            word = word[:-2] if word.endswith("'s") else word
+            # Lower case unless the texts write the word capitalised inside sentences (a name).
+            forms.setdefault(_stem(word), Counter())[written if m.start() > 0 else written.lower()] += 1
+    return {stem: counter.most_common(1)[0][0] for stem, counter in forms.items()}
+
+
 def topic_clusters(
     sentences: pd.DataFrame, *, n_clusters: int | None = None, top_n: int = 6, random_state: int = 0
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -326,7 +345,8 @@ def topic_clusters(
 
     Returns ``(assignments, clusters)``: ``assignments`` is ``article_id, sent_id, cluster,
     label``; ``clusters`` is ``cluster, label, top_terms, n_sentences``, the label being the
-    cluster's three heaviest terms. All articles' sentences are clustered together, so a
+    cluster's three heaviest terms, each shown as the word form the texts use most ("vote", not
+    the stem "vot"). All articles' sentences are clustered together, so a
     cluster found in one article only is content the others lack. ``n_clusters`` defaults to
     about sqrt(sentences / 2), between 2 and 8. Fixed ``random_state``: the same input gives
     the same clusters. What it cannot see: clusters are groups of shared words, not meanings; a
@@ -344,9 +364,10 @@ def topic_clusters(
     k = max(1, min(k, sum(has_words), matrix.shape[1]))
     fitted = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit(matrix)
     labels, centres = fitted.labels_, fitted.cluster_centers_
+    surface = _surface_words(texts)
     rows = []
     for c, centre in enumerate(centres):
-        top = [str(t) for t in vocab[np.argsort(centre)[::-1][:top_n]]]
+        top = [surface.get(str(t), str(t)) for t in vocab[np.argsort(centre)[::-1][:top_n]]]
         rows.append((c, ", ".join(top[:3]), top, int((labels == c).sum())))
     clusters = pd.DataFrame(rows, columns=cluster_cols)
     assignments = pd.DataFrame(

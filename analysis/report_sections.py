@@ -99,19 +99,30 @@ def differences(comparison: Comparison) -> list[str]:
             for a in ids:
                 mine = naming.loc[naming["article_id"] == a]
                 if len(mine):
-                    used = ", ".join(f"{r.term} ({r.variant})" for r in mine.itertuples())
+                    voices = {"quoted": "; a quoted speaker's word", "mixed": "; partly in quotations"}
+                    used = ", ".join(
+                        f"{r.term} ({getattr(r, 'reading', r.variant)}{voices.get(getattr(r, 'voice', ''), '')})"
+                        for r in mine.itertuples()
+                    )
                     lines.append(f"Naming in {a}: {used}.")
 
     if "emphasis" in sections:
         emphasis = sections["emphasis"]
         actors = emphasis.actors
         if len(actors):
-            table = actors.pivot_table(index="actor", columns="article_id", values="share", fill_value=0.0)
+            # The largest few actors of the event (most mentions in all articles), then the ones
+            # whose space differs most between articles among them.
+            totals = actors.groupby("actor")["mentions"].sum().sort_values(ascending=False, kind="stable")
+            largest = list(totals.index[:6])
+            table = actors[actors["actor"].isin(largest)].pivot_table(
+                index="actor", columns="article_id", values="share", fill_value=0.0)
             table = table.reindex(columns=ids, fill_value=0.0)
-            gap = (table.max(axis=1) - table.min(axis=1)).sort_values(ascending=False)
-            for actor in gap.index[:2]:
+            gap = (table.max(axis=1) - table.min(axis=1)).sort_values(ascending=False, kind="stable")
+            kinds = actors.drop_duplicates("actor").set_index("actor")["kind"] if "kind" in actors.columns else {}
+            for actor in gap.index[:3]:
                 shares = ", ".join(f"{a} {table.loc[actor, a]:.0%}" for a in ids)
-                lines.append(f"Space given to {actor} (share of sentences naming it): {shares}.")
+                kind = f", {kinds[actor]}" if len(kinds) and actor in kinds else ""
+                lines.append(f"Space given to {actor}{kind} (share of sentences naming it): {shares}.")
         attribution = emphasis.attribution_summary.set_index("article_id")
         if len(attribution):
             parts = ", ".join(
@@ -243,6 +254,24 @@ def wording_section(comparison: Comparison) -> str:
     return "\n".join(parts)
 
 
+def _largest_actors(actors, top: int = 10):
+    """The event's ``top`` actors by mentions in all articles, one row per article, largest first."""
+    if actors.empty:
+        return actors
+    totals = actors.groupby("actor")["mentions"].sum().sort_values(ascending=False, kind="stable")
+    rank = {a: i for i, a in enumerate(totals.index[:top])}
+    kept = actors[actors["actor"].isin(rank)]
+    return kept.assign(_rank=kept["actor"].map(rank)).sort_values(["_rank", "article_id"]).drop(columns="_rank")
+
+
+def _topic_view(emphasis):
+    """Keyword topics when the user gave a topic file, else the automatic clusters."""
+    if len(emphasis.topics):
+        return emphasis.topics
+    shares = emphasis.cluster_shares
+    return shares.rename(columns={"label": "topic"})[["article_id", "topic", "n_sentences", "share"]] if len(shares) else emphasis.topics
+
+
 def emphasis_section(comparison: Comparison) -> str:
     emphasis = comparison.sections["emphasis"]
     ids = list(comparison.articles["article_id"])
@@ -252,13 +281,16 @@ def emphasis_section(comparison: Comparison) -> str:
         "what one article reports that another leaves out.</p>",
         figure_html(emphasis_plots.plot_actor_shares(emphasis.actors),
                     "Share of each article's sentences naming each actor."),
-        table_html(emphasis.actors.sort_values(["actor", "article_id"]),
-                   columns=["article_id", "actor", "mentions", "share", "first_sent_id", "in_headline", "in_lead"]),
+        table_html(_largest_actors(emphasis.actors),
+                   columns=["article_id", "actor", "kind", "aliases", "mentions", "share", "first_sent_id",
+                            "in_headline", "in_lead"]),
         figure_html(emphasis_plots.plot_positions(emphasis.positions),
                     "Where in each article each actor is named (0 = start, 1 = end)."),
-        figure_html(emphasis_plots.plot_topic_shares(emphasis.topics), "Share of sentences per topic."),
+        figure_html(emphasis_plots.plot_topic_shares(_topic_view(emphasis)),
+                    "Share of sentences per topic (keyword topics when a topic file was given, else the "
+                    "automatic clusters, labelled by their most used words)."),
         "<h3>Who is cited, and how</h3>",
-        table_html(emphasis.sources, columns=["article_id", "sent_id", "source", "verb", "stance", "named"]),
+        table_html(emphasis.sources, columns=["article_id", "sent_id", "source", "actor", "verb", "stance", "named"]),
         table_html(emphasis.attribution_summary,
                    columns=["article_id", "n_sentences", "n_attributed", "attributed_share", "n_named",
                             "n_unnamed", "n_doubt"]),

@@ -59,7 +59,7 @@ def test_development_set_is_what_the_docs_say():
         assert 2 <= len(files) <= 4
         for path in files:
             words = len(path.read_text(encoding="utf-8").split())
-            assert 230 <= words <= 800, (path, words)
+            assert 200 <= words <= 800, (path, words)
 
 
 def test_discovery_figures_on_the_development_set(scores):

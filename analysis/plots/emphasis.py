@@ -69,7 +69,7 @@ def plot_actor_shares(actors: pd.DataFrame, *, top_n: int = 8) -> Figure:
     the most mentions overall are shown.
     """
     if actors.empty:
-        return empty_figure("no actors from the actor file are mentioned")
+        return empty_figure("no actors found in the articles")
     ids = ordered_ids(actors)
     order = actors.groupby("actor", sort=False)["mentions"].sum().sort_values(ascending=False, kind="stable")
     order = list(order.index[:top_n])
@@ -94,7 +94,7 @@ def plot_topic_shares(topics: pd.DataFrame) -> Figure:
     if topics.empty:
         return empty_figure("no topics to show")
     return _grouped_barh(
-        topics, "topic", "What each article spends its sentences on (keyword topics)",
+        topics, "topic", "What each article spends its sentences on (topics)",
         "share of sentences (a sentence can have several topics)",
     )
 
