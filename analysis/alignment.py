@@ -39,12 +39,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.frequency import zipf_frequency
@@ -54,6 +54,7 @@ from analysis.text import WORD_PATTERN, normalize_token, word_spans
 __all__ = [
     "DEFAULT_THRESHOLD",
     "MIN_SHARED_WORDS",
+    "NEIGHBOURS",
     "content_terms",
     "sentence_vectors",
     "tfidf",
@@ -69,6 +70,12 @@ __all__ = [
 DEFAULT_THRESHOLD = 0.15
 #: Two sentences must share at least this many content words to be compared at all (else 0).
 MIN_SHARED_WORDS = 2
+#: Above ``NEIGHBOURS + 1`` articles, each article's sentences are compared with those of its
+#: ``NEIGHBOURS`` nearest articles only (cosine of whole-article TF-IDF vectors), so pairwise work
+#: grows with the number of articles, not its square.
+NEIGHBOURS = 10
+#: Cells of a sentence-by-sentence similarity block held in memory at once (about 32 MB).
+BLOCK_CELLS = 4_000_000
 
 _ALIGNED_COLUMNS = ["a_id", "a_sent_id", "b_id", "b_sent_id", "similarity", "a_text", "b_text"]
 _MATCH_COLUMNS = ["article_id", "sent_id", "other_id", "other_sent_id", "similarity"]
@@ -154,88 +161,174 @@ def _article_order(articles: pd.DataFrame, sentences: pd.DataFrame) -> list[str]
     return [a for a in ids if a in present]
 
 
-def _similarities(articles: pd.DataFrame, sentences: pd.DataFrame):
-    """Per article its sentence rows, and the pairwise similarity blocks (a < b in article order)."""
+@dataclass(frozen=True)
+class _PairBest:
+    """Best matches between the sentences of two articles ``a`` and ``b`` (row positions within
+    each article): for each sentence of ``a`` its best in ``b`` (``a_best``, ``a_sim``) and the
+    other way round (``b_best``, ``b_sim``)."""
+
+    a_best: np.ndarray
+    a_sim: np.ndarray
+    b_best: np.ndarray
+    b_sim: np.ndarray
+
+
+def _pair_best(ma, ba, mb_t, bb_t) -> _PairBest:
+    """Row and column maxima of the similarity block of two articles, a slice of rows at a time
+    (at most ``BLOCK_CELLS`` cells held), so two of the longest articles the size limit allows
+    never ask for their whole sentence-by-sentence matrix. Ties go to the first sentence, as
+    ``argmax`` over the whole block would."""
+    na, nb = ma.shape[0], mb_t.shape[1]
+    a_best = np.zeros(na, dtype=np.int64)
+    a_sim = np.zeros(na)
+    b_best = np.zeros(nb, dtype=np.int64)
+    b_sim = np.full(nb, -np.inf)
+    step = max(1, BLOCK_CELLS // max(nb, 1))
+    for r0 in range(0, na, step):
+        r1 = min(na, r0 + step)
+        sim = (ma[r0:r1] @ mb_t).toarray()
+        shared = (ba[r0:r1] @ bb_t).toarray()
+        sim[shared < MIN_SHARED_WORDS] = 0.0
+        a_best[r0:r1] = sim.argmax(axis=1)
+        a_sim[r0:r1] = sim.max(axis=1)
+        col = sim.max(axis=0)
+        better = col > b_sim
+        b_sim[better] = col[better]
+        b_best[better] = sim.argmax(axis=0)[better] + r0
+    return _PairBest(a_best, a_sim, b_best, b_sim)
+
+
+def _neighbour_pairs(order: list[str], article_rows: np.ndarray, matrix, *, neighbours: int) -> list[tuple[int, int]]:
+    """The article pairs ``(i, j)``, ``i < j`` in article order, whose sentences are compared:
+    every pair up to ``neighbours + 1`` articles, else each article with its ``neighbours``
+    nearest (cosine of the articles' summed sentence vectors), either way round."""
+    n = len(order)
+    if n <= neighbours + 1:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    indicator = csr_matrix((np.ones(len(article_rows)), (article_rows, np.arange(len(article_rows)))), shape=(n, matrix.shape[0]))
+    vectors = (indicator @ matrix).tocsr()
+    norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    vectors = (diags(1.0 / norms) @ vectors).tocsr()
+    pairs: set[tuple[int, int]] = set()
+    step = max(1, BLOCK_CELLS // n)
+    for r0 in range(0, n, step):
+        r1 = min(n, r0 + step)
+        sim = (vectors[r0:r1] @ vectors.T).toarray()
+        sim[np.arange(r1 - r0), np.arange(r0, r1)] = -np.inf
+        # the nearest ``neighbours``, ties to the earlier article (stable order)
+        nearest = np.argsort(-sim, axis=1, kind="stable")[:, :neighbours]
+        for i, row in zip(range(r0, r1), nearest, strict=True):
+            for j in row:
+                pairs.add((min(i, int(j)), max(i, int(j))))
+    return sorted(pairs)
+
+
+def _similarities(articles: pd.DataFrame, sentences: pd.DataFrame, *, neighbours: int | None = None):
+    """Sentence rows in article order, each article's row positions, and the best matches of each
+    compared pair of articles (``{(a, b): _PairBest}``, a before b in article order)."""
+    neighbours = NEIGHBOURS if neighbours is None else neighbours
     order = _article_order(articles, sentences)
     sents = sentences[sentences["article_id"].astype(str).isin(order)].copy()
     sents["article_id"] = sents["article_id"].astype(str)
-    sents["_rank"] = sents["article_id"].map({a: i for i, a in enumerate(order)})
+    rank = {a: i for i, a in enumerate(order)}
+    sents["_rank"] = sents["article_id"].map(rank)
     sents = sents.sort_values(["_rank", "sent_id"]).reset_index(drop=True)
     matrix, _ = sentence_vectors(sents["text"].astype(str))
-    binary = (matrix > 0).astype(np.int32)
-    rows = {a: np.flatnonzero(sents["article_id"].to_numpy() == a) for a in order}
-    blocks = {}
-    for a, b in combinations(order, 2):
-        sim = (matrix[rows[a]] @ matrix[rows[b]].T).toarray()
-        shared = (binary[rows[a]] @ binary[rows[b]].T).toarray()
-        blocks[(a, b)] = np.where(shared >= MIN_SHARED_WORDS, sim, 0.0)
-    return order, sents, rows, blocks
+    binary = (matrix > 0).astype(np.int32).tocsr()
+    ranks = sents["_rank"].to_numpy()
+    bounds = np.searchsorted(ranks, np.arange(len(order) + 1))
+    rows = {a: np.arange(bounds[i], bounds[i + 1]) for i, a in enumerate(order)}
+    parts = [(matrix[bounds[i]:bounds[i + 1]], binary[bounds[i]:bounds[i + 1]]) for i in range(len(order))]
+    transposed: dict[int, tuple] = {}
+    pairs = {}
+    for i, j in _neighbour_pairs(order, ranks, matrix, neighbours=neighbours):
+        if j not in transposed:
+            transposed[j] = (parts[j][0].T.tocsr(), parts[j][1].T.tocsr())
+        pairs[(order[i], order[j])] = _pair_best(parts[i][0], parts[i][1], *transposed[j])
+        if len(transposed) > 4 * neighbours + 8:  # keep a few transposes, not all of them
+            transposed.pop(next(iter(transposed)))
+    return order, sents, rows, pairs
 
 
 def best_matches(articles: pd.DataFrame, sentences: pd.DataFrame, *, _sims=None) -> pd.DataFrame:
-    """For every sentence and every other article, its most similar sentence there.
+    """For every sentence and every other article compared with it, its most similar sentence there.
 
     Columns ``article_id, sent_id, other_id, other_sent_id, similarity``. The similarity is the
-    TF-IDF cosine described in the module docstring; ``other_sent_id`` is missing when the other
-    article has no sentences.
+    TF-IDF cosine described in the module docstring. An article without sentences has no rows.
+    With more than ``NEIGHBOURS + 1`` articles each article is compared with its ``NEIGHBOURS``
+    nearest articles only (see the module docstring), so the pairwise work stays bounded.
     """
-    order, sents, rows, blocks = _similarities(articles, sentences) if _sims is None else _sims
-    frames = []
-    for (a, b), sim in blocks.items():
-        for src, dst, s in ((a, b, sim), (b, a, sim.T)):
-            if s.size == 0:
+    order, sents, rows, pairs = _similarities(articles, sentences) if _sims is None else _sims
+    sent_ids = sents["sent_id"].to_numpy()
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("src", "sent", "dst", "other", "sim")}
+    rank = {a: i for i, a in enumerate(order)}
+    for (a, b), best in pairs.items():
+        for src, dst, idx, sim in ((a, b, best.a_best, best.a_sim), (b, a, best.b_best, best.b_sim)):
+            if len(rows[src]) == 0 or len(rows[dst]) == 0:
                 continue
-            best = s.argmax(axis=1)
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "article_id": src,
-                        "sent_id": sents.loc[rows[src], "sent_id"].to_numpy(),
-                        "other_id": dst,
-                        "other_sent_id": sents.loc[rows[dst], "sent_id"].to_numpy()[best],
-                        "similarity": s.max(axis=1),
-                    }
-                )
-            )
-    if not frames:
+            parts["src"].append(np.full(len(idx), rank[src]))
+            parts["sent"].append(sent_ids[rows[src]])
+            parts["dst"].append(np.full(len(idx), rank[dst]))
+            parts["other"].append(sent_ids[rows[dst]][idx])
+            parts["sim"].append(sim)
+    if not parts["src"]:
         return pd.DataFrame(columns=_MATCH_COLUMNS)
-    out = pd.concat(frames, ignore_index=True)
-    out["_rank"] = out["article_id"].map({a: i for i, a in enumerate(order)})
-    out["_orank"] = out["other_id"].map({a: i for i, a in enumerate(order)})
-    return out.sort_values(["_rank", "sent_id", "_orank"]).drop(columns=["_rank", "_orank"]).reset_index(drop=True)
+    src, sent, dst = (np.concatenate(parts[k]) for k in ("src", "sent", "dst"))
+    other, sim = np.concatenate(parts["other"]), np.concatenate(parts["sim"])
+    sort = np.lexsort((dst, sent, src))
+    names = np.asarray(order, dtype=object)
+    return pd.DataFrame(
+        {
+            "article_id": names[src[sort]],
+            "sent_id": sent[sort],
+            "other_id": names[dst[sort]],
+            "other_sent_id": other[sort],
+            "similarity": sim[sort],
+        }
+    )
 
 
 def align_sentences(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD, _sims=None
 ) -> pd.DataFrame:
-    """Aligned sentence pairs between every two articles (``a_id`` before ``b_id`` in article order).
+    """Aligned sentence pairs between two articles (``a_id`` before ``b_id`` in article order).
 
     A pair is listed when one sentence is the other's best match in that article and their
     similarity is at least ``threshold``. A sentence can align with several (a long sentence
     that merges two short ones). Columns ``a_id, a_sent_id, b_id, b_sent_id, similarity, a_text,
-    b_text``, sorted by ``a_id, b_id, a_sent_id``.
+    b_text``, sorted by ``a_id, b_id, a_sent_id``. Every two articles are compared up to
+    ``NEIGHBOURS + 1`` articles; beyond, each article with its nearest ``NEIGHBOURS``.
     """
-    order, sents, rows, blocks = _similarities(articles, sentences) if _sims is None else _sims
+    order, sents, rows, pairs = _similarities(articles, sentences) if _sims is None else _sims
+    sent_ids = sents["sent_id"].to_numpy()
+    texts = sents["text"].to_numpy()
     frames = []
-    for (a, b), sim in blocks.items():
-        if sim.size == 0:
+    for (a, b), best in pairs.items():
+        if len(rows[a]) == 0 or len(rows[b]) == 0:
             continue
-        keep = np.zeros_like(sim, dtype=bool)
-        keep[np.arange(sim.shape[0]), sim.argmax(axis=1)] = True
-        keep[sim.argmax(axis=0), np.arange(sim.shape[1])] = True
-        keep &= sim >= threshold
-        i, j = np.nonzero(keep)
-        a_rows, b_rows = sents.loc[rows[a]], sents.loc[rows[b]]
+        i_a = np.arange(len(rows[a]))
+        keep_a = best.a_sim >= threshold
+        keep_b = best.b_sim >= threshold
+        i = np.concatenate([i_a[keep_a], best.b_best[keep_b]])
+        j = np.concatenate([best.a_best[keep_a], np.arange(len(rows[b]))[keep_b]])
+        sim = np.concatenate([best.a_sim[keep_a], best.b_sim[keep_b]])
+        if len(i) == 0:
+            continue
+        key = i * len(rows[b]) + j
+        key, first = np.unique(key, return_index=True)  # sorted row-major, one entry per cell
+        i, j, sim = i[first], j[first], sim[first]
+        ra, rb = rows[a][i], rows[b][j]
         frames.append(
             pd.DataFrame(
                 {
                     "a_id": a,
-                    "a_sent_id": a_rows["sent_id"].to_numpy()[i],
+                    "a_sent_id": sent_ids[ra],
                     "b_id": b,
-                    "b_sent_id": b_rows["sent_id"].to_numpy()[j],
-                    "similarity": sim[i, j],
-                    "a_text": a_rows["text"].to_numpy()[i],
-                    "b_text": b_rows["text"].to_numpy()[j],
+                    "b_sent_id": sent_ids[rb],
+                    "similarity": sim,
+                    "a_text": texts[ra],
+                    "b_text": texts[rb],
                 }
             )
         )

@@ -388,3 +388,40 @@ def test_sources_never_crash_on_unicode(text):
             assume(False)
     found = find_sources(sentences)
     assert set(found["stance"]) <= {"neutral", "doubt", "endorse", "presuppose", "assert"}
+
+
+def test_alignment_in_slices_equals_one_block(seed_articles, seed_sentences, monkeypatch):
+    """Bounded memory (issue 15, finding 9): the similarity block is computed a few rows at a
+    time; slicing never changes a match."""
+    from analysis import alignment
+
+    whole = alignment.compare_sentences(seed_articles, seed_sentences)
+    monkeypatch.setattr(alignment, "BLOCK_CELLS", 7)
+    sliced = alignment.compare_sentences(seed_articles, seed_sentences)
+    for a, b in zip(whole, sliced, strict=True):
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_many_articles_compare_each_with_its_nearest(monkeypatch):
+    """Compare scaling (issue 15, finding 8): past NEIGHBOURS + 1 articles each article is
+    aligned with its nearest few, and an article's near copy is among them."""
+    from analysis import alignment
+    from analysis.corpus import articles_from_texts
+
+    topics = ["drone strike airfield bombers", "coal plant vote council", "wheat harvest drought farmers",
+              "election ballots counting observers", "vaccine trial patients results"]
+    texts = {}
+    for k, topic in enumerate(topics):
+        words = topic.split()
+        texts[f"{k}-a"] = f"The {words[0]} {words[1]} story. Officials described the {words[2]} and {words[3]} today."
+        texts[f"{k}-b"] = f"A {words[0]} {words[1]} report. The {words[2]} and the {words[3]} were described by officials."
+    articles, sentences = articles_from_texts(texts)
+    everything = alignment.best_matches(articles, sentences)
+    monkeypatch.setattr(alignment, "NEIGHBOURS", 2)
+    nearest = alignment.best_matches(articles, sentences)
+    compared = nearest[["article_id", "other_id"]].drop_duplicates()
+    assert len(compared) <= 2 * 2 * len(articles)  # each article adds at most 2 pairs, both ways
+    assert len(nearest) < len(everything)
+    aligned = alignment.align_sentences(articles, sentences)
+    partners = {(a, b) for a, b in zip(aligned["a_id"], aligned["b_id"], strict=True)}
+    assert {(f"{k}-a", f"{k}-b") for k in range(len(topics))} <= partners
