@@ -14,8 +14,12 @@ Input files are opened read-only and never written to.
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
+import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable
 from datetime import date
@@ -51,7 +55,13 @@ class CorpusError(ValueError):
     def __init__(self, path: str | Path, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{_one_line(self.path)}: {_one_line(problem)}")
+
+
+def _one_line(text: str) -> str:
+    """``text`` as it is when printable, else its ``repr`` (a file name holding a line break or
+    a control character stays on one line, and visible)."""
+    return text if text.isprintable() else repr(text)
 
 
 class CorpusWarning(UserWarning):
@@ -75,8 +85,10 @@ def find_article_files(path_or_paths: str | Path | Iterable[str | Path]) -> list
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise CorpusError(path, "no such file or folder")
+        try:
+            os.stat(path)
+        except OSError as err:
+            raise CorpusError(path, _stat_problem(err)) from None
         if path.is_dir():
             found = sorted(
                 p
@@ -96,11 +108,56 @@ def find_article_files(path_or_paths: str | Path | Iterable[str | Path]) -> list
     return files
 
 
+#: Byte-order marks of the Unicode encodings other than UTF-8, longest first (UTF-32 LE starts
+#: with UTF-16 LE's mark). Windows Notepad's "Unicode" saves UTF-16 LE with a mark.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _likely_encoding(data: bytes) -> str:
+    """A guess at the encoding of bytes that are not UTF-8, for the error message."""
+    sample = data[:8192]
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 4 and odd.count(0) > len(odd) * 0.3 and even.count(0) < len(even) * 0.1:
+        return "it looks like UTF-16 (little-endian) without a byte-order mark: re-save it as UTF-8"
+    if len(sample) >= 4 and even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.1:
+        return "it looks like UTF-16 (big-endian) without a byte-order mark: re-save it as UTF-8"
+    for codec, name in (("shift_jis", "Shift JIS (Japanese)"), ("gb18030", "GB18030 (Chinese)"),
+                        ("euc_kr", "EUC-KR (Korean)")):
+        if sum(b >= 0x80 for b in sample) > len(sample) * 0.3:
+            try:
+                sample.decode(codec)
+                return f"it looks like {name}: re-save it as UTF-8"
+            except UnicodeDecodeError:
+                continue
+    try:
+        data.decode("cp1252")
+        return "it looks like Latin-1/Windows-1252: re-save it as UTF-8"
+    except UnicodeDecodeError:
+        return "re-save it as UTF-8"
+
+
 def _decode(path: Path, data: bytes) -> str:
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise CorpusError(path, f"not valid {name} text ({err.reason} at byte {err.start})") from None
+            if not text.strip():
+                raise CorpusError(path, "file is empty")
+            return _check_text(path, text)
     if not data.strip():
         raise CorpusError(path, "file is empty")
     sample = data[:8192]
     if b"\x00" in sample:
+        guess = _likely_encoding(data)
+        if "UTF-16" in guess:
+            raise CorpusError(path, f"not UTF-8 text; {guess}")
         raise CorpusError(path, "file is binary (contains NUL bytes), not a text article")
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > len(sample) * 0.05:
@@ -109,23 +166,52 @@ def _decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         byte = data[err.start]
-        hint = ""
-        try:
-            data.decode("cp1252")
-            hint = "; it looks like Latin-1/Windows-1252: re-save it as UTF-8"
-        except UnicodeDecodeError:
-            pass
         raise CorpusError(
-            path, f"not UTF-8 text (byte 0x{byte:02x} at position {err.start}){hint}"
+            path, f"not UTF-8 text (byte 0x{byte:02x} at position {err.start}); {_likely_encoding(data)}"
         ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_text(path: Path, text: str) -> str:
+    """Decoded text from a byte-order-marked file: the binary checks of ``_decode`` on characters."""
+    sample = text[:8192]
+    if "\x00" in sample:
+        raise CorpusError(path, "file is binary (contains NUL characters), not a text article")
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\x0c\r")
+    if controls > len(sample) * 0.05:
+        raise CorpusError(path, "file looks binary (many control characters), not a text article")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 _HTML_SIGNS = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<div[\s>]|<p[\s>]", re.I)
 
 
-def _parse_front_matter(path: Path, text: str) -> tuple[dict[str, str], str]:
-    """Split optional ``---`` front matter from ``text``; returns (fields, rest)."""
+#: Fields the suite computes for every article: a front-matter key or a record column of the same
+#: name would replace the measured text or its provenance, so it is refused (front matter) or kept
+#: under ``source_<name>`` (columns of a CSV or JSON Lines file, see ``analysis.loaders``).
+COMPUTED_FIELDS = frozenset(
+    ["article_id", "path", "body", "boilerplate", "syndicators", "n_words", "n_sentences", "folder"]
+)
+
+
+def _front_matter_value(value: str) -> str | list[str]:
+    """A front-matter value: quotes removed, ``[a, b]`` as a list of strings."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == "[" and value[-1] == "]":
+        return [_front_matter_value(v) for v in value[1:-1].split(",") if v.strip()]  # type: ignore[misc]
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value
+
+
+def _parse_front_matter(path: Path, text: str) -> tuple[dict[str, str | list[str]], str]:
+    """Split optional ``---`` front matter from ``text``; returns (fields, rest).
+
+    One ``key: value`` a line (keys are lower-cased letters and underscores); a value in
+    quotes loses them; ``key: [a, b]`` or ``key:`` followed by ``- a`` lines is a list. A key
+    given twice, or one the suite computes itself (``COMPUTED_FIELDS``: body, boilerplate,
+    article_id, path, n_words …), is an error: it would silently replace what is measured.
+    """
     if not text.startswith("---"):
         return {}, text
     lines = text.split("\n")
@@ -135,9 +221,16 @@ def _parse_front_matter(path: Path, text: str) -> tuple[dict[str, str], str]:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
         raise CorpusError(path, "malformed front matter: no closing '---' line") from None
-    fields: dict[str, str] = {}
+    fields: dict[str, str | list[str]] = {}
+    listing: str | None = None  # the key whose "- item" lines are being read
     for number, line in enumerate(lines[1:close], start=2):
         if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = re.match(r"\s*-\s+(.*)$", line) or re.match(r"\s*-$", line)
+        if item and listing is not None:
+            value = fields[listing]
+            assert isinstance(value, list)
+            value.append(str(_front_matter_value(item.group(1) if item.groups() else "")))
             continue
         key, sep, value = line.partition(":")
         key = key.strip().lower()
@@ -145,18 +238,112 @@ def _parse_front_matter(path: Path, text: str) -> tuple[dict[str, str], str]:
             raise CorpusError(
                 path, f"malformed front matter at line {number}: expected 'key: value', got {line!r}"
             )
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        fields[key] = value
+        if key in fields:
+            raise CorpusError(path, f"malformed front matter at line {number}: key {key!r} is given twice")
+        if key in COMPUTED_FIELDS:
+            raise CorpusError(
+                path,
+                f"front matter at line {number}: {key!r} is computed from the article, not read from "
+                f"front matter (rename the key, e.g. 'original_{key}')",
+            )
+        listing = None
+        if not value.strip():
+            listing = key
+            fields[key] = []
+            continue
+        fields[key] = _front_matter_value(value)
+    for key, value in fields.items():  # "key:" with no items is an empty value, not a list
+        if value == []:
+            fields[key] = ""
+    for key in FRONT_MATTER_KEYS:  # the article's own fields are single values
+        if isinstance(fields.get(key), list):
+            raise CorpusError(path, f"malformed front matter: {key!r} must be one value, not a list")
     if "date" in fields and fields["date"]:
         try:
-            date.fromisoformat(fields["date"][:10])
+            date.fromisoformat(str(fields["date"])[:10])
         except ValueError:
             raise CorpusError(
                 path, f"malformed front matter: date {fields['date']!r} is not ISO (YYYY-MM-DD)"
             ) from None
     return fields, "\n".join(lines[close + 1 :])
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _stat_problem(err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop (the link points, directly or not, back to itself)"
+    if err.errno == errno.ENOENT:
+        return "no such file or folder (or a symbolic link to nothing)"
+    return f"cannot read file ({err.strerror})"
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a non-regular file is ("a named pipe (FIFO)"), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+
+
+def _too_large(size_mb: float, limit: int) -> str:
+    return (
+        f"file is {size_mb:.1f} MB; an article should be under {limit / 1024 / 1024:.0f} MB. If it holds "
+        "many articles, put one a line in a JSON Lines or CSV file and read that with analysis.load_many"
+    )
+
+
+def read_bounded(path: Path, *, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them.
+
+    Only regular files are read: a named pipe, a device (``/dev/zero``, ``/dev/urandom``), a
+    socket or a folder is refused before it is opened, so nothing blocks or fills memory; the
+    file is opened non-blocking and checked again (it could have been swapped since), and at
+    most ``limit + 1`` bytes are read whatever its reported size.
+
+    Raises:
+        CorpusError: missing, a symbolic link loop, not a regular file, unreadable, or over
+            ``limit`` bytes; one line naming the file and the problem.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        raise CorpusError(path, _stat_problem(err)) from None
+    kind = _not_regular(info.st_mode)
+    if kind is not None:
+        raise CorpusError(path, f"is {kind}, not a regular file: an article must be a text file")
+    if info.st_size > limit:
+        raise CorpusError(path, _too_large(info.st_size / 1024 / 1024, limit))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise CorpusError(path, _stat_problem(err)) from None
+    try:  # read-only: input files are never modified
+        kind = _not_regular(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise CorpusError(path, f"is {kind}, not a regular file: an article must be a text file")
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as err:
+        raise CorpusError(path, f"cannot read file ({err.strerror})") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise CorpusError(path, _too_large(len(data) / 1024 / 1024, limit))
+    return data
 
 
 def read_article(path: str | Path) -> dict[str, object]:
@@ -167,21 +354,7 @@ def read_article(path: str | Path) -> dict[str, object]:
             malformed front matter or no body. The message names the file and the problem.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise CorpusError(path, f"cannot read file ({err.strerror})") from None
-    if size > MAX_ARTICLE_BYTES:
-        raise CorpusError(
-            path,
-            f"file is {size / 1024 / 1024:.1f} MB; an article should be under "
-            f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB (for a large corpus use load_many)",
-        )
-    try:
-        with path.open("rb") as handle:  # read-only: input files are never modified
-            data = handle.read()
-    except OSError as err:
-        raise CorpusError(path, f"cannot read file ({err.strerror})") from None
+    data = read_bounded(path, limit=MAX_ARTICLE_BYTES)
     if path.suffix.lower() in (".html", ".htm") and data.strip():
         from analysis.inputs.pages import page_text_and_meta  # the page's own charset decides
 
@@ -197,12 +370,51 @@ def read_article(path: str | Path) -> dict[str, object]:
     return article_record(rest, meta=meta, path=path)
 
 
+def _kind_of(value: object) -> str:
+    """How an error message names a value that should have been text ("a number", "a list")."""
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates (possible in JSON escapes and Python strings, never valid
+    Unicode text) replaced by U+FFFD, so every later step can encode it."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+
+
 def article_record(
     text: str, *, meta: dict[str, str] | None = None, path: str | Path = "(text)"
 ) -> dict[str, object]:
-    """Build one articles-table row from an article's text (front matter already removed)."""
+    """Build one articles-table row from an article's text (front matter already removed).
+
+    Raises:
+        CorpusError: the text is not a string, holds no article text, or ``meta`` names a field
+            the suite computes (``COMPUTED_FIELDS``).
+    """
     meta = dict(meta or {})
     path = Path(path)
+    if not isinstance(text, str):
+        raise CorpusError(path, f"article text must be a string, not {_kind_of(text)}")
+    clash = sorted(set(meta) & COMPUTED_FIELDS)
+    if clash:
+        raise CorpusError(path, f"metadata field {clash[0]!r} is computed from the article; rename it")
+    text = _without_surrogates(text)
     cleaned = clean_text(text)
     body = cleaned.body
     if not body.strip():

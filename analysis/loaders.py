@@ -28,13 +28,16 @@ from the web.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import warnings
+import zlib
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -42,7 +45,17 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from analysis.corpus import CorpusError, CorpusWarning, article_record, find_article_files, read_article
+from analysis.corpus import (
+    COMPUTED_FIELDS,
+    CorpusError,
+    CorpusWarning,
+    _kind_of,
+    _not_regular,
+    _stat_problem,
+    article_record,
+    find_article_files,
+    read_article,
+)
 
 __all__ = ["TEXT_COLUMNS", "iter_articles", "iter_batches", "load_dask", "load_many", "source_format"]
 
@@ -68,52 +81,106 @@ def source_format(source: str | Path) -> Format:
     raise CorpusError(path, "unknown corpus format: give a folder, a .csv/.tsv, a .jsonl or a .parquet file")
 
 
-def _open_text(path: Path) -> io.TextIOBase:
-    if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
-    return path.open("r", encoding="utf-8-sig", newline="")
-
-
-def _csv_rows(path: Path, *, chunksize: int) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(row number, row) of a CSV file, read ``chunksize`` rows at a time."""
-    sep = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
+def _open_binary(path: Path) -> io.BufferedIOBase:
+    """The file's bytes (decompressed for ``.gz``); only a regular file is opened."""
     try:
-        reader = pd.read_csv(
-            path, sep=sep, dtype=str, keep_default_na=False, chunksize=chunksize,
-            encoding="utf-8-sig", quoting=csv.QUOTE_MINIMAL,
-        )
-        number = 1  # the header is line 1; rows are numbered from 2 like a spreadsheet
-        for chunk in reader:
-            for row in chunk.to_dict(orient="records"):
-                number += 1
-                yield number, row
-    except UnicodeDecodeError as err:
-        raise CorpusError(path, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
-    except pd.errors.ParserError as err:
-        raise CorpusError(path, f"malformed CSV: {err}") from None
-    except pd.errors.EmptyDataError:
-        raise CorpusError(path, "CSV file is empty (no header row)") from None
+        info = os.stat(path)
+    except OSError as err:
+        raise CorpusError(path, _stat_problem(err)) from None
+    kind = _not_regular(info.st_mode)
+    if kind is not None:
+        raise CorpusError(path, f"is {kind}, not a regular file")
+    try:  # closed by the caller's ``with``
+        return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    except OSError as err:
+        raise CorpusError(path, f"cannot read file ({err.strerror})") from None
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
+    """``(line number, text, problem)`` for each line of a text file: a line that is not UTF-8
+    has ``text`` None and its problem; a truncated or corrupt gzip stream ends with a problem."""
+    number = 0
+    with _open_binary(path) as handle:
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
+                try:
+                    yield number, raw.decode("utf-8"), None
+                except UnicodeDecodeError as err:
+                    yield number, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x} at column {err.start + 1})"
+        except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as err:
+            reason = "truncated" if isinstance(err, EOFError) else "corrupt"
+            yield number + 1, None, f"{reason} gzip archive: nothing after line {number} can be read"
+
+
+def _csv_rows(path: Path, *, chunksize: int) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(line number, row) of a CSV file, one row at a time; a row that cannot be read (not
+    UTF-8, wrong number of fields, a truncated archive) yields its problem as a string.
+    ``chunksize`` is kept for compatibility: rows are streamed."""
+    del chunksize
+    sep = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
+    problems: dict[int, str] = {}
+
+    def text_lines() -> Iterator[str]:
+        for number, line, problem in _lines(path):
+            if problem is not None:
+                problems[number] = problem
+                yield "\n"  # stands in for the bad line; the record holding it is skipped
+                continue
+            yield line  # type: ignore[misc]
+
+    reader = csv.reader(text_lines(), delimiter=sep, quotechar='"', strict=False)
+    header: list[str] | None = None
+    while True:
+        before = reader.line_num
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            yield reader.line_num, f"malformed CSV row ({err})"
+            continue
+        line = reader.line_num
+        bad = sorted(n for n in problems if before < n <= line)
+        if bad:
+            for n in bad:
+                yield n, problems.pop(n)
+            continue
+        if not fields:
+            continue
+        if header is None:
+            header = [h.strip() for h in fields]
+            continue
+        if len(fields) != len(header):
+            yield line, f"malformed CSV row: {len(fields)} fields where the header has {len(header)}"
+            continue
+        yield before + 1, dict(zip(header, fields, strict=True))
+    for n in sorted(problems):
+        yield n, problems[n]
+    if header is None:
+        raise CorpusError(path, "CSV file is empty (no header row)")
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(line number, object) of a JSON Lines file; a line that is not a JSON object yields its
-    problem as a string."""
-    try:
-        with _open_text(path) as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    value = json.loads(line)
-                except json.JSONDecodeError as err:
-                    yield number, f"not valid JSON ({err.msg})"
-                    continue
-                yield number, value if isinstance(value, dict) else "a line must hold a JSON object"
-    except UnicodeDecodeError as err:
-        raise CorpusError(path, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
+    """(line number, object) of a JSON Lines file; a line that is not a JSON object (not UTF-8,
+    not JSON, not an object, or cut off by a truncated archive) yields its problem as a string."""
+    for number, line, problem in _lines(path):
+        if problem is not None:
+            yield number, problem
+            continue
+        assert line is not None
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield number, f"not valid JSON ({err.msg})"
+            continue
+        yield number, value if isinstance(value, dict) else "a line must hold a JSON object"
 
 
-def _pick_text_column(columns: Iterable[str], text_column: str | None, path: Path) -> str:
+def _pick_text_column(columns: Iterable[str], text_column: str | None, path: Path | str) -> str:
     columns = list(columns)
     if text_column is not None:
         if text_column not in columns:
@@ -131,12 +198,20 @@ def _row_record(
     row: dict[str, Any], *, text_column: str, id_column: str | None, fallback_id: str, path: Path, clean: bool
 ) -> dict[str, object]:
     text = row.get(text_column)
-    text = "" if text is None else str(text)
-    meta = {
-        str(k).strip().lower(): "" if v is None else str(v)
-        for k, v in row.items()
-        if k != text_column and not isinstance(v, (dict, list))
-    }
+    if text is None:
+        text = ""
+    if not isinstance(text, str):  # a number, list or object is not an article (never its repr)
+        raise CorpusError(fallback_id, f"the {text_column!r} value must be text, not {_kind_of(text)}")
+    meta = {}
+    for k, v in row.items():
+        if k == text_column or isinstance(v, (dict, list)):
+            continue
+        key = str(k).strip().lower()
+        # a column named like a computed field (body, boilerplate, n_words …) is kept under
+        # source_<name>: it must not replace what is measured
+        meta[f"source_{key}" if key in COMPUTED_FIELDS and key != "article_id" else key] = (
+            "" if v is None else str(v)
+        )
     article_id = str(row.get(id_column, "")).strip() if id_column else ""
     article_id = article_id or fallback_id
     meta.pop("article_id", None)
@@ -190,10 +265,13 @@ def iter_articles(
     (``analysis.scale.features`` computes those). Ids are made unique (``-2``, ``-3`` … on clashes).
     """
     path = Path(source)
-    if not path.exists():
-        raise CorpusError(path, "no such file or folder")
+    try:
+        os.stat(path)
+    except OSError as err:
+        raise CorpusError(path, _stat_problem(err)) from None
     fmt = source_format(path)
     problems: list[str] = []
+    where: list[str] = []  # line numbers (or files) of the records skipped
     n_problems = 0
     duplicates = 0
     seen_text: set[bytes] = set()
@@ -224,9 +302,12 @@ def iter_articles(
             if isinstance(row, str):
                 yield CorpusError(f"{path}:{number}", row)
                 continue
-            if column is None:
+            if fmt == "csv" and column is None:  # the header names the columns of every row
                 column = _pick_text_column(row.keys(), text_column, path)
             try:
+                if fmt == "jsonl":  # every line names its own fields: a line without text is one bad record
+                    column = _pick_text_column(row.keys(), text_column, f"{path}:{number}")
+                assert column is not None
                 yield _row_record(
                     row, text_column=column, id_column=id_column, fallback_id=where, path=path, clean=clean
                 )
@@ -241,6 +322,8 @@ def iter_articles(
             n_problems += 1
             if len(problems) < 5:
                 problems.append(str(item))
+            if len(where) < 20:
+                where.append(item.path.rsplit(":", 1)[-1] if item.path.startswith(f"{path}:") else item.path)
             continue
         body = str(item["body"])
         if dedupe:
@@ -261,7 +344,8 @@ def iter_articles(
             break
     if n_problems and errors == "warn":
         warnings.warn(
-            f"{path}: skipped {n_problems} article(s) that could not be read, e.g. " + "; ".join(problems),
+            f"{path}: skipped {n_problems} article(s) that could not be read "
+            f"(at {', '.join(where)}{' …' if n_problems > len(where) else ''}), e.g. " + "; ".join(problems),
             CorpusWarning,
             stacklevel=2,
         )

@@ -85,7 +85,13 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _letter(i: int) -> str:
-    return _LETTERS[i] if i < len(_LETTERS) else _LETTERS[i // len(_LETTERS) - 1] + _LETTERS[i % len(_LETTERS)]
+    """A, B, … Z, AA, AB, … ZZ, AAA, … (spreadsheet columns: any number of articles)."""
+    letters = ""
+    i += 1
+    while i > 0:
+        i, rest = divmod(i - 1, len(_LETTERS))
+        letters = _LETTERS[rest] + letters
+    return letters
 
 
 def default_label(position: int, outlet: object, *, width: int = 24) -> str:

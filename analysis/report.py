@@ -21,7 +21,7 @@ from analysis.report_sections import LIMITS, SECTIONS, differences_section
 if TYPE_CHECKING:
     from analysis.compare import Comparison
 
-__all__ = ["render_report", "figure_html", "table_html", "esc"]
+__all__ = ["render_report", "figure_html", "html_format", "table_html", "esc"]
 
 
 CSS = """
@@ -60,6 +60,17 @@ mark{padding:0 .1rem;border-radius:3px}
 [style*="max-height"]{max-height:none!important;overflow:visible!important}h2,h3{break-after:avoid}figure,tr{break-inside:avoid}
 }
 """
+
+
+def html_format(template: str, /, **values: object) -> str:
+    """``template.format(**values)`` with every value HTML-escaped: the one way a notebook puts
+    text (a title, an outlet, a term) into HTML it displays. The template is the notebook's own
+    markup; the values are data and never become markup.
+
+    >>> html_format("<h4>{title}</h4>", title="<script>alert(1)</script>")
+    '<h4>&lt;script&gt;alert(1)&lt;/script&gt;</h4>'
+    """
+    return template.format(**{name: esc(str(value)) for name, value in values.items()})
 
 
 def _articles_section(comparison: Comparison) -> str:
