@@ -302,7 +302,7 @@ def iter_articles(
             if isinstance(row, str):
                 yield CorpusError(f"{path}:{number}", row)
                 continue
-            if fmt == "csv" and column is None:  # the header names the columns of every row
+            if fmt != "jsonl" and column is None:  # a header names the columns of every row
                 column = _pick_text_column(row.keys(), text_column, path)
             try:
                 if fmt == "jsonl":  # every line names its own fields: a line without text is one bad record

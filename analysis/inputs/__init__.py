@@ -11,12 +11,22 @@ cleaning. A table is never read as one article, and a URL is never taken for a f
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
-from analysis.corpus import CorpusError, CorpusWarning, article_record, find_article_files, read_article
+from analysis.corpus import (
+    CorpusError,
+    CorpusWarning,
+    _stat_problem,
+    article_record,
+    find_article_files,
+    read_article,
+    read_bounded,
+)
 from analysis.inputs.feeds import FEED_SUFFIXES, item_article, looks_like_feed, parse_feed
 from analysis.inputs.pages import (
     FETCH_TIMEOUT,
@@ -144,7 +154,9 @@ def read_inputs(
             web.extend(found)
             continue
         path = Path(item)
-        if not path.exists():
+        if not os.path.lexists(path) or _stat_failure(path):
+            if os.path.lexists(path):  # a symbolic link loop or a link to nothing: say which
+                raise CorpusError(path, _stat_failure(path) or "cannot read file")
             if re.match(r"(?i)https?:/[^/]", str(item)):
                 raise CorpusError(item, "looks like a URL with a slash missing (write https://…)")
             raise CorpusError(path, "no such file or folder")
@@ -153,10 +165,7 @@ def read_inputs(
         elif kind == "table":
             records.extend(iter_articles(path, text_column=text_column, id_column=id_column, errors="raise"))
         elif kind == "feed" or (kind == "article" and _sniff_feed(path)):
-            with path.open("rb") as handle:
-                data = handle.read(MAX_PAGE_BYTES + 1)
-            if len(data) > MAX_PAGE_BYTES:
-                raise CorpusError(path, f"feed is over {MAX_PAGE_BYTES // 1024 // 1024} MB")
+            data = read_bounded(path, limit=MAX_PAGE_BYTES)  # a regular file, read at most this much
             found = _feed_records(data, source=str(path), timeout=timeout, raw=raw)
             records.extend(found)
             web.extend(r for r in found if raw.get(id(r), (None, None, None))[2] is not None)
@@ -176,6 +185,8 @@ def _refuse_table_named_as_article(path: Path) -> None:
     article: its first line is a header of short column names, one a text column, and the next
     line has as many separators."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a pipe or a device to look at it
+            return
         with path.open("rb") as handle:
             lines = [handle.readline(65536).decode("utf-8", "ignore").lstrip("\ufeff").rstrip("\r\n")
                      for _ in range(2)]
@@ -196,8 +207,19 @@ def _refuse_table_named_as_article(path: Path) -> None:
             )
 
 
-def _sniff_feed(path: Path) -> bool:
+def _stat_failure(path: Path) -> str | None:
+    """Why ``path`` cannot be looked at (a symbolic link loop, a dangling link), or None."""
     try:
+        os.stat(path)
+    except OSError as err:
+        return _stat_problem(err)
+    return None
+
+
+def _sniff_feed(path: Path) -> bool:
+    try:  # never open a pipe or a device to look at it: read_article refuses those
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with path.open("rb") as handle:
             return looks_like_feed(handle.read(4096))
     except OSError:
