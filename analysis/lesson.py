@@ -29,7 +29,7 @@ import mistune
 import nbformat
 import pandas as pd
 
-__all__ = ["EDITIONS", "lesson_edition", "numbered_article_html"]
+__all__ = ["EDITIONS", "LINE_WIDTH", "lesson_edition", "line_numbers", "numbered_article_html"]
 
 #: The two editions, with what each page says it is.
 EDITIONS = {
@@ -123,19 +123,50 @@ def _tags(cell: nbformat.NotebookNode) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
+#: Characters a line in the printed texts (fits A4 and Letter at 11 pt with margins).
+LINE_WIDTH = 68
+
+
+def _paragraphs(body: str) -> list[tuple[int, str]]:
+    """(start offset, text) of each non-blank line of ``body``: the texts' paragraphs."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]*\S[^\n]*", body)]
+
+
+def _wrap(paragraph: str, width: int) -> list[str]:
+    return textwrap.wrap(" ".join(paragraph.split()), width=width, break_long_words=False, break_on_hyphens=False)
+
+
 def _wrap_lines(body: str, width: int) -> list[tuple[str, bool]]:
     """(line, starts a paragraph) for ``body`` wrapped at ``width`` characters."""
     lines: list[tuple[str, bool]] = []
-    for paragraph in re.split(r"\n\s*\n|\n", body.strip()):
-        paragraph = " ".join(paragraph.split())
-        if not paragraph:
-            continue
-        for i, line in enumerate(textwrap.wrap(paragraph, width=width, break_long_words=False)):
+    for _, paragraph in _paragraphs(body):
+        for i, line in enumerate(_wrap(paragraph, width)):
             lines.append((line, i == 0 and bool(lines)))
     return lines
 
 
-def numbered_article_html(article: pd.Series | dict, *, width: int = 68) -> str:
+def line_numbers(articles: pd.DataFrame, sentences: pd.DataFrame, *, width: int = LINE_WIDTH) -> pd.DataFrame:
+    """``article_id, sent_id, line``: the printed line (see :func:`numbered_article_html`) where each
+    sentence starts, so the lesson's tables can point at the paper texts."""
+    rows = []
+    for article_id, body in zip(articles["article_id"], articles["body"], strict=True):
+        starts: list[tuple[int, int]] = []  # (offset of a line's first word, line number)
+        number = 0
+        for offset, paragraph in _paragraphs(str(body)):
+            words = [m.start() + offset for m in re.finditer(r"\S+", paragraph)]
+            k = 0
+            for line in _wrap(paragraph, width):
+                number += 1
+                starts.append((words[k], number))
+                k += len(line.split())
+        mine = sentences.loc[sentences["article_id"] == article_id]
+        for sent_id, start in zip(mine["sent_id"], mine["start"], strict=True):
+            line = next((n for first, n in reversed(starts) if first <= start), 1)
+            rows.append((article_id, int(sent_id), line))
+    return pd.DataFrame(rows, columns=["article_id", "sent_id", "line"])
+
+
+def numbered_article_html(article: pd.Series | dict, *, width: int = LINE_WIDTH) -> str:
     """One article's cleaned text with numbered lines (``width`` characters a line), its label,
     title and outlet above, so a class can say "B, line 12" on paper."""
     get = article.get

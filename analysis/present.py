@@ -242,16 +242,15 @@ def _html_table(frame: pd.DataFrame) -> str:
     return readable(frame).to_html(index=False, escape=True, border=0, classes="readable")
 
 
-def use_readable_tables() -> bool:
+def use_readable_tables() -> None:
     """In a notebook, show every DataFrame the way ``readable`` formats it (signed numbers with
     three decimals, shares as %, a dash for missing values, lists joined, ids as labels when
-    the tables came from ``label_ids``). Returns whether a notebook shell was found."""
+    the tables came from ``label_ids``). Outside IPython it does nothing. Returns None, so a
+    cell ending with it shows nothing."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover
-        return False
+        return
     shell = get_ipython()
-    if shell is None:
-        return False
-    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, _html_table)
-    return True
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, _html_table)

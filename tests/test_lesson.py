@@ -77,3 +77,18 @@ def test_shipped_lesson_marks_its_answers_and_teacher_parts():
     for part in ("Glossary", "Exit ticket", "Rubric", "min)", "omission lens fails", "report"):
         assert part in sources
     assert nb.metadata["lesson"]["events"]
+
+
+def test_line_numbers_point_at_the_printed_line_where_each_sentence_starts():
+    from analysis.lesson import _wrap_lines, line_numbers
+
+    articles, sentences = load_corpus(CORPUS_DIR / "lesson-coal-plant-vote")
+    lines = line_numbers(articles, sentences, width=50)
+    assert len(lines) == len(sentences)
+    for article_id, body in zip(articles["article_id"], articles["body"], strict=True):
+        printed = [line for line, _ in _wrap_lines(body, 50)]
+        mine = sentences.loc[sentences["article_id"] == article_id].merge(lines)
+        assert list(mine["line"]) == sorted(mine["line"])
+        for text, line in zip(mine["text"], mine["line"], strict=True):
+            first_words = " ".join(text.split()[:2])
+            assert first_words in printed[line - 1] + " " + (printed[line] if line < len(printed) else "")

@@ -103,3 +103,22 @@ def test_report_names_articles_by_label(council_comparison):
     assert 'href="report.json"' in data and "ridge_ledger_2025_03_14" in data
     assert not re.search(r">\s*(nan|NaN|None|&lt;NA&gt;)\s*<", page)
     assert not re.search(r"<td>\s*\[", page)
+
+
+def test_label_ids_keeps_the_file_id(council_comparison):
+    from analysis.present import label_ids
+
+    articles, sentences = label_ids(council_comparison.articles, council_comparison.sentences)
+    assert list(articles["article_id"]) == list(council_comparison.articles["label"])
+    assert list(articles["file_id"]) == list(council_comparison.articles["article_id"])
+    assert set(sentences["article_id"]) == set(articles["article_id"])
+
+
+def test_notebook_tables_keep_a_named_index_and_drop_row_numbers():
+    from analysis.present import _html_table
+
+    pivot = pd.DataFrame({"actor": ["Russia", "Ukraine"], "A": [0.641, np.nan], "B": [0.3, 0.2]}).set_index("actor")
+    page = _html_table(pivot)
+    assert "<th>actor</th>" in page and "Russia" in page and "−" not in page
+    assert "+0.641" in page and "–" in page and "NaN" not in page
+    assert "<th></th>" not in page  # no row-number column
