@@ -4,7 +4,8 @@ Both editions are built from the executed lesson notebook, so the lesson has one
 
 - prose (markdown cells) appears in both editions, without code;
 - ``<details>`` blocks are answers and teacher notes: the teacher edition prints them open, the
-  student edition replaces each with lined space to write;
+  student edition replaces each with lined space to write (a cell tagged ``write`` gets space
+  after it too);
 - cells tagged ``teacher`` (plan and timings, notes, rubric) appear in the teacher edition only;
   cells tagged ``student`` in the student edition only;
 - a code cell's outputs (tables, figures, printed text) appear in both editions, unless the cell
@@ -89,8 +90,8 @@ def _markdown_cell(source: str, edition: str) -> str:
     def details(match: re.Match[str]) -> str:
         summary, inner = match.group(1), match.group(2)
         is_answer = "answer" in summary.lower()
-        if edition == "student":
-            return _write_space(4) if is_answer else ""
+        if edition == "student":  # the questions before it need room for an answer or notes
+            return _write_space(4) if is_answer else _write_space(6, "Your notes")
         kind = "answer" if is_answer else "teacher-note"
         tag = "Answer" if is_answer else re.sub(r"<[^>]+>", "", summary).strip() or "Note for the teacher"
         return f'<div class="{kind}"><p class="tag">{html.escape(tag)}</p>{inner}</div>'
@@ -205,6 +206,8 @@ def lesson_edition(
             continue
         if cell.cell_type == "markdown":
             parts.append(_markdown_cell(cell.source, edition))
+            if "write" in tags and edition == "student":
+                parts.append(_write_space(8, "Your answers"))
         elif cell.cell_type == "code":
             if "answer" in tags and edition == "student":
                 parts.append(_write_space(3, "Your prediction"))

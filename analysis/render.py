@@ -32,9 +32,15 @@ _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>
 _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=[\"']https?://[^>]*>", re.I)
 
 
+_REMOTE_IMPORT = re.compile(
+    r"<script\b[^>]*>(?:(?!</script>).)*?\bimport\s*\(?\s*[\"']https?://.*?</script>", re.I | re.S
+)
+
+
 def strip_remote_scripts(page: str) -> str:
-    """Remove ``<script src=http…>`` and ``<link href=http…>`` tags: the page must work offline."""
-    return _REMOTE_LINK.sub("", _REMOTE_SCRIPT.sub("", page))
+    """Remove ``<script src=http…>`` and ``<link href=http…>`` tags, and inline scripts that
+    import a module from the web (nbconvert's diagram loader): the page must work offline."""
+    return _REMOTE_IMPORT.sub("", _REMOTE_LINK.sub("", _REMOTE_SCRIPT.sub("", page)))
 
 
 def notebook_summary(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:

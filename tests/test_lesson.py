@@ -42,7 +42,7 @@ def test_student_edition_has_no_code_answers_or_notes():
     for hidden in ("admitted", "Plan (teacher)", "Watch the verbs", "+0.500", "secret_module", "<details"):
         assert hidden not in page
     assert "hailed" in page  # a table the students need stays
-    assert page.count('class="write"') == 2  # space for the answer and for the prediction
+    assert page.count('class="write"') == 3  # space for the answer, the prediction and notes
 
 
 def test_teacher_edition_opens_answers_and_notes():
@@ -73,7 +73,7 @@ def test_shipped_lesson_marks_its_answers_and_teacher_parts():
     nb = nbformat.read(NOTEBOOKS_DIR / "05-media-literacy-lesson.ipynb", as_version=4)
     tags = [set(c.metadata.get("tags", [])) for c in nb.cells]
     sources = "\n".join(c.source for c in nb.cells)
-    assert any("teacher" in t for t in tags) and any("answer" in t for t in tags)
+    assert any("teacher" in t for t in tags) and any("answer" in t for t in tags) and any("write" in t for t in tags)
     for part in ("Glossary", "Exit ticket", "Rubric", "min)", "omission lens fails", "report"):
         assert part in sources
     assert nb.metadata["lesson"]["events"]

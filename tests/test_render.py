@@ -56,6 +56,8 @@ def test_failed_render_keeps_old_site(tmp_path):
 def test_strip_remote_scripts():
     page = '<script src="https://cdn.example/require.js"></script><script>local()</script><link href="https://x/y.css" rel="stylesheet">'
     assert strip_remote_scripts(page) == "<script>local()</script>"
+    loader = '<script type="module">\nif (!n) { return; }\nconst m = (await import("https://cdn.example/m.mjs")).default;\n</script>'
+    assert strip_remote_scripts(loader + "<p>kept</p><script>local()</script>") == "<p>kept</p><script>local()</script>"
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path):
