@@ -109,11 +109,21 @@ def default_label(position: int, outlet: object, *, width: int = 24) -> str:
 
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
-    """``{article_id: label}`` from the articles table (its ``label`` column when present)."""
-    if "label" in articles.columns:
-        return {str(a): str(lab) for a, lab in zip(articles["article_id"], articles["label"], strict=True)}
-    outlets = articles["outlet"] if "outlet" in articles.columns else [""] * len(articles)
-    return {str(a): default_label(i, o) for i, (a, o) in enumerate(zip(articles["article_id"], outlets, strict=True))}
+    """``{article_id: label}`` from the articles table: its ``label`` column where filled in, else
+    :func:`default_label`; a label used twice gets a number, so no two articles read the same."""
+    ids = [str(a) for a in articles["article_id"]]
+    given = list(articles["label"]) if "label" in articles.columns else [""] * len(ids)
+    outlets = list(articles["outlet"]) if "outlet" in articles.columns else [""] * len(ids)
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for i, (article_id, label, outlet) in enumerate(zip(ids, given, outlets, strict=True)):
+        base = str(label).strip() if isinstance(label, str) and label.strip() else default_label(i, outlet)
+        label, n = base, 2
+        while label in seen:
+            label, n = f"{base} ({n})", n + 1
+        seen.add(label)
+        out[article_id] = label
+    return out
 
 
 def _map_ids(value: Any, labels: Mapping[str, str]) -> Any:

@@ -229,11 +229,14 @@ def _index(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a><br><small>{html.escape(line)}</small></li>'
         for href, title, line in entries
     )
+    first = (
+        f'<a href="{html.escape(entries[0][0])}">{html.escape(entries[0][1])}</a>' if entries else "the first notebook"
+    )
     reader = (
         f'<a href="{html.escape(report)}">the comparison report</a>: one page, where the two articles differ '
-        "and what each measure cannot see; then the overview notebook."
+        f"and what each measure cannot see; then {first}."
         if report
-        else "the overview notebook, then the one on the measure you care about."
+        else f"{first}, then the notebook on the measure you care about."
     )
     starts = [f"<div><h3>A reader starts with</h3><p>{reader}</p></div>"]
     if lesson:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from analysis.categories import cue_categories
 from analysis.corpus import provenance
 from analysis.plots.corpus import plot_composition
-from analysis.present import labelled
+from analysis.present import article_labels, labelled
 from analysis.report_parts import esc, figure_html, table_html
 from analysis.report_sections import LIMITS, SECTIONS, differences_section
 
@@ -91,7 +91,7 @@ def _articles_section(comparison: Comparison) -> str:
             if row.notes
             else ""
         )
-        label = getattr(row, "label", row.article_id)
+        label = row.article_id  # the labelled copy: ids are labels
         cards.append(
             f'<div class="card"><p class="label">{esc(str(label))}</p><h3>{esc(str(row.title))}</h3>'
             f"<p class=\"small\">{'<br>'.join(facts)}</p>{notes}</div>"
@@ -145,9 +145,8 @@ SectionRenderer = Callable[["Comparison"], str]
 
 def _data_section(comparison: Comparison, json_href: str | None) -> str:
     ids = ", ".join(
-        f"{esc(str(label))} = <code>{esc(str(aid))}</code>"
-        for aid, label in zip(comparison.articles["article_id"], comparison.articles["label"], strict=True)
-    ) if "label" in comparison.articles.columns else ""
+        f"{esc(label)} = <code>{esc(aid)}</code>" for aid, label in article_labels(comparison.articles).items()
+    )
     link = (
         f'<a href="{esc(json_href)}">{esc(json_href)}</a> holds every table in full, with the full article ids'
         if json_href

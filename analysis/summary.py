@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from analysis.present import labelled
+from analysis.present import article_labels, labelled
 from analysis.report_sections import differences
 
 __all__ = ["text_summary"]
@@ -17,11 +17,12 @@ def _rule(title: str) -> str:
 def text_summary(comparison) -> str:
     """Readable lines: the articles, what was removed from each, then each section's highlights."""
     articles = comparison.articles
+    labels = article_labels(articles)
     lines = [f"Comparing {len(articles)} articles"]
     lines.extend(f"Note: {note}" for note in comparison.language_notes)
     lines.append(_rule("Articles"))
     for row in articles.itertuples():
-        label = getattr(row, "label", "") or row.article_id
+        label = labels[str(row.article_id)]
         lines.append(f"[{label}] {row.title}")
         if label != row.article_id:
             lines.append(f"    id: {row.article_id}")

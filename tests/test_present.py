@@ -122,3 +122,8 @@ def test_notebook_tables_keep_a_named_index_and_drop_row_numbers():
     assert "<th>actor</th>" in page and "Russia" in page and "−" not in page
     assert "+0.641" in page and "–" in page and "NaN" not in page
     assert "<th></th>" not in page  # no row-number column
+
+
+def test_empty_label_column_falls_back_to_letters():
+    frame = pd.DataFrame({"article_id": ["x", "y", "z"], "label": ["", None, "Mine"], "outlet": ["Daily", "", "Other"]})
+    assert article_labels(frame) == {"x": "A · Daily", "y": "B", "z": "Mine"}
