@@ -129,14 +129,20 @@ def plot_driving_words(driving_words: pd.DataFrame, *, top_n: int = 10, columns:
     return fig
 
 
-def plot_actor_tone(actors: pd.DataFrame, *, min_sentences: int = 1) -> Figure:
+def plot_actor_tone(actors: pd.DataFrame, *, min_sentences: int = 1, top: int | None = 15) -> Figure:
     """Mean polarity of the sentences naming each actor, with its bootstrap 95% interval.
 
     One colour per article; a dot's size grows with the number of sentences (written beside it);
     hollow dots are small samples (fewer than five sentences) and have no interval below two.
-    ``actors`` is ``ToneResult.actors``.
+    Only the ``top`` actors named in the most sentences are drawn (all with ``top=None``); the
+    title says how many were left out. ``actors`` is ``ToneResult.actors``.
     """
     frame = actors.loc[actors["n_sentences"] >= min_sentences] if len(actors) else actors
+    left_out = 0
+    if top is not None and len(frame):
+        totals = frame.groupby("actor")["n_sentences"].sum().sort_values(ascending=False, kind="stable")
+        left_out = max(0, len(totals) - top)
+        frame = frame.loc[frame["actor"].isin(totals.index[:top])]
     if frame.empty:
         return empty_figure("no actor is named in these articles")
     ids = ordered_ids(frame)
@@ -172,8 +178,13 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_sentences: int = 1) -> Figure:
     ax.axvline(0, color="#333333", lw=0.8)
     ax.set_yticks(range(len(order)), order)
     ax.invert_yaxis()
-    ax.set_xlabel("mean TextBlob polarity of the sentences naming the actor (line: bootstrap 95% interval)")
-    ax.set_title("Tone of the sentences about each actor, per article (dot size and n = sentences)")
+    reach = frame[["polarity", "ci_low", "ci_high"]].astype(float).to_numpy()
+    span = honest_span(float(np.nanmin(reach)), float(np.nanmax(reach))) if np.isfinite(reach).any() else 1.0
+    ax.set_xlim(-span, span)
+    ax.set_xlabel(f"mean polarity of the sentences naming the actor, −1 … +1 (axis ±{span:g}; line: 95% interval)",
+                  fontsize=9)
+    more = f"; {left_out} actors named less often left out" if left_out else ""
+    ax.set_title(f"Tone of the sentences naming each actor (n = sentences{more})", fontsize=10)
     ax.legend(
         fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(4, len(ids) + 1), frameon=False
     )
