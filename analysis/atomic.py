@@ -21,6 +21,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -205,10 +206,14 @@ def check_output_dir(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> 
             what = "a regular file" if stat.S_ISREG(mode) else _kind(mode)
             raise OutputError(path, f"is {what}; the output is a folder: give a new or empty folder")
         try:
-            empty = next(os.scandir(path), None) is None
+            with os.scandir(path) as entries:
+                empty = next(entries, None) is None
+        except FileNotFoundError:  # another render moved it aside a moment ago: nothing to protect
+            empty = True
         except OSError as err:
             raise OutputError(path, _reason(err)) from None
-        if not empty and not _owned(path):
+        # not owned, and still there (a folder moved aside between two looks is not a user's folder)
+        if not empty and not _owned(path) and os.path.lexists(path):
             raise OutputError(
                 path,
                 f"folder is not empty and was not made by this suite (no {OUTPUT_MARKER}); "
@@ -256,8 +261,14 @@ def replace_dir_atomic(path: str | Path, *, inputs: Iterable[str | Path] = ()) -
         raise OutputError(path, f"cannot write: {_reason(err)}") from None
     try:
         yield tmp
-        for _attempt in range(5):
-            check_output_dir(path, inputs=inputs)  # the folder may have changed while we worked
+        for _attempt in range(10):
+            try:  # the folder may have changed while we worked; another render's swap is transient
+                check_output_dir(path, inputs=inputs)
+            except OutputError:
+                if _attempt == 9:
+                    raise
+                time.sleep(0.05)
+                continue
             holder = _aside(path)
             try:
                 os.replace(tmp, path)

@@ -256,7 +256,7 @@ def test_two_renders_finishing_together_both_succeed_and_leave_nothing(tmp_path)
         except BaseException as err:  # noqa: BLE001 - collected for the assertion
             errors.append(err)
 
-    for _round in range(10):
+    for _round in range(30):
         threads = [threading.Thread(target=build, args=(name,)) for name in ("a", "b")]
         for thread in threads:
             thread.start()
