@@ -147,6 +147,21 @@ def test_saved_copy_repeats_the_comparison_offline(served, tmp_path):
     assert list(again.outlet) == list(first.outlet) and list(again.url) == list(first.url)
 
 
+def test_same_page_twice_is_saved_twice_not_overwritten(served, tmp_path):
+    base, _ = served
+    saved = tmp_path / "saved"
+    with pytest.warns(UserWarning, match="same article text"):
+        load_corpus([f"{base}/harbour-herald.html", f"{base}/harbour-herald.html?utm=x"], save_dir=saved)
+    assert len(list(saved.glob("*.txt"))) == 2
+
+
+def test_json_carries_the_provenance_of_pages(capsys):
+    assert main(["compare", str(PAGES), "--json", "-q"]) == 0
+    first = json.loads(capsys.readouterr().out)["articles"][0]
+    assert first["author"] == "Priya Natarajan" and first["extracted_by"].startswith("trafilatura")
+    assert first["source"].endswith("harbour-herald.html") and first["language"] == "en"
+
+
 def test_refused_url_is_one_line():
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))

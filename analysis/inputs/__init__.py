@@ -241,10 +241,15 @@ def save_articles(records: list[dict[str, object]], raw: dict[int, tuple], folde
 
     folder = Path(folder)
     (folder / "_pages").mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[Path] = []
+    used: set[str] = set()
     for record in records:
         text, meta, page = raw[id(record)]
-        name = _slug(str(record["article_id"]), "article")
+        base = name = _slug(str(record["article_id"]), "article")
+        number = 2
+        while name in used:  # two pages with the same slug: both kept
+            name, number = f"{base}-{number}", number + 1
+        used.add(name)
         written.append(write_text_atomic(folder / f"{name}.txt", _front_matter(meta) + text))
         if page is not None:
             (folder / "_pages" / f"{name}.html").write_bytes(page)
