@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from analysis.plots import emphasis as emphasis_plots
 from analysis.plots import tone as tone_plots
 from analysis.plots import wording as wording_plots
 from analysis.report_parts import esc, figure_html, table_html
+from analysis.voice import QUOTED, VOICE_RULE
 from analysis.wording import highlight_html
 
 if TYPE_CHECKING:
@@ -35,8 +38,7 @@ LIMITS = {
     "wording": [
         "<b>Loaded-language cues</b> are words that lexicons, and a model learned from expert "
         "annotations of US news (BABE), associate with biased writing. A cue is a place to look, not "
-        "proof of bias: a word inside double quotation marks scores lower, but the tool cannot tell a "
-        "fair quotation from a scare quote, and a quotation without marks counts as the writer's own.",
+        "proof of bias. " + VOICE_RULE,
         "<b>Distinctive terms</b> show which words one article uses more than the other(s), against "
         "general English; with short texts most differences come from topic, not stance.",
         "<b>Naming variants</b> (Kyiv/Kiev, Kharkiv/Kharkov) show whose vocabulary a text uses; a "
@@ -85,15 +87,28 @@ def differences(comparison: Comparison) -> list[str]:
         wording = sections["wording"]
         cues = wording.cues
         strong = cues.loc[cues["score"] >= wording.flag_threshold]
+        quoted = strong["voice"] == QUOTED if "voice" in strong.columns else pd.Series(False, index=strong.index)
+        summary = wording.summary.groupby("article_id")[["narrator_words", "quoted_words"]].first() \
+            if len(wording.summary) and "narrator_words" in wording.summary.columns else None
         for a in ids:
-            mine = strong.loc[strong["article_id"] == a].sort_values("score", ascending=False)
-            n_words = int(comparison.articles.set_index("article_id").loc[a, "n_words"]) or 1
+            mine = strong.loc[(strong["article_id"] == a) & ~quoted].sort_values("score", ascending=False)
+            theirs = strong.loc[(strong["article_id"] == a) & quoted].sort_values("score", ascending=False)
+            if summary is not None and a in summary.index:
+                n_words = int(summary.loc[a, "narrator_words"]) or 1
+            else:
+                n_words = int(comparison.articles.set_index("article_id").loc[a, "n_words"]) or 1
             terms = list(dict.fromkeys(mine["term"].str.lower()))[:6]
             noun = "strong cue" if len(mine) == 1 else "strong cues"
-            lines.append(
-                f"Wording in {a}: {len(mine)} {noun} ({1000 * len(mine) / n_words:.1f} per 1,000 words)"
-                + (f", led by {', '.join(terms)}." if terms else ".")
-            )
+            line = (f"Wording in {a}: {len(mine)} {noun} in the outlet's own words "
+                    f"({1000 * len(mine) / n_words:.1f} per 1,000 of them)"
+                    + (f", led by {', '.join(terms)}" if terms else ""))
+            if len(theirs):
+                speakers = [s for s in theirs["speaker"].dropna() if s]
+                who = ", ".join(f"{s} ({n})" for s, n in pd.Series(speakers).value_counts().head(3).items())
+                quoted_terms = ", ".join(list(dict.fromkeys(theirs["term"].str.lower()))[:4])
+                line += (f"; {len(theirs)} more inside quotations ({quoted_terms})"
+                         + (f", said by {who}" if who else ""))
+            lines.append(line + ".")
         naming = wording.naming
         if len(naming):
             for a in ids:

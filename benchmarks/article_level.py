@@ -43,7 +43,6 @@ import argparse
 import json
 import sys
 import time
-from itertools import combinations
 from pathlib import Path
 
 import numpy as np
@@ -161,15 +160,16 @@ def pair_agreement(table: pd.DataFrame, column: str, *, cross_outlet: bool = Fal
     hits = 0.0
     n = 0
     for _, group in table.groupby("topic"):
-        e = group["expert_density"].to_numpy()
-        r = group[column].to_numpy()
-        o = group["outlet"].to_numpy()
-        for i, j in combinations(range(len(group)), 2):
-            if e[i] == e[j] or (cross_outlet and o[i] == o[j]):
-                continue
-            n += 1
-            d = (r[i] - r[j]) * (e[i] - e[j])
-            hits += 1.0 if d > 0 else 0.5 if d == 0 else 0.0
+        e = group["expert_density"].to_numpy(float)
+        r = group[column].to_numpy(float)
+        i, j = np.triu_indices(len(group), k=1)
+        keep = e[i] != e[j]
+        if cross_outlet:
+            o = group["outlet"].to_numpy()
+            keep &= o[i] != o[j]
+        d = (r[i] - r[j])[keep] * (e[i] - e[j])[keep]
+        n += int(keep.sum())
+        hits += float((d > 0).sum() + 0.5 * (d == 0).sum())
     return (hits / n if n else float("nan")), n
 
 

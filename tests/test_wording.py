@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pandas as pd
 import pytest
@@ -131,7 +130,9 @@ def test_scores_are_probabilities_and_why_names_the_term():
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
 def test_offsets_slice_terms_for_any_text(text):
     cues = loaded_language(text)
-    assert list(cues.columns) == ["start", "end", "term", "category", "stance", "score", "why", "evidence"]
+    assert list(cues.columns) == ["start", "end", "term", "category", "stance", "score", "why", "evidence", "voice",
+                                  "speaker"]
+    assert set(cues["voice"]) <= {"narrator", "quoted"}
     for row in cues.itertuples(index=False):
         assert text[row.start:row.end] == row.term
 
@@ -150,15 +151,6 @@ def test_sentence_split_ignores_initialism_dots():
 
     segs = {o.token: o.sentence for o in occurrences("The U.S. diplomat slammed rivals. Then rain fell.")}
     assert segs["diplomat"] == segs["slammed"] == 0 and segs["rain"] == 1
-
-
-def test_loaded_language_is_fast():
-    text = (SLANTED + WIRE) * 25  # about 900 words
-    loaded_language(text)
-    started = time.perf_counter()
-    for _ in range(10):
-        loaded_language(text)
-    assert (time.perf_counter() - started) / 10 < 0.05
 
 
 # ---------------------------------------------------------------------------------------------
@@ -431,3 +423,67 @@ def test_plots_return_figures_for_two_and_three_articles(seed_wording):
     fig = wording_plots.fightin_words(result.distinctive, article_ids=["a", "b", "c"])
     assert sum(ax.get_visible() for ax in fig.axes) == 3
     assert isinstance(wording_plots.cue_rates(result.summary), Figure)
+
+
+def test_cues_carry_voice_and_speaker():
+    text = (
+        "Republicans rammed through a reckless bill on Thursday. "
+        "“It is a dishonest and shameful stunt,” said Democratic spokesman Mark Lee."
+    )
+    cues = loaded_language(text).set_index("term")
+    assert cues.loc["reckless", "voice"] == "narrator"
+    assert pd.isna(cues.loc["reckless", "speaker"])
+    assert cues.loc["dishonest", "voice"] == "quoted"
+    assert cues.loc["dishonest", "speaker"] == "Democratic spokesman Mark Lee"
+
+
+def test_summary_counts_the_narrator_and_shows_quoted_voices_beside():
+    from analysis.wording import analyze_wording
+
+    own = "The senator gave a disgraceful, dishonest speech about the shameful border crisis on Monday."
+    quoting = ("“It was a disgraceful, dishonest speech about a shameful crisis,” said Ann Lee, a rival. "
+               "The senator spoke on Monday.")
+    articles, sentences = articles_from_texts({"own": own, "quoting": quoting})
+    result = analyze_wording(articles, sentences)
+    per = result.summary.groupby("article_id")[["flags", "quoted_flags", "narrator_words", "quoted_words"]].sum()
+    first, second = "own", "quoting"
+    assert per.loc[first, "flags"] > per.loc[second, "flags"]
+    assert per.loc[second, "quoted_flags"] > per.loc[first, "quoted_flags"] == 0
+    assert result.cues.loc[result.cues["voice"] == "quoted", "speaker"].eq("Ann Lee").all()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Sen. Dianne Feinstein, D-Calif., said the committee would meet again on Tuesday.", "D-Calif"),
+        ("Visitors walked along the colonnade outside the courthouse before the hearing began.", "colonnade"),
+        ("The witness answered inaudibly, and the judge asked her to repeat the answer.", "inaudibly"),
+        ("The officer gently guided the elderly man back to the waiting bus.", "gently"),
+        ("The committee chairwoman opened the session at 10 a.m. on Wednesday.", "chairwoman"),
+        ("Biden, the now-presumptive Democratic nominee, campaigned in Ohio on Monday.", "now-presumptive"),
+    ],
+)
+def test_rarity_or_shape_alone_never_makes_a_flag(text, word):
+    cues = loaded_language(text)
+    flags = cues[cues["score"] >= flag_threshold()]
+    assert word not in set(flags["term"])
+    assert not {"Dianne", "Feinstein"} & set(flags["term"])
+    for row in cues[cues["term"] == word].itertuples():
+        assert row.score < flag_threshold()
+
+
+def test_abbreviations_are_not_words_and_curated_words_still_flag():
+    cues = loaded_language("Rep. Adam Schiff, D-Calif., called the plan a reckless, self-serving power grab.")
+    assert "D-Calif" not in set(cues["term"])
+    flags = set(cues.loc[cues["score"] >= flag_threshold(), "term"])
+    assert {"reckless", "self-serving"} <= flags
+
+
+def test_hint_words_say_why_they_are_not_flags():
+    cues = loaded_language("Visitors walked along the colonnade outside the courthouse before the hearing.")
+    row = cues[cues["term"] == "colonnade"].iloc[0]
+    from analysis.wording import has_lexical_evidence
+
+    assert not has_lexical_evidence(pd.Series([row["evidence"]])).iloc[0]
+    assert row["score"] < flag_threshold()
+    assert "cannot make it a flag" in row["why"]  # its rarity alone would have lifted it

@@ -15,6 +15,8 @@ from analysis.wording.lexicons import PERSONAL_WORDS, curated, degree_words, phr
 from analysis.wording.scan import (
     _OPENER,
     _SENTENCE_END,
+    HINT_MARGIN,
+    HINT_WHY,
     Cue,
     Occurrence,
     Scorer,
@@ -169,6 +171,7 @@ def scan_reference(
         reported, n_words = row.reported, row.n_words
         z, category, stance, why, evidence, lexical = (hit.z, hit.category, hit.stance, hit.why, hit.evidence,
                                                        hit.lexical)
+        z_plain = hit.z_plain
         shift = seg_shift.get(seg)
         if shift is None:
             base = (scorer.w_reported if reported else 0.0) + scorer.w_length * length_feature(n_words)
@@ -178,6 +181,11 @@ def scan_reference(
         score = sigmoid(calibrated(scorer.calibration, z_word + shift[1], quoted, marks[seg], top3[seg][2]))
         if not lexical and score > scorer.hint_cap:
             score = scorer.hint_cap
+        plain = sigmoid(calibrated(scorer.calibration, z_plain + (w_int if intensified else 0.0) + shift[1], quoted,
+                                   marks[seg], top3[seg][2]))
+        hint = score >= threshold and not (lexical and plain >= threshold)
+        if hint:
+            score = threshold - HINT_MARGIN
         if score < min_score and not (cur and norm in lexicons):
             continue
         context = []
@@ -188,6 +196,8 @@ def scan_reference(
         if context or lifted:
             evidence = "context" if evidence == "none" else f"{evidence}+context"
         context += reasons
+        if hint:
+            context.append(HINT_WHY)
         if context:
             why = "; ".join([why, *context])
         out.append(Cue(start, end, token, category, stance, score, f"'{token}': {why}", evidence))

@@ -76,8 +76,8 @@ def cue_rates(summary: pd.DataFrame, *, titles: dict[str, str] | None = None, va
     xs = np.arange(len(cats))
     top = float(summary[["cues_per_1000", "flags_per_1000"]].max().max()) if len(summary) else 1.0
     for ax, column, heading in (
-        (axes[0], "cues_per_1000", "Cues found (every hit of a lexicon or the model), per 1,000 words"),
-        (axes[1], "flags_per_1000", "Flags (cues scoring at or above the flag line), per 1,000 words"),
+        (axes[0], "cues_per_1000", "Cues found in the outlet's own words, per 1,000 of them"),
+        (axes[1], "flags_per_1000", "Flags (cues at or above the flag line) in its own words, per 1,000"),
     ):
         for k, article_id in enumerate(ids):
             part = summary[summary["article_id"] == article_id].set_index("category").reindex(cats)

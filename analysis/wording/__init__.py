@@ -16,9 +16,12 @@
   aligned passages about the same thing with the words each side chose.
 - **Highlighted text** (:func:`highlight_html`): an article with its cues coloured by category.
 
-What none of this can see: irony, negation ("not a masterstroke"), whose voice a word is in
-beyond double quotation marks (a quoted word counts less: it is the speaker's, not the writer's),
-and what an article leaves out. A cue is a reason to look closer, not a verdict.
+Whose voice a cue is in (the outlet's own words or a speaker it quotes) comes from
+``analysis.voice``; the rule every rate follows is :data:`analysis.voice.VOICE_RULE`.
+
+What none of this can see: irony, negation ("not a masterstroke"), quotation without quotation
+marks or a clear attribution, and what an article leaves out. A cue is a reason to look closer,
+not a verdict.
 
 The subpackage, in the order data flows through it:
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.categories import RegistryView, category_names
 from analysis.present import cue_mark_style
+from analysis.voice import NARRATOR, QUOTED, add_voice, voice_word_counts
 from analysis.wording.model import load_model
 from analysis.wording.scan import cue_scores, cues_frame, scan
 
@@ -32,7 +33,8 @@ __all__ = [
 #: Words scoring below this are not returned as cues (curated terms always are).
 DEFAULT_MIN_SCORE = 0.05
 
-CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence"]
+CUE_COLUMNS = ["article_id", "sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence",
+               "voice", "speaker"]
 
 #: One colour per cue category (highlighting and plots): tints of the Okabe-Ito palette, each with
 #: a second, non-colour mark (see ``analysis.present.CUE_MARKS``); read from the cue-category
@@ -60,7 +62,7 @@ def flag_threshold() -> float:
 def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.DataFrame:
     """Every loaded, hedging, boosting, attributing, naming or labelling cue in ``text``.
 
-    Returns ``start, end, term, category, stance, score, why, evidence`` (offsets into
+    Returns ``start, end, term, category, stance, score, why, evidence, voice, speaker`` (offsets into
     ``text``, so ``text[start:end] == term``), in text order. ``category`` is one of loaded, label,
     attribution, hedge, booster, naming; ``stance`` is set for attribution verbs and the
     hedges that attribute (neutral "said", doubt "claimed", presuppose "admitted", endorse
@@ -76,17 +78,19 @@ def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.Da
     English; ``context``: an intensifier before it or other loaded words in its sentence), or
     ``none``. :func:`has_lexical_evidence` tells cues with lexical evidence from hints.
     Verb-list words used as nouns ("its territorial claims", "the report") are not attribution
-    cues.
+    cues. ``voice`` is "narrator" (the outlet's own words) or "quoted" (inside quotation marks or
+    clearly attributed reported speech) and ``speaker`` who says it when found
+    (:func:`analysis.voice.voice_at`; the rule: :data:`analysis.voice.VOICE_RULE`).
 
-    What it cannot see: negation and irony ("hardly a masterstroke"), quotation without double
-    quotation marks, sarcasm quotes (a scare-quoted word is taken for the speaker's), and loaded
-    *framing* built from neutral words.
+    What it cannot see: negation and irony ("hardly a masterstroke"), quotation without quotation
+    marks or a clear attribution, sarcasm quotes (a scare-quoted word is taken for a quotation),
+    and loaded *framing* built from neutral words.
 
     >>> cues = loaded_language("The ministry claimed the masterstroke was symbolic.")
     >>> sorted(cues["category"].unique())
     ['attribution', 'loaded']
     """
-    return cues_frame(scan(text, min_score=min_score))
+    return add_voice(cues_frame(scan(text, min_score=min_score)), text)
 
 
 def cue_tally(
@@ -129,19 +133,35 @@ def article_cues(
 
 
 def cue_summary(cues: pd.DataFrame, articles: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
-    """Per article and category: ``cues``, ``flags`` (score at or above the flag threshold) and
-    both per 1,000 words, so articles of different length compare."""
-    threshold = flag_threshold() if threshold is None else threshold
-    words = dict(zip(articles["article_id"], articles["n_words"], strict=True))
-    grid = pd.MultiIndex.from_product([list(articles["article_id"]), list(category_names())], names=["article_id", "category"])
-    g = cues.assign(flag=cues["score"] >= threshold).groupby(["article_id", "category"])
-    table = pd.DataFrame({"cues": g.size(), "flags": g["flag"].sum()}).reindex(grid, fill_value=0).reset_index()
-    table = table.astype({"cues": "int64", "flags": "int64"})
-    per = table["article_id"].map(words).astype(float).clip(lower=1) / 1000
-    table["cues_per_1000"] = table["cues"] / per
-    table["flags_per_1000"] = table["flags"] / per
-    return table
+    """Per article and category, the narrator's voice first and quoted voices beside it.
 
+    ``cues`` and ``flags`` (score at or above the flag threshold) count the outlet's own words
+    (``voice == "narrator"``), ``cues_per_1000`` and ``flags_per_1000`` per 1,000 of the
+    narrator's words; ``quoted_cues``, ``quoted_flags`` and ``quoted_flags_per_1000`` (per 1,000
+    quoted words, 0 when nothing is quoted) count the voices the article quotes;
+    ``narrator_words`` and ``quoted_words`` are the denominators. This is
+    :data:`analysis.voice.VOICE_RULE`. Rates per 1,000 words let articles of different length compare.
+    """
+    threshold = flag_threshold() if threshold is None else threshold
+    words = {a: voice_word_counts(body) for a, body in zip(articles["article_id"], articles["body"], strict=True)}
+    grid = pd.MultiIndex.from_product([list(articles["article_id"]), list(category_names())], names=["article_id", "category"])
+    voice = cues["voice"] if "voice" in cues.columns else pd.Series(NARRATOR, index=cues.index)
+    marked = cues.assign(flag=cues["score"] >= threshold, quoted=voice == QUOTED)
+    columns = {}
+    for name, part in (("", marked[~marked["quoted"]]), ("quoted_", marked[marked["quoted"]])):
+        g = part.groupby(["article_id", "category"])
+        columns[f"{name}cues"] = g.size()
+        columns[f"{name}flags"] = g["flag"].sum()
+    table = pd.DataFrame(columns).reindex(grid).fillna(0).astype("int64").reset_index()
+    narrator = table["article_id"].map(lambda a: words[a][NARRATOR]).astype(float)
+    quoted = table["article_id"].map(lambda a: words[a][QUOTED]).astype(float)
+    table["cues_per_1000"] = table["cues"] / (narrator.clip(lower=1) / 1000)
+    table["flags_per_1000"] = table["flags"] / (narrator.clip(lower=1) / 1000)
+    table["quoted_flags_per_1000"] = np.where(quoted > 0, table["quoted_flags"] / (quoted.clip(lower=1) / 1000), 0.0)
+    table["narrator_words"] = narrator.astype("int64")
+    table["quoted_words"] = quoted.astype("int64")
+    return table[["article_id", "category", "cues", "flags", "cues_per_1000", "flags_per_1000", "quoted_cues",
+                  "quoted_flags", "quoted_flags_per_1000", "narrator_words", "quoted_words"]]
 
 
 def highlight_html(body: str, cues: pd.DataFrame, *, min_score: float = 0.0, legend: bool = True) -> str:

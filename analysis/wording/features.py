@@ -300,7 +300,14 @@ def is_candidate(norm: str) -> bool:
         return True
     word = norm[:-2] if norm.endswith("'s") else norm
     return (word not in FUNCTION_WORDS and len(word) > 1 and bool(_ALPHA.match(word))
-            and word not in neutral_words())
+            and word not in neutral_words() and not _ABBREVIATION.fullmatch(word))
+
+
+#: Party-and-state labels and similar abbreviations ("D-Calif.", "R-Texas", "I-Vt."): not words.
+_ABBREVIATION = re.compile(r"[a-z]-[a-z]{2,6}")
+
+#: Features that may raise a score but never make a flag: rarity and word shape.
+HINT_FEATURES = ("rarity", "rare_evaluative", "adjadv", "adverb", "hyphen", "degree")
 
 
 def evidence_tags(x: np.ndarray, curated: bool) -> list[str]:

@@ -24,6 +24,8 @@ from analysis.lexicon import on_change
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.features import (
     DECLARED,
+    FEATURES,
+    HINT_FEATURES,
     INDEX,
     LEXICAL_EVIDENCE,
     N_BASE,
@@ -139,13 +141,20 @@ class WordScore:
     why: str
     evidence: str
     lexical: bool
+    #: log-odds where rarity and shape count only for words a curated list or the experts'
+    #: marks vouch for (see :func:`earns_flag`)
+    z_plain: float = 0.0
 
 
 # ---------------------------------------------------------------------------------------------
 # Words of a text
 # ---------------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?]")
+_TITLES = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "St", "Jr",
+           "Sr", "Rev", "Pres", "Sec", "Atty", "Supt", "Calif", "Ariz", "Fla", "Mich", "Conn", "Tenn", "Ore", "Wis",
+           "Minn", "Colo", "Okla", "Nev", "Ala", "Kan", "Neb", "Vt", "Wyo", "Mont", "Ark")
+# A full stop after a title or a state abbreviation ("Sen. Dianne Feinstein, D-Calif., said") ends no sentence.
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{t})" for t in _TITLES) + r"[.!?]")
 _OPENER = re.compile(r"[\"“‘(:\n]|'\s*$")
 
 # Verb-list words that are also nouns: "its territorial claims", "the report", "a blast".
@@ -450,13 +459,16 @@ class Scorer:
             x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated_entry)
             kn = self.learned.get(fold_form(norm))
             tags = evidence_tags(x, info is not None)
+            contributions = x * self.model.weights[:N_WORD]
+            z = float(self.model.intercept + contributions.sum())
             result = WordScore(
-                float(self.model.intercept + x @ self.model.weights[:N_WORD]),
+                z,
                 info.category if info else "loaded",
                 info.stance if info else None,
                 _why(x, info, kn, self.model),
                 "+".join(tags) or "none",
                 any(t in LEXICAL_EVIDENCE for t in tags),
+                z if _vouched(tags, x) else z - float(np.clip(contributions[list(_HINT_INDEX)], 0.0, None).sum()),
             )
         self._memo[key] = result
         return result
@@ -477,6 +489,39 @@ def default_scorer() -> Scorer:
 # ---------------------------------------------------------------------------------------------
 # The scan
 # ---------------------------------------------------------------------------------------------
+
+
+_HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
+_VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
+#: A cue that rarity, shape or context alone would lift to a flag stays this far below the threshold.
+HINT_MARGIN = 0.01
+HINT_WHY = "rarity, shape or context alone cannot make it a flag"
+#: Which evidence lets rarity and shape lift a word to a flag: "strict" (shipped: a curated list or
+#: the experts' marks), "valence" (also TextBlob, VADER or AFINN; not the broad NRC lists), "any"
+#: (any sentiment lexicon). Measured by 5-fold CV on the BABE dev half before the subpackage split
+#: (benchmarks/validate_bias_words.py): word F1 0.406 strict, 0.425 valence, 0.437 any, 0.461 with
+#: no rule (rarity alone could flag).
+HINT_RULE = "strict"
+
+
+def _vouched(tags: list[str], x: np.ndarray) -> bool:
+    """Whether evidence about the word itself lets rarity and shape raise it to a flag."""
+    if "lexicon" in tags or "learned" in tags:
+        return True
+    if HINT_RULE == "valence":
+        return bool(x[list(_VALENCE_INDEX)].any())
+    if HINT_RULE == "any":
+        return "sentiment-lexicon" in tags
+    return False
+
+
+def earns_flag(cal: tuple[float, ...], lexical: bool, z_plain: float, quoted: bool, marks: int, third: float,
+               threshold: float) -> bool:
+    """Whether a word may be a flag: it has lexical evidence (a curated list, the experts' marks or
+    a sentiment lexicon) and reaches the threshold with ``z_plain``, its log-odds in context where
+    rarity and shape count only for words a curated list or the experts' marks vouch for. Rare
+    words and hyphenated compounds may raise a score, never make a flag."""
+    return lexical and 1.0 / (1.0 + math.exp(-calibrated(cal, z_plain, quoted, marks, third))) >= threshold
 
 
 def calibrated(cal: tuple[float, ...], z: float, quoted: bool, marks: int, third: float) -> float:
@@ -602,6 +647,10 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         score = 1.0 / (1.0 + exp(-calibrated(cal, z_word + shift[1], quoted, seg_marks[seg], top3[seg][2])))
         if not hit.lexical and score > hint_cap:
             score = hint_cap
+        hint = score >= threshold and not earns_flag(cal, hit.lexical, hit.z_plain - hit.z + z_word + shift[1], quoted,
+                                                      seg_marks[seg], top3[seg][2], threshold)
+        if hint:
+            score = threshold - HINT_MARGIN
         if score < min_score and not (cur and norm in lexicons):
             continue
         if not detail:
@@ -615,6 +664,8 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         if context or lifted:
             evidence = "context" if evidence == "none" else f"{evidence}+context"
         context += reasons
+        if hint:
+            context.append(HINT_WHY)
         why = "; ".join([hit.why, *context]) if context else hit.why
         out.append(Cue(start, end, token, hit.category, hit.stance, score, f"'{token}': {why}", evidence))
     if detail:

@@ -33,6 +33,7 @@ from analysis.wording.model import (
     MODEL_FILE,
     Model,
     learned_feature,
+    load_model,
     write_learned,
 )
 from analysis.wording.scan import Scorer, calibration_inputs, occurrences, scan
@@ -266,20 +267,26 @@ def fit_calibration(rows: pd.DataFrame, c: float = CALIBRATION_C) -> tuple[float
     return (float(coef[0]), float(clf.intercept_[0]), *(float(w) for w in coef[1:]))
 
 
-def _with(scorer: Scorer, beta: float, hint_cap: float, calibration: tuple[float, ...]) -> Scorer:
+def _with(scorer: Scorer, beta: float, hint_cap: float, calibration: tuple[float, ...],
+          threshold: float | None = None) -> Scorer:
     model = replace(scorer.model.with_weight("nearby", beta), hint_cap=hint_cap, calibration=calibration)
+    if threshold is not None:
+        model = replace(model, threshold=threshold)
     return scorer.with_model(model)
 
 
 def calibrate_folds(frame: pd.DataFrame, scorers: Folds, beta: float, *,
-                    hint_cap: float = 1.0) -> tuple[Folds, tuple[float, ...]]:
+                    hint_cap: float = 1.0, threshold: float | None = None) -> tuple[Folds, tuple[float, ...]]:
     """Each fold's scorer with ``beta``, ``hint_cap`` and a sentence calibration fitted on the
     out-of-fold first-stage scores of the OTHER folds; and the calibration fitted on all of them
-    (to ship). The given scorers are left as they are."""
-    plain = [(idx, _with(scorer, beta, hint_cap, IDENTITY)) for idx, scorer in scorers]
+    (to ship). ``threshold``: the flag threshold the fold scorers hold hint-only words below
+    (default: the shipped model's). The given scorers are left as they are."""
+    threshold = load_model().threshold if threshold is None else threshold
+    plain = [(idx, _with(scorer, beta, hint_cap, IDENTITY, threshold)) for idx, scorer in scorers]
     parts = [calibration_rows(frame, idx, scorer) for idx, scorer in plain]
     calibrated = [
-        (idx, _with(scorer, beta, hint_cap, fit_calibration(pd.concat([p for g, p in enumerate(parts) if g != f]))))
+        (idx, _with(scorer, beta, hint_cap, fit_calibration(pd.concat([p for g, p in enumerate(parts) if g != f])),
+                    threshold))
         for f, (idx, scorer) in enumerate(plain)
     ]
     return calibrated, fit_calibration(pd.concat(parts))
@@ -339,7 +346,7 @@ def measure(frame: pd.DataFrame, tokens: pd.DataFrame, model: Model, learned: di
             "in_sample": evaluate(frame, model_cues(frame["text"].tolist(), shipped), t)}
     scorers = cross_validated_scorers(frame, tokens, k=folds, smoothing=model.smoothing,
                                       min_sentences=model.min_sentences, c=model.c)
-    scorers, _ = calibrate_folds(frame, scorers, model.weight("nearby"), hint_cap=model.hint_cap)
+    scorers, _ = calibrate_folds(frame, scorers, model.weight("nearby"), hint_cap=model.hint_cap, threshold=t)
     spread = {}
     for name, with_learned in (("cv", True), ("cv_no_learned", False)):
         cv = cross_validated_cues(frame, scorers, learned=with_learned)
