@@ -127,10 +127,10 @@ def fold_scorers(frame: pd.DataFrame, tokens: pd.DataFrame, fold: np.ndarray, k:
     beta = model.weight("nearby")
     scorers = []
     for f in range(k):
-        train = np.flatnonzero(fold != f)
-        fitted, counts = train.fit(tokens[tokens["sent"].isin(train)], smoothing=model.smoothing,
-                                 min_sentences=model.min_sentences, c=model.c, beta=beta,
-                                 threshold=model.threshold, hint_cap=model.hint_cap)
+        kept = np.flatnonzero(fold != f)
+        fitted, counts = train.fit(tokens[tokens["sent"].isin(kept)], smoothing=model.smoothing,
+                                   min_sentences=model.min_sentences, c=model.c, beta=beta,
+                                   threshold=model.threshold, hint_cap=model.hint_cap)
         scorers.append((np.flatnonzero(fold == f), Scorer(model=fitted, learned=counts)))
     calibrated, _ = train.calibrate_folds(frame, scorers, beta, hint_cap=model.hint_cap)
     return calibrated

@@ -53,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("csv", nargs="?", default=str(DEFAULT_CSV))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--fit", action="store_true", help="refit and write the model files")
+    parser.add_argument("--record", action="store_true",
+                        help="without refitting, store the measured figures in the shipped model file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     path = Path(args.csv)
@@ -70,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
               f"beta={model.weight('nearby')} hint_cap={model.hint_cap} flag threshold={model.threshold}")
     else:
         figures = train.measure(frame, tokens, load_model(), learned_table(), folds=args.folds)
+        if args.record:
+            from dataclasses import replace
+
+            replace(load_model(), validation=train.validation_figures(figures)).to_csv(train.MODEL_FILE)
+            print(f"figures stored in {train.MODEL_FILE}")
     print(f"\nA flag = a cue with score >= {figures.threshold:.2f} (the baseline flags subjectivity >= 0.5).")
     print(f"{'detector':<44} {'precision':>9} {'recall':>7} {'F1':>6} {'top-1':>6} {'ROC-AUC':>7} {'flags':>7}")
     for key, label in _LABELS.items():

@@ -388,6 +388,12 @@ def fit_and_measure(frame: pd.DataFrame, tokens: pd.DataFrame, *, folds: int = 5
     _, calibration = calibrate_folds(frame, scorers, beta, hint_cap=cap)
     model = replace(model, calibration=calibration)
     figures = measure(frame, tokens, model, counts, folds=folds)
+    return replace(model, validation=validation_figures(figures)), counts, figures
+
+
+def validation_figures(figures: Figures) -> dict[str, float]:
+    """The figures a model file stores (``<row>_<figure>``, and ``_sd`` over the folds for the
+    cross-validated rows), read by notebook 03."""
     validation: dict[str, float] = {}
     for row in ("baseline", "in_sample"):
         for name in ("precision", "recall", "f1", "top1", "auc"):
@@ -396,7 +402,7 @@ def fit_and_measure(frame: pd.DataFrame, tokens: pd.DataFrame, *, folds: int = 5
         for name, (mean, sd) in figures.spread[row].items():
             validation[f"{row}_{name}"] = mean
             validation[f"{row}_{name}_sd"] = sd
-    return replace(model, validation=validation), counts, figures
+    return validation
 
 
 def write(model: Model, learned: dict[str, tuple[int, int]], *, model_path: Path = MODEL_FILE,
