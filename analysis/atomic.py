@@ -108,6 +108,16 @@ def _check_parent(path: Path) -> None:
         return
 
 
+def _mode_of(path: Path) -> int | None:
+    """The file-type bits of ``path`` (links followed), None when nothing is there."""
+    try:
+        return os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as err:  # a symlink loop, a permission problem on the way
+        raise OutputError(path, _reason(err)) from None
+
+
 def check_output_file(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
     """Return ``path`` if a file may be written there; raise :class:`OutputError` otherwise.
 
@@ -118,12 +128,7 @@ def check_output_file(path: str | Path, *, inputs: Iterable[str | Path] = ()) ->
     if shown.endswith(("/", os.sep)):
         raise OutputError(path, "names a folder (ends with '/'); give a file name such as DIR/report.html")
     path = Path(path)
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as err:
-        raise OutputError(path, _reason(err)) from None
+    mode = _mode_of(path)
     if mode is not None:
         if not stat.S_ISREG(mode):
             raise OutputError(path, f"is {_kind(mode)}; the output is written only to a new or regular file")
@@ -191,12 +196,7 @@ def check_output_dir(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> 
     and a path under a regular file.
     """
     path = Path(os.path.abspath(path))
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as err:
-        raise OutputError(path, _reason(err)) from None
+    mode = _mode_of(path)
     for source in inputs:
         source = Path(os.path.abspath(source))
         if source == path or path in source.parents or (mode is not None and _same_file(path, source)):
