@@ -33,6 +33,7 @@ from analysis.wording import (
     scan,
     term_counts,
 )
+from tests import instrument_reference as iref
 from tests import wording_reference as ref
 
 # ---------------------------------------------------------------------------------------------
@@ -93,13 +94,13 @@ _SENTENCE = st.lists(_WORDS, max_size=15).map(" ".join)
 
 def test_tokens_equal_textblobs_tokenizer_on_real_text(bodies, sentences, stitched):
     for text in [*_TRICKY, *bodies, *sentences, *stitched]:
-        assert tone._tokens(text) == tone._tokens_reference(text)
+        assert tone._tokens(text) == iref.tokens_reference(text)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(_SENTENCE, st.text(max_size=120)))
 def test_tokens_equal_textblobs_tokenizer_on_any_text(text):
-    assert tone._tokens(text) == tone._tokens_reference(text)
+    assert tone._tokens(text) == iref.tokens_reference(text)
 
 
 def _sentence_passes(tokens):
@@ -110,7 +111,7 @@ def test_one_pass_equals_sentence_and_document_passes(bodies, stitched):
     for text in [*_TRICKY, *bodies, *stitched]:
         tokens = [tone._tokens(text[s:e]) for s, e in sentence_spans(text)]
         assert tone._assess_sentences(tokens) == _sentence_passes(tokens)
-        assert tone._assess_sentences(tokens)[1] == tone._assess_reference(list(chain.from_iterable(tokens)))
+        assert tone._assess_sentences(tokens)[1] == iref.assess_reference(list(chain.from_iterable(tokens)))
 
 
 @settings(max_examples=200, deadline=None)
@@ -136,13 +137,13 @@ def test_one_pass_is_textblob_on_the_whole_body(seed_articles, seed_sentences):
 
 def test_vader_equals_reference_on_real_text(bodies, sentences, stitched):
     for text in [*_TRICKY, *bodies, *sentences, *stitched]:
-        assert tone.vader_compound(text) == tone._vader_reference(text)
+        assert tone.vader_compound(text) == iref.vader_reference(text)
 
 
 @settings(max_examples=200, deadline=None)
 @given(_SENTENCE)
 def test_vader_equals_reference_on_generated_sentences(text):
-    assert tone.vader_compound(text) == tone._vader_reference(text)
+    assert tone.vader_compound(text) == iref.vader_reference(text)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,9 +22,11 @@ from analysis.corpus import articles_from_texts
 from analysis.scale import article_features
 from analysis.sourcing import find_sources
 from analysis.text import _END_CANDIDATE, paragraph_spans, sentence_spans, word_spans
-from analysis.tone import _vader_reference, vader_compound
+from analysis.tone import vader_compound
 from analysis.wording import loaded_language
 from analysis.wording import scan as wording_scan
+from tests import instrument_reference as iref
+from tests.instrument_reference import vader_reference as _vader_reference
 
 WATCHDOG_S = 20
 
@@ -158,7 +160,7 @@ _CHUNK = st.text(alphabet=st.sampled_from(list("aAbZzx.,;:!?()[]{}`'\"@#$^&*+-|=
 @given(st.lists(_CHUNK, min_size=1, max_size=6).map(" ".join))
 @settings(max_examples=400, deadline=None)
 def test_textblob_token_split_matches_textblob(text):
-    assert tone._tokens(text) == tone._tokens_reference(text)
+    assert tone._tokens(text) == iref.tokens_reference(text)
 
 
 @pytest.mark.parametrize("unit", ["(", "[", "#", "*", "_", ".(", "a.", "Bcd.", "...!"])
@@ -181,7 +183,7 @@ _SMILEY_TEXT = st.lists(
 @given(_SMILEY_TEXT)
 @settings(max_examples=400, deadline=None)
 def test_textblob_sentence_rewrites_match_textblob(text):
-    assert tone._tokens(text) == tone._tokens_reference(text)
+    assert tone._tokens(text) == iref.tokens_reference(text)
 
 
 def test_textblob_tokens_are_linear_with_emoticons():

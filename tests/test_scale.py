@@ -27,6 +27,7 @@ from analysis.scale import (
     synthetic_corpus,
 )
 from analysis.sourcing import attribution_summary, find_sources
+from tests import instrument_reference as iref
 
 # ---------------------------------------------------------------------------------------------
 # Fixtures
@@ -266,8 +267,8 @@ _TRICKY = [
 
 def _check_equal(text: str) -> None:
     tokens = tone._tokens(text)
-    assert tone._assess(tokens) == tone._assess_reference(tokens)
-    assert tone.vader_compound(text) == tone._vader_reference(text)
+    assert tone._assess(tokens) == iref.assess_reference(tokens)
+    assert tone.vader_compound(text) == iref.vader_reference(text)
 
 
 def test_fast_paths_equal_reference_on_the_seeds(seed_articles, seed_sentences):

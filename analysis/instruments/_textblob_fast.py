@@ -1,0 +1,414 @@
+"""A fast copy of TextBlob's PatternAnalyzer sentiment: its tokenizer and its assessments.
+
+Upstream: TextBlob (https://github.com/sloria/TextBlob), version 0.20.1 (``textblob/_text.py``:
+``find_tokens`` and ``Sentiment.assessments``; ``textblob/en/sentiments.py``: ``PatternAnalyzer``).
+Licence: MIT, Copyright Steven Loria and contributors. TextBlob's ``_text.py`` is adapted from
+Pattern (https://github.com/clips/pattern), BSD-3-Clause, Copyright (c) 2011 University of
+Antwerp, Belgium. The copy below keeps their rules and reorganizes the loops: TextBlob's
+tokenizer is quadratic on long runs of punctuation, and its lexicon is looked up word by word
+through lazy dictionaries. See NOTICE at the top of the repository.
+
+Checked against TextBlob ``CHECKED_VERSION``: when another version is installed, every function
+here hands the work to TextBlob itself (one warning), so results always equal
+``TextBlob(text).sentiment``. Tested equal to upstream in ``tests/test_instruments.py``.
+Private to ``analysis``: callers use :mod:`analysis.tone`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from itertools import chain
+from typing import Any
+
+from textblob.en import sentiment as _pattern_lexicon
+
+from analysis.instruments.words import textblob_words
+
+__all__ = ["CHECKED_VERSION", "assess", "assess_sentences", "fast_path_usable", "mean", "sentiment", "tokens"]
+
+UPSTREAM = "textblob"
+CHECKED_VERSION = "0.20.1"
+
+
+@lru_cache(maxsize=1)
+def fast_path_usable() -> bool:
+    """True when the installed TextBlob is the version this copy was checked against; otherwise
+    warn once and let TextBlob's own code score (slower, same results as upstream)."""
+    try:
+        installed = version(UPSTREAM)
+    except PackageNotFoundError:
+        installed = "unknown"
+    if installed != CHECKED_VERSION:
+        warnings.warn(
+            f"textblob {installed} is installed; analysis's fast copy of its scorer was checked "
+            f"against {CHECKED_VERSION}, so TextBlob's own (slower) scorer is used",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return False
+    return True
+
+
+def tokens(text: str) -> list[str]:
+    """The lower-cased tokens TextBlob's PatternAnalyzer reads in ``text``."""
+    return _fast_tokens(text) if fast_path_usable() else upstream_tokens(text)
+
+
+def assess(toks: Sequence[str]) -> list[tuple[str, float, float]]:
+    """TextBlob's assessments of a token list: (term, polarity, subjectivity) per scored chunk."""
+    return _fast_assess(toks) if fast_path_usable() else upstream_assess(toks)
+
+
+def assess_sentences(
+    toks: Sequence[Sequence[str]],
+) -> tuple[list[list[tuple[str, float, float]]], list[tuple[str, float, float]]]:
+    """:func:`assess` of each sentence's tokens, and of all of them joined (the document)."""
+    if fast_path_usable():
+        return _fast_assess_sentences(toks)
+    return [upstream_assess(t) for t in toks], upstream_assess(list(chain.from_iterable(toks)))
+
+
+def sentiment(text: str) -> tuple[float, float]:
+    """(polarity, subjectivity) of ``text``: equal to ``TextBlob(text).sentiment``."""
+    found = assess(tokens(text))
+    return mean([p for _, p, _ in found]), mean([s for _, _, s in found])
+
+
+def upstream_tokens(text: str) -> list[str]:
+    """TextBlob's own tokenizer, called as its PatternAnalyzer calls it (the fallback)."""
+    return " ".join(_pattern_lexicon.tokenizer(text)).lower().split()
+
+
+def upstream_assess(toks: Sequence[str]) -> list[tuple[str, float, float]]:
+    """TextBlob's own ``assessments`` on tokens already split (the fallback)."""
+    found = _pattern_lexicon.assessments(((w, None) for w in toks), negation=True)
+    return [(" ".join(words), float(p), float(s)) for words, p, s, _label in found]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_tables() -> tuple[Any, ...] | None:
+    """TextBlob's tokenizer constants for :func:`_fast_tokens` (None if TextBlob's analyzer uses
+    another tokenizer than ``find_tokens`` with its defaults: then the reference runs)."""
+    from textblob import _text
+
+    tokenizer = _pattern_lexicon.tokenizer
+    if getattr(tokenizer, "__func__", None) is not _text.Parser.find_tokens:  # TextBlob's English parser
+        return None
+    if _text.find_tokens.__defaults__ != (
+        _text.PUNCTUATION, _text.ABBREVIATIONS, _text.replacements, r"\n{2,}"
+    ):
+        return None
+    return (
+        list(_text.replacements.items()),
+        re.compile(r"\n{2,}"),
+        re.compile(r"\s+"),
+        _text.TOKEN,
+        _text.EOS,
+        _text.RE_SARCASM,
+        _text.RE_EMOTICONS,
+    )
+
+
+@lru_cache(maxsize=1)
+def _split_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], int, frozenset[str], frozenset[str]]:
+    """TextBlob's punctuation (without and with the full stop), contractions, the longest
+    contraction, its abbreviations and the consonant class of its ``RE_ABBR3``, for
+    :func:`_split_token`."""
+    from textblob._text import ABBREVIATIONS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3, replacements
+
+    # The index arithmetic below encodes these three patterns; refuse to run on others.
+    assert (RE_ABBR1.pattern, RE_ABBR2.pattern) == (r"^[A-Za-z]\.$", r"^([A-Za-z]\.)+$"), "TextBlob changed"
+    assert RE_ABBR3.pattern == "^[A-Z][b|c|d|f|g|h|j|k|l|m|n|p|q|r|s|t|v|w|x|z]+.$", "TextBlob changed"
+    punctuation = frozenset(PUNCTUATION.replace(".", ""))
+    return (
+        punctuation, punctuation | {"."}, dict(replacements), max(map(len, replacements)),
+        frozenset(ABBREVIATIONS), frozenset("b|c|d|f|g|h|j|k|l|m|n|p|q|r|s|t|v|w|x|z"),
+    )
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _split_token(chunk: str) -> tuple[str, ...]:
+    """One whitespace-separated chunk split the way TextBlob's ``find_tokens`` splits it
+    (leading and trailing punctuation, ellipses, periods unless an abbreviation), cached by
+    chunk. TextBlob's loop slices the chunk once per character it strips and matches its
+    abbreviation patterns against the whole rest each time (quadratic on a long run of
+    punctuation); this walks two indices over the chunk and answers the patterns from runs
+    measured once. Tested equal to TextBlob through :func:`upstream_tokens`."""
+    found = _SPLIT_CACHE.get(chunk)
+    if found is not None:
+        return found
+    punctuation, trailing, replace, longest, abbreviations, consonants = _split_tables()
+
+    def contraction(b: int, e: int) -> bool:
+        return e - b <= longest and chunk[b:e] in replace
+
+    b, e = 0, len(chunk)
+    tokens: list[str] = []
+    tail: list[str] = []
+    while b < e and chunk[b] in punctuation and not contraction(b, e):
+        tokens.append(chunk[b])
+        b += 1
+    # Runs from ``b`` that TextBlob's RE_ABBR2 (letter-dot pairs) and RE_ABBR3 (capital then
+    # consonants) look at: measured once, compared with the rest's length at each step.
+    pairs = b
+    while pairs + 1 < e and chunk[pairs] in _ASCII_LETTERS and chunk[pairs + 1] == ".":
+        pairs += 2
+    pairs -= b
+    run = b + 1
+    while run < e and chunk[run] in consonants:
+        run += 1
+    run -= b + 1
+    capital = b < e and chunk[b] in _ASCII_CAPITALS
+
+    def abbreviation(b: int, e: int) -> bool:
+        n = e - b
+        return (
+            (n <= 5 and chunk[b:e] in abbreviations)
+            or (n == 2 and chunk[b] in _ASCII_LETTERS)  # RE_ABBR1 (the chunk ends with ".")
+            or (n >= 2 and n % 2 == 0 and n <= pairs)  # RE_ABBR2
+            or (n >= 3 and capital and n - 2 <= run)  # RE_ABBR3
+        )
+
+    while b < e and chunk[e - 1] in trailing and not contraction(b, e):
+        if chunk[e - 1] in punctuation:
+            tail.append(chunk[e - 1])
+            e -= 1
+        if e - b >= 3 and chunk.endswith("...", b, e):
+            tail.append("...")
+            e -= 3
+            while e > b and chunk[e - 1] == ".":
+                e -= 1
+        if e > b and chunk[e - 1] == ".":
+            if abbreviation(b, e):
+                break
+            tail.append(".")
+            e -= 1
+    if e > b:
+        tokens.append(chunk[b:e])
+    tokens.extend(reversed(tail))
+    found = tuple(tokens)
+    if len(_SPLIT_CACHE) > 200_000:
+        _SPLIT_CACHE.clear()
+    _SPLIT_CACHE[chunk] = found
+    return found
+
+
+def _fast_tokens(text: str) -> list[str]:
+    """The lower-cased tokens TextBlob's PatternAnalyzer reads in ``text`` (its own tokenizer).
+
+    Exactly ``" ".join(find_tokens(text)).lower().split()``, computed faster: the same string
+    rewrites, each chunk split once and remembered (:func:`_split_token`), and no sentence
+    grouping, which only matters for TextBlob's "(!)" and emoticon rewrites: a text where
+    either pattern matches anywhere is grouped into sentences as TextBlob groups it
+    (:func:`_sentence_rewrites`). Tested equal to :func:`upstream_tokens`.
+    """
+    tables = _tokenizer_tables()
+    if tables is None:
+        return upstream_tokens(text)
+    replace, linebreak, _spaces, _token_re, eos, sarcasm, emoticons = tables
+    s = text
+    for a, b in replace:  # literal patterns: str.replace is re.sub here
+        s = s.replace(a, b)
+    s = (
+        s.replace("“", " “ ")
+        .replace("”", " ” ")
+        .replace("‘", " ‘ ")
+        .replace("’", " ’ ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
+    s = s.replace("\r\n", "\n")
+    if "\n\n" in s:
+        s = linebreak.sub(f" {eos} ", s)
+    # TextBlob collapses whitespace runs to one space and takes every run of non-space
+    # characters: ``str.split()`` (re's ``\s`` and ``str.isspace`` agree on every character).
+    cache = _SPLIT_CACHE
+    pieces = [p for chunk in s.split() for p in (cache.get(chunk) or _split_token(chunk))]
+    every = pieces
+    if eos in s:  # TextBlob drops its end-of-sentence marks (and the same word in the text)
+        pieces = [p for p in pieces if p != eos]
+    joined = " ".join(pieces)
+    if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
+        return " ".join(_sentence_rewrites(every, eos, sarcasm, emoticons)).lower().split()
+    return joined.lower().split()
+
+
+_SENTENCE_ENDS = frozenset(("...", ".", "!", "?"))
+_SENTENCE_CLOSERS = frozenset(("'", '"', "”", "’", "...", ".", "!", "?", ")"))
+
+
+def _sentence_rewrites(tokens: Sequence[str], eos: str, sarcasm: Any, emoticons: Any) -> list[str]:
+    """The sentences of ``find_tokens`` with its "(!)" and emoticon rewrites, from the split
+    tokens (end-of-sentence marks included): a copy of its grouping loop and rewrites, which
+    stay linear (its balanced-quote test counts quotes in the sentence being started, always an
+    empty list at that point)."""
+    ends = _SENTENCE_ENDS | {eos}
+    closers = _SENTENCE_CLOSERS | {eos}
+    sentences: list[list[str]] = [[]]
+    i = j = 0
+    n = len(tokens)
+    while j < n:
+        if tokens[j] in ends:
+            while j < n and tokens[j] in closers:
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes (as TextBlob tests it)
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    out = []
+    for sentence in sentences:
+        if sentence:
+            joined = sarcasm.sub("(!)", " ".join(sentence))
+            out.append(emoticons.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _assess_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[str], frozenset[str], dict[str, float], Any]:
+    """TextBlob's lexicon flattened once for :func:`_fast_assess`: words with an untagged sense and
+    their (polarity, subjectivity, intensity), words that can modify the next word, negations,
+    emoticons (lower-cased, first match in TextBlob's order) and its "modifier" rule."""
+    from textblob._text import EMOTICONS
+
+    textblob_words()  # make sure the lazy lexicon is loaded
+    known: dict[str, tuple[float, float, float]] = {}
+    modifiers: set[str] = set()
+    for word, senses in dict.items(_pattern_lexicon):
+        if None in senses:
+            known[word] = tuple(senses[None])
+        if any(tag in senses for tag in _pattern_lexicon.modifiers):
+            modifiers.add(word)
+    emoticons: dict[str, float] = {}
+    for (_kind, polarity), faces in EMOTICONS.items():
+        for face in faces:
+            emoticons.setdefault(face.lower(), polarity)
+    return known, frozenset(modifiers), frozenset(_pattern_lexicon.negations), emoticons, _pattern_lexicon.modifier
+
+
+def _fast_assess(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
+    """TextBlob's assessments of a token list: (term, polarity, subjectivity) per scored chunk.
+
+    Exactly what ``TextBlob(text).sentiment_assessments`` computes (PatternAnalyzer's
+    ``assessments`` with untagged words and negation on: "not good", "very bad", "!" and
+    emoticons), with the lexicon flattened once instead of looked up through TextBlob's lazy
+    dictionaries word by word (:func:`_assess_state`). Tested equal to :func:`upstream_assess`.
+    """
+    return _finish(_assess_state(tokens)[0])
+
+
+def _fast_assess_sentences(tokens: Sequence[Sequence[str]]) -> tuple[list[list[tuple[str, float, float]]], list[tuple[str, float, float]]]:
+    """:func:`_fast_assess` of each sentence's tokens, and of all of them joined (the document),
+    in one pass when that is exact.
+
+    A sentence that starts with nothing pending (no modifier or negation carried over from the
+    one before) is read the same way alone and inside the document, except for "!" before its
+    first chunk, which TextBlob applies to the document's previous chunk: the document is then
+    the sentences' chunks joined, with those "!" applied. When a sentence ends with something
+    pending, the document gets its own pass. Tested equal to the two passes.
+    """
+    per_sentence = []
+    document: list[list[Any]] | None = []
+    pending = False
+    for toks in tokens:
+        found, m, n, lead_bangs = _assess_state(toks)
+        per_sentence.append(_finish(found))  # finished before the document touches a chunk
+        if document is None:
+            continue
+        if pending:
+            document = None
+            continue
+        if lead_bangs and document:
+            last = document[-1]
+            for _ in range(lead_bangs):
+                last[0].append("!")
+                last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+        document.extend(found)
+        pending = m is not None or n is not None
+    if document is None:
+        return per_sentence, _fast_assess(list(chain.from_iterable(tokens)))
+    return per_sentence, _finish(document)
+
+
+def _assess_state(tokens: Sequence[str]) -> tuple[list[list[Any]], str | None, str | None, int]:
+    """The scored chunks of :func:`_fast_assess` before they are turned into tuples, with the
+    state left at the end (pending modifier and negation) and how many "!" came before the
+    first chunk (TextBlob applies such a "!" to the chunk before the tokens, if any).
+    The loop of TextBlob's ``assessments`` on a lexicon flattened once (:func:`_assess_tables`).
+    """
+    from textblob._text import PUNCTUATION
+
+    known, modifier_words, negations, emoticons, is_modifier = _assess_tables()
+    found: list[list[Any]] = []  # [words, polarity, subjectivity, intensity, negated]
+    m: str | None = None  # preceding modifier ("very good")
+    n: str | None = None  # preceding negation ("not good")
+    lead_bangs = 0
+    for w in tokens:
+        entry = known.get(w)
+        if entry is None and m is None and n is None and w.isalpha() and w not in negations:
+            continue  # an unknown word with nothing pending: every rule below leaves it alone
+        if entry is not None:
+            p, s, i = entry
+            if m is None:
+                found.append([[w], p, s, i, 1])
+            else:
+                last = found[-1]
+                last[0].append(w)
+                last[1] = max(-1.0, min(p * last[3], +1.0))
+                last[2] = max(-1.0, min(s * last[3], +1.0))
+                last[3] = i
+            if n is not None:
+                last = found[-1]
+                last[0].insert(0, n)
+                last[3] = 1.0 / last[3]
+                last[4] = -1
+            m = w if w in modifier_words else None
+            n = w if w in negations else None
+        else:
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and is_modifier(m):
+                found[-1][0].append(n)
+                found[-1][4] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            if w == "!":
+                if found:
+                    last = found[-1]
+                    last[0].append("!")
+                    last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+                else:
+                    lead_bangs += 1
+            if w == "(!)":
+                found.append([[w], 0.0, 1.0, 1.0, 1])
+            if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
+                face = emoticons.get(w)
+                if face is not None:
+                    found.append([[w], face, 1.0, 1.0, 1])
+    return found, m, n, lead_bangs
+
+
+def _finish(found: Sequence[Sequence[Any]]) -> list[tuple[str, float, float]]:
+    """(term, polarity, subjectivity) of each chunk of :func:`_assess_state`, as TextBlob reports it."""
+    return [(" ".join(words), float(p * -0.5 if neg < 0 else p), float(s)) for words, p, s, _i, neg in found]
+
+
+def mean(values: Sequence[float]) -> float:
+    """Mean as TextBlob computes it (left-to-right sum; 0.0 when nothing was scored)."""
+    total = 0.0
+    for value in values:
+        total += value
+    return total / (len(values) or 1)

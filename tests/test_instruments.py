@@ -1,0 +1,101 @@
+"""The project's fast copies of TextBlob and VADER equal upstream exactly, say where they come
+from, and step aside when another upstream version is installed.
+
+Oracles are upstream's own calls (``TextBlob(text).sentiment``,
+``SentimentIntensityAnalyzer().polarity_scores``) from ``tests/instrument_reference.py``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.corpus import load_corpus
+from analysis.instruments import _textblob_fast, _vader_fast
+from analysis.paths import CORPUS_DIR
+from analysis.text import sentence_spans
+from analysis.tone import textblob_sentiment, vader_compound
+from tests import instrument_reference as iref
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def texts(seed_articles):
+    lesson, _ = load_corpus(CORPUS_DIR / "lesson-coal-plant-vote")
+    bodies = [*seed_articles["body"], *lesson["body"]]
+    return bodies + [b[s:e] for b in bodies for s, e in sentence_spans(b)]
+
+
+_TRICKY = [
+    "It was not good, not bad, and very, very good!",
+    "Really not good. Never a great idea :) but kind of sad :-(",
+    "NO ONE liked the horrible, HORRIBLE plan (!) at least at first.",
+    "He didn't say it wasn't extremely bad… But the deal was kind of a masterstroke 😀.",
+    "“Brilliant,” said the U.S. envoy.\n\nCritics called it a disaster!!!",
+]
+
+_WORDS = st.sampled_from(
+    ["not", "no", "never", "didn't", "very", "extremely", "good", "bad", "great", "horrible",
+     "kind", "of", "least", "at", "but", "!", "(!)", ":)", ":(", "GOOD", "BAD", "😀", "💔", ",",
+     ".", "?", "...", "'", '"', "the", "talks", "collapsed", "said", "U.S.", "e.g.", "\n\n"]
+)
+
+
+def _equal_to_upstream(text: str) -> None:
+    assert textblob_sentiment(text) == iref.sentiment_reference(text)
+    assert vader_compound(text) == iref.vader_reference(text)
+
+
+def test_fast_copies_equal_upstream_on_real_articles(texts):
+    for text in [*_TRICKY, *texts]:
+        _equal_to_upstream(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+def test_fast_copies_equal_upstream_on_generated_sentences(text):
+    _equal_to_upstream(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_fast_copies_equal_upstream_on_any_text(text):
+    _equal_to_upstream(text)
+
+
+@pytest.mark.parametrize("module", [_textblob_fast, _vader_fast])
+def test_copies_checked_against_the_installed_version_and_say_so(module):
+    assert version(module.UPSTREAM) == module.CHECKED_VERSION
+    assert module.fast_path_usable()
+    head = module.__doc__
+    assert module.CHECKED_VERSION in head and "Licence: MIT" in head and "Copyright" in head
+    notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
+    assert f"{module.UPSTREAM} {module.CHECKED_VERSION}" in notice
+    assert f"analysis/instruments/{Path(module.__file__).name}" in notice
+
+
+@pytest.mark.parametrize(
+    ("module", "score", "reference"),
+    [
+        (_textblob_fast, textblob_sentiment, iref.sentiment_reference),
+        (_vader_fast, vader_compound, iref.vader_reference),
+    ],
+)
+def test_another_upstream_version_falls_back_to_upstream_with_one_warning(monkeypatch, module, score, reference):
+    monkeypatch.setattr(module, "CHECKED_VERSION", "0.0.0-not-installed")
+    module.fast_path_usable.cache_clear()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for text in _TRICKY:
+                assert score(text) == reference(text)
+        assert [type(w.message) for w in caught] == [RuntimeWarning]
+        assert module.UPSTREAM in str(caught[0].message)
+    finally:
+        module.fast_path_usable.cache_clear()
