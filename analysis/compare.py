@@ -18,9 +18,19 @@ from analysis.summary import text_summary
 from analysis.tone import ToneResult, analyze_tone
 from analysis.wording import WordingResult, analyze_wording
 
-__all__ = ["SCHEMA", "Comparison", "compare", "json_safe", "records"]
+__all__ = ["READABLE_ARTICLES", "SCHEMA", "Comparison", "compare", "json_safe", "records"]
 
 SCHEMA = "source-bias-comparison/1"
+
+#: The summary and the report compare articles side by side up to this many; beyond, they show
+#: one row an article and point to corpus-scale measures (``analysis.features``), which summarise
+#: many articles by group instead of setting each beside every other.
+READABLE_ARTICLES = 50
+AT_SCALE_POINTER = (
+    "{n} articles are more than a side-by-side comparison can show (up to {limit}). For a corpus, "
+    "measure every article with analysis.features() and compare outlets or groups with "
+    "analysis.group_summary() (notebook 07-outlets-at-scale); --json still holds every table."
+)
 
 _ARTICLE_FIELDS = [
     "article_id",

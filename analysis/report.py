@@ -156,6 +156,32 @@ def _data_section(comparison: Comparison, json_href: str | None) -> str:
     return f'<h2 id="data">The full data</h2><p>{link}. Article labels on this page: {ids}.</p>'
 
 
+def _at_scale_report(comparison: Comparison, json_href: str | None) -> str:
+    """More articles than a side-by-side report can show: the pointer to corpus-scale measures,
+    one row an article with its headline figures, and the limits."""
+    from analysis.compare import AT_SCALE_POINTER, READABLE_ARTICLES
+
+    articles = comparison.articles
+    table = articles[["article_id", "outlet", "title", "n_words", "n_sentences"]]
+    if "tone" in comparison.sections:
+        tone = comparison.sections["tone"].articles[["article_id", "polarity", "vader_compound"]]
+        table = table.merge(tone, on="article_id", how="left")
+    link = f' (<a href="{esc(json_href)}">{esc(json_href)}</a>)' if json_href else ""
+    heading = f"Comparing {len(articles)} articles"
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{esc(heading)}</title><style>{CSS}</style></head>
+<body><main>
+<h1>{esc(heading)}</h1>
+<p>{esc(AT_SCALE_POINTER.format(n=len(articles), limit=READABLE_ARTICLES))}{link}</p>
+<h2 id="articles">The articles</h2>
+{table_html(table, max_rows=READABLE_ARTICLES)}
+{_limits_section(comparison)}
+</main></body></html>
+"""
+
+
 def render_report(
     comparison: Comparison,
     *,
@@ -166,6 +192,10 @@ def render_report(
 
     Articles are named by their short labels; ``json_href`` links the report's JSON twin.
     """
+    from analysis.compare import READABLE_ARTICLES
+
+    if len(comparison.articles) > READABLE_ARTICLES:
+        return _at_scale_report(comparison, json_href)
     data = _data_section(comparison, json_href)
     comparison = labelled(comparison)
 

@@ -16,10 +16,14 @@ def _rule(title: str) -> str:
 
 def text_summary(comparison) -> str:
     """Readable lines: the articles, what was removed from each, then each section's highlights."""
+    from analysis.compare import READABLE_ARTICLES
+
     articles = comparison.articles
     labels = article_labels(articles)
     lines = [f"Comparing {len(articles)} articles"]
     lines.extend(f"Note: {note}" for note in comparison.language_notes)
+    if len(articles) > READABLE_ARTICLES:
+        return _at_scale_summary(comparison, lines)
     lines.append(_rule("Articles"))
     for row in articles.itertuples():
         label = labels[str(row.article_id)]
@@ -38,4 +42,21 @@ def text_summary(comparison) -> str:
         for finding in differences(labelled(comparison)):
             lines.extend(textwrap.wrap(finding, width=100, initial_indent="- ", subsequent_indent="  "))
     lines.append("\nUse --json for every table, --html OUT.html for the report.")
+    return "\n".join(lines)
+
+
+def _at_scale_summary(comparison, lines: list[str]) -> str:
+    """More articles than a side-by-side summary can show: a pointer to the corpus-scale
+    measures and one line an article (the first ``READABLE_ARTICLES``)."""
+    from analysis.compare import AT_SCALE_POINTER, READABLE_ARTICLES
+
+    articles = comparison.articles
+    lines.extend(textwrap.wrap(AT_SCALE_POINTER.format(n=len(articles), limit=READABLE_ARTICLES), width=100))
+    lines.append(_rule("Articles (one line each)"))
+    tone = comparison.sections["tone"].articles.set_index("article_id") if "tone" in comparison.sections else None
+    for row in articles.head(READABLE_ARTICLES).itertuples():
+        polarity = f"   polarity {tone.loc[row.article_id, 'polarity']:+.3f}" if tone is not None else ""
+        lines.append(f"{row.article_id}  {row.outlet}  {row.n_words} words{polarity}")
+    if len(articles) > READABLE_ARTICLES:
+        lines.append(f"… and {len(articles) - READABLE_ARTICLES} more (--json lists every article)")
     return "\n".join(lines)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
+import warnings
 
 import pytest
 
+from analysis.alignment import NEIGHBOURS
 from analysis.compare import compare
 from analysis.corpus import CorpusError, articles_from_texts, load_corpus
 from analysis.paths import CORPUS_DIR, DEFAULT_EVENT
@@ -152,3 +155,27 @@ def test_one_article_is_refused_clearly():
     articles, sentences = articles_from_texts({"only": WIRE})
     with pytest.raises(CorpusError, match="needs at least 2 different articles; found one article"):
         compare(articles, sentences)
+
+
+def test_many_articles_give_a_pointer_not_a_wall(monkeypatch):
+    """Compare scaling (issue 15, finding 8): past READABLE_ARTICLES the summary and the report
+    show one row an article and point to corpus-scale features(); the JSON keeps every table."""
+    compare_module = importlib.import_module("analysis.compare")  # the package exports a function of that name
+    from analysis.scale import synthetic_corpus
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(DEFAULT_EVENT.glob("*.txt"))]
+    records = list(synthetic_corpus(seeds, n_articles=14, sentences=(3, 5), seed=3))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles, sentences = articles_from_texts({str(r["article_id"]): str(r["body"]) for r in records})
+    monkeypatch.setattr(compare_module, "READABLE_ARTICLES", 5)
+    comparison = compare(articles, sentences)
+    summary = comparison.summary()
+    assert "features()" in summary and f"and {len(articles) - 5} more" in summary
+    assert len(summary.splitlines()) < 20
+    page = comparison.to_html()
+    assert "features()" in page and "<img" not in page
+    assert len(comparison.to_json()["articles"]) == len(articles)
+    # pairwise alignment stays bounded: each article is aligned with its nearest few only
+    pairs = comparison.emphasis.best_matches[["article_id", "other_id"]].drop_duplicates()
+    assert len(pairs) <= 2 * len(articles) * NEIGHBOURS

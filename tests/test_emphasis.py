@@ -425,3 +425,4 @@ def test_many_articles_compare_each_with_its_nearest(monkeypatch):
     aligned = alignment.align_sentences(articles, sentences)
     partners = {(a, b) for a, b in zip(aligned["a_id"], aligned["b_id"], strict=True)}
     assert {(f"{k}-a", f"{k}-b") for k in range(len(topics))} <= partners
+

@@ -91,9 +91,10 @@ def distinctive_terms(
         alpha = prior_strength * shape
         alpha0 = alpha.sum()
         block = wide[mask]
+        block_total = total[mask]
         for article_id in ids:
             y_a = block[article_id].to_numpy(float)
-            y_r = block.drop(columns=article_id).sum(axis=1).to_numpy(float)
+            y_r = block_total - y_a  # the other articles pooled (whole counts: exact), once per article
             n_a, n_r = y_a.sum(), y_r.sum()
             delta = np.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha)) - np.log(
                 (y_r + alpha) / (n_r + alpha0 - y_r - alpha)
