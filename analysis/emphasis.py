@@ -166,7 +166,8 @@ def actor_emphasis(
     out["kind"] = out["actor"].map(kinds) if len(kinds) else "organisation"
     names = mentions.assign(alias=mentions["alias"].map(_bare_alias)).groupby(["article_id", "actor"])["alias"]
     aliases = names.agg(lambda a: list(pd.Series(a).value_counts(sort=True).index))
-    out["aliases"] = [list(aliases.get((a, b), [])) for a, b in zip(out["article_id"], out["actor"], strict=True)]
+    alias_lists = aliases.to_dict()  # a dict lookup a row: pandas' get on a MultiIndex was N x actors slow
+    out["aliases"] = [list(alias_lists.get((a, b), [])) for a, b in zip(out["article_id"], out["actor"], strict=True)]
     total = out["article_id"].map(_sentence_counts(articles, sentences))
     out["share"] = (out["n_sentences"] / total.where(total > 0)).fillna(0.0).astype(float)
     out["first_sent_id"] = out["first_sent_id"].astype("Int64")

@@ -435,8 +435,9 @@ def attribution_summary(articles: pd.DataFrame, sentences: pd.DataFrame, sources
     ids = [str(a) for a in articles["article_id"]]
     n_sent = sentences.assign(article_id=sentences["article_id"].astype(str)).groupby("article_id")["sent_id"].nunique()
     rows = []
-    for article_id in ids:
-        mine = sources[sources["article_id"] == article_id] if len(sources) else sources
+    by_article = dict(tuple(sources.groupby("article_id", sort=False))) if len(sources) else {}
+    for article_id in ids:  # one grouping, not one scan of every source per article
+        mine = by_article.get(article_id, sources.iloc[:0])
         n = int(n_sent.get(article_id, 0))
         attributed = int(mine["sent_id"].nunique()) if len(mine) else 0
         named = int(mine["named"].sum()) if len(mine) else 0

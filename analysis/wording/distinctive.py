@@ -92,6 +92,7 @@ def distinctive_terms(
         alpha0 = alpha.sum()
         block = wide[mask]
         block_total = total[mask]
+        block_terms = terms[mask]
         for article_id in ids:
             y_a = block[article_id].to_numpy(float)
             y_r = block_total - y_a  # the other articles pooled (whole counts: exact), once per article
@@ -100,17 +101,18 @@ def distinctive_terms(
                 (y_r + alpha) / (n_r + alpha0 - y_r - alpha)
             )
             z = delta / np.sqrt(1.0 / (y_a + alpha) + 1.0 / (y_r + alpha))
+            used = y_a >= min_count  # rows kept below anyway: an article's own terms, not every term
             frames.append(
                 pd.DataFrame(
                     {
                         "article_id": article_id,
-                        "term": terms[mask],
+                        "term": block_terms[used],
                         "n": n,
-                        "count": y_a.astype("int64"),
-                        "count_rest": y_r.astype("int64"),
-                        "per_1000": 1000 * y_a / max(n_a, 1),
-                        "delta": delta,
-                        "z": z,
+                        "count": y_a[used].astype("int64"),
+                        "count_rest": y_r[used].astype("int64"),
+                        "per_1000": 1000 * y_a[used] / max(n_a, 1),
+                        "delta": delta[used],
+                        "z": z[used],
                     }
                 )
             )
