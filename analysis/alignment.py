@@ -38,9 +38,11 @@ article mentions it and no other does. What it cannot see: the same thing named 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 import pandas as pd
@@ -509,10 +511,15 @@ def named_items(
         known = by_sentence.get((article_id, int(sent_id)), [])
         for start, end, actor, alias in known:
             rows.append((article_id, sent_id, "entity", normalize_token(actor), alias, start, end))
+        # overlap with a known mention by binary search (a scan per span was quadratic in a long sentence)
+        spans = sorted((k0, k1) for k0, k1, _, _ in known)
+        known_starts = [k0 for k0, _ in spans]
+        reach = list(accumulate((k1 for _, k1 in spans), max))  # furthest end among the first i spans
         for start, end in _entity_spans(text, set()):
             a, b = offset + start, offset + end
             surface = text[start:end]
-            if any(k0 < b and a < k1 for k0, k1, _, _ in known) or surface in not_names:
+            i = bisect_left(known_starts, b)
+            if (i > 0 and reach[i - 1] > a) or surface in not_names:
                 continue
             if " " not in surface and zipf_frequency(normalize_token(surface)) >= 5.0:
                 continue  # a common word with a capital, not a name

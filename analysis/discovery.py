@@ -39,6 +39,7 @@ unknown two-word name is taken for a person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -619,7 +620,8 @@ def _group_pattern() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     cues = _cues()
     heads = sorted(set(cues.roles) | cues.collectives, key=len, reverse=True)
     head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-    head = re.compile(rf"(?<![\w\-'\u2019])(?i:{head_alt})(?=[\s,])")
+    # not after a full stop either: "a.b.c" is one token, entered once, not at every letter
+    head = re.compile(rf"(?<![\w\-'\u2019.])(?i:{head_alt})(?=[\s,])")
     tail = re.compile(
         rf"(?:\s*,\s+[^,;:.]{{1,80}},|\s+(?:in|at|from|of|for|with|on)\s+[^,;:.\"]{{1,40}}?)?(?:\s+(?:also|have|has|had|"
         rf"now|still|long|often|have\s+long|repeatedly|quickly|immediately|later|previously|again|already|too|"
@@ -742,6 +744,24 @@ def _alias_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.\-])(?:{alternatives})(?![\w]|\.\w)")
 
 
+class _Spans:
+    """Disjoint spans, sorted: an overlap test and an insertion cost a binary search, so a long
+    sentence with thousands of mentions stays linear (a list scanned per match did not)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.ends, start + 1)  # first span ending after ``start``
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.ends, start + 1)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFrame:
     rows: list[tuple] = []
     pattern = _alias_regex(tuple(alias_map)) if alias_map else None
@@ -756,22 +776,22 @@ def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFra
     owned = {head: owners[0] for head, owners in collective_orgs.items() if len(owners) == 1}
     described = re.compile(rf"(?<![\w])[Tt]he\s+(?P<head>{'|'.join(map(re.escape, owned))})(?![\w\-])") if owned else None
     for aid, sid, offset, text in zip(ids, sent_ids, offsets, texts, strict=True):
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
         if pattern is not None:
             for m in pattern.finditer(text):
                 alias = re.sub(r"\s+", " ", m.group())
                 actor, kind = alias_map[alias]
                 rows.append((aid, sid, actor, m.group(), kind, offset + m.start(), offset + m.end()))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
         if described is not None:  # "the council" when the articles name one council
             for m in described.finditer(text):
                 h0, h1 = m.start("head"), m.end("head")
-                if not any(a < h1 and h0 < b for a, b in taken):
+                if not taken.overlaps(h0, h1):
                     rows.append((aid, sid, owned[m.group("head")], m.group("head"), "organisation", offset + h0, offset + h1))
-                    taken.append((h0, h1))
+                    taken.add(h0, h1)
         for m in head_re.finditer(text):
             h0, h1 = m.start(), m.end()
-            if any(a < h1 and h0 < b for a, b in taken) or not tail_re.match(text, h1):
+            if taken.overlaps(h0, h1) or not tail_re.match(text, h1):
                 continue
             pre = before_re.search(text, max(0, h0 - 80), h0)
             np0 = pre.start() if pre else h0
@@ -801,10 +821,10 @@ def _find_mentions(ids, sent_ids, offsets, texts, alias_map, cues) -> pd.DataFra
             span_start = min(span_start, h0)
             while span_start < h0 and text[span_start].isspace():
                 span_start += 1
-            if any(a < h1 and span_start < b for a, b in taken):
+            if taken.overlaps(span_start, h1):
                 span_start = h0
             rows.append((aid, sid, name, text[span_start:h1], kind, offset + span_start, offset + h1))
-            taken.append((span_start, h1))
+            taken.add(span_start, h1)
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     if len(frame):
         frame = frame.sort_values(["article_id", "sent_id", "start"], kind="stable").reset_index(drop=True)

@@ -44,11 +44,13 @@ from analysis.actors import actor_mentions  # noqa: E402
 from analysis.alignment import content_terms, named_items  # noqa: E402
 from analysis.boilerplate import clean_text  # noqa: E402
 from analysis.corpus import CorpusError, articles_from_texts  # noqa: E402
+from analysis.discovery import discover_actors  # noqa: E402
 from analysis.emphasis import sentence_topics  # noqa: E402
 from analysis.scale import article_features  # noqa: E402
 from analysis.sourcing import find_sources  # noqa: E402
 from analysis.text import is_probably_english, paragraph_spans, sentence_spans, word_spans  # noqa: E402
 from analysis.tone import textblob_sentiment, vader_compound  # noqa: E402
+from analysis.voice import quotations  # noqa: E402
 from analysis.wording import highlight_html, keyword_in_context, loaded_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,6 +152,8 @@ FUNCTIONS: dict[str, Callable[[str], object]] = {
     "content_terms": content_terms,
     "keyword_in_context": lambda t: keyword_in_context(pd.DataFrame({"article_id": ["a"], "body": [t]}), "said"),
     "article_features": article_features,
+    "discover_actors": lambda t: discover_actors(_one_sentence(t)),
+    "quotations": quotations,
 }
 
 

@@ -200,3 +200,15 @@ def test_textblob_sentiment_is_textblob(text):
 
     expected = TextBlob(text).sentiment
     assert tone.textblob_sentiment(text) == (expected.polarity, expected.subjectivity)
+
+
+@pytest.mark.parametrize("unit", ["a.", "A.", "U.S. ", "x.y-"])
+def test_actor_discovery_and_named_items_are_linear_on_dotted_runs(unit):
+    from analysis.alignment import named_items
+    from analysis.discovery import discover_actors
+
+    text = "Officials said the talks resumed. " + unit * (200_000 // len(unit))
+    with finishes_within(WATCHDOG_S):
+        discover_actors(_one_sentence(text))
+        items = named_items(_one_sentence(text))
+    assert all(text[s:e] == surface for s, e, surface in zip(items["start"], items["end"], items["surface"], strict=True))
