@@ -487,3 +487,23 @@ def test_hint_words_say_why_they_are_not_flags():
     assert not has_lexical_evidence(pd.Series([row["evidence"]])).iloc[0]
     assert row["score"] < flag_threshold()
     assert "cannot make it a flag" in row["why"]  # its rarity alone would have lifted it
+
+
+def test_distinctive_terms_leave_out_counting_and_grammar_words():
+    """Stop-list words ("three", "whether", "move") used to lead the ranking; what leads now is vocabulary."""
+    first = (
+        "Council to vote on bridge toll\n\n"
+        "The council will decide whether the toll goes ahead. Three members back the toll, three oppose it, "
+        "and whether the mayor will move the vote again is unclear. Residents fear the toll will burden commuters. "
+        "Whether the toll survives, three weeks of hearings showed how divided the town is."
+    )
+    second = (
+        "Bridge levy debate continues\n\n"
+        "Shop owners say the levy would hurt trade on the high street. The mayor defended the levy as fair "
+        "and said repairs cannot wait. Business groups argued the levy should be phased in over several years."
+    )
+    articles, _ = articles_from_texts({"a": first, "b": second})
+    dist = distinctive_terms(term_counts(articles), min_count=2)
+    terms = set(dist.loc[dist["article_id"] == "a", "term"])
+    assert "toll" in terms
+    assert not terms & {"three", "whether", "move"}

@@ -10,10 +10,16 @@ import numpy as np
 import pandas as pd
 
 from analysis.frequency import word_frequency
+from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.lexicons import FUNCTION_WORDS
 
 __all__ = ["distinctive_terms", "term_counts"]
+
+#: Words that carry grammar or bare counting, not what an article chooses to say: the project's one
+#: stop list (``lexicons/stopwords.csv``, the Glasgow list as in scikit-learn) plus the wording
+#: model's function words. Without it "three", "whether" and "move" led the distinctive terms.
+DISTINCTIVE_STOP = FUNCTION_WORDS | frozenset(str(t).lower() for t in load_lexicon("stopwords")["term"])
 
 
 def term_counts(articles: pd.DataFrame, *, ngrams: tuple[int, ...] = (1, 2)) -> pd.DataFrame:
@@ -119,7 +125,7 @@ def distinctive_terms(
     out = pd.concat(frames, ignore_index=True)
     out = out[out["count"] >= min_count]
     if not function_words:
-        stop = FUNCTION_WORDS
+        stop = DISTINCTIVE_STOP
         keep = np.array([any(w not in stop for w in t.split()) for t in out["term"]], dtype=bool)
         out = out.loc[keep]
     order = {a: i for i, a in enumerate(ids)}
