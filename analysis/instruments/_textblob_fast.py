@@ -17,15 +17,14 @@ Private to ``analysis``: callers use :mod:`analysis.tone`.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Any
 
 from textblob.en import sentiment as _pattern_lexicon
 
+from analysis.instruments._versions import installed_is_checked
 from analysis.instruments.words import textblob_words
 
 __all__ = ["CHECKED_VERSION", "assess", "assess_sentences", "fast_path_usable", "mean", "sentiment", "tokens"]
@@ -38,19 +37,7 @@ CHECKED_VERSION = "0.20.1"
 def fast_path_usable() -> bool:
     """True when the installed TextBlob is the version this copy was checked against; otherwise
     warn once and let TextBlob's own code score (slower, same results as upstream)."""
-    try:
-        installed = version(UPSTREAM)
-    except PackageNotFoundError:
-        installed = "unknown"
-    if installed != CHECKED_VERSION:
-        warnings.warn(
-            f"textblob {installed} is installed; analysis's fast copy of its scorer was checked "
-            f"against {CHECKED_VERSION}, so TextBlob's own (slower) scorer is used",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return False
-    return True
+    return installed_is_checked(UPSTREAM, CHECKED_VERSION, "TextBlob")
 
 
 def tokens(text: str) -> list[str]:

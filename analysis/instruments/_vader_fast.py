@@ -16,11 +16,11 @@ Checked against vaderSentiment ``CHECKED_VERSION``: when another version is inst
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
+
+from analysis.instruments._versions import installed_is_checked
 
 __all__ = ["CHECKED_VERSION", "compound", "fast_path_usable"]
 
@@ -32,19 +32,7 @@ CHECKED_VERSION = "3.3.2"
 def fast_path_usable() -> bool:
     """True when the installed vaderSentiment is the version this copy was checked against;
     otherwise warn once and let VADER's own code score (slower, same results as upstream)."""
-    try:
-        installed = version(UPSTREAM)
-    except PackageNotFoundError:
-        installed = "unknown"
-    if installed != CHECKED_VERSION:
-        warnings.warn(
-            f"vaderSentiment {installed} is installed; analysis's fast copy of its scorer was "
-            f"checked against {CHECKED_VERSION}, so VADER's own (slower) scorer is used",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return False
-    return True
+    return installed_is_checked(UPSTREAM, CHECKED_VERSION, "VADER")
 
 
 def compound(text: str) -> float:
