@@ -1,0 +1,161 @@
+"""Alias merging: the alias -> (actor, kind) map of an event from its name chains (surnames join
+full names, acronyms the names they abbreviate, shorter organisation names the longer one)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from analysis.discovery.chains import _Chain
+from analysis.discovery.cues import (
+    _ACRONYM,
+    _PLACE_AFTER,
+    _Cues,
+    _word_key,
+)
+from analysis.discovery.kinds import _abbreviates, _initials, _kind_of, _person_key, _title_kind
+from analysis.frequency import zipf_frequency
+
+
+@dataclass
+class _Entity:
+    canonical: str
+    kind: str
+    aliases: Counter
+    mentions: int = 0
+
+
+_ORG_SUFFIX = frozenset(["Co", "Co.", "Cos", "Cos.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "PLC", "plc"])
+
+
+class _Resolver:
+    """Builds the alias -> (actor, kind) map for an event from its name chains."""
+
+    def __init__(self, cues: _Cues):
+        self.cues = cues
+
+    def resolve(self, chains: list[_Chain]) -> dict[str, tuple[str, str]]:
+        cues = self.cues
+        count: Counter = Counter()
+        cue_kind: dict[str, str] = {}
+        personal: Counter = Counter()
+        placed: Counter = Counter()
+        words_of: dict[str, list[str]] = {}
+        for c in chains:
+            surface = c.surface or " ".join(c.words)
+            count[surface] += 1
+            words_of[surface] = c.words
+            kind = _kind_of(c.words, cues)
+            if c.title and _title_kind(c.title, cues) == "person" and kind in ("unknown", "person"):
+                kind = "person"
+            cue_kind[surface] = kind if cue_kind.get(surface) in (None, "unknown") else cue_kind[surface]
+            if c.title or c.role_before or c.personal:
+                personal[surface] += 1
+            placed[surface] += 1 if c.place_before or c.after in _PLACE_AFTER else -1
+        alias_map: dict[str, tuple[str, str]] = {}
+        for sfc in count:
+            if sfc in cues.places:
+                alias_map[sfc] = (cues.places[sfc][0], "place")
+        # Entities from names of two or more words: people and unknown names by (first, last).
+        entities: dict[tuple[str, str], dict] = {}
+        orgs: dict[str, list[str]] = {}
+        for sfc, kind in cue_kind.items():
+            words = words_of[sfc]
+            if sfc in alias_map or kind == "other":
+                continue
+            if kind in ("person", "unknown") and len(words) >= 2:
+                e = entities.setdefault(_person_key(words), {"forms": Counter(), "person": 0, "place": 0, "cue": set()})
+                e["forms"][sfc] += count[sfc]
+                e["person"] += personal[sfc]
+                e["place"] += placed[sfc]
+                e["cue"].add(kind)
+            elif kind == "organisation":
+                orgs[sfc] = words
+            elif kind == "group":
+                group = list(words)
+                group[-1] = cues.named_groups.get(group[-1], group[-1])
+                alias_map[sfc] = (" ".join(group), "group")
+            elif kind == "place":
+                alias_map[sfc] = (sfc, "place")
+        by_last: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        for key, e in entities.items():
+            plain = [f for f in e["forms"] if len(f.split()) == 2]
+            pool = plain or list(e["forms"])
+            e["canonical"] = max(pool, key=lambda f: (e["forms"][f], -len(f)))
+            by_last[(key[1] or key[0]).lower()].append((e["canonical"], e))
+        # Single words: a surname joins the one name ending with it (the most used if several).
+        singles = [sfc for sfc, kind in cue_kind.items() if sfc not in alias_map and len(words_of[sfc]) == 1
+                   and kind in ("unknown", "person")]
+        for sfc in singles:
+            word = words_of[sfc][0].lower()
+            if word in by_last:
+                _, e = max(by_last[word], key=lambda x: sum(x[1]["forms"].values()))
+                e["forms"][sfc] += count[sfc]
+                e["person"] += personal[sfc]
+                e["place"] += placed[sfc]
+        for e in entities.values():
+            is_person = "person" in e["cue"] or e["person"] > 0
+            kind = "person" if is_person else "place" if e["place"] > 0 else "organisation"
+            for form in e["forms"]:
+                alias_map[form] = (e["canonical"], kind)
+        # Organisations: a shorter name joins the one longer name ending with it ("Defense
+        # Ministry"); "Kroger Co" and "Kroger" are one; an acronym joins the name it abbreviates.
+        for sfc in sorted(orgs, key=lambda x: -len(orgs[x])):
+            words = orgs[sfc]
+            if not (len(words) == 1 and _ACRONYM.match(sfc)):
+                longer = [o for o in orgs if len(orgs[o]) > len(words) and orgs[o][-len(words):] == words]
+                if len(longer) == 1:
+                    alias_map[sfc] = alias_map.get(longer[0], (longer[0], "organisation"))
+                    continue
+            if len(words) == 1 and _ACRONYM.match(sfc):
+                expansion = [o for o in orgs if len(orgs[o]) > 1 and _initials(orgs[o]) == sfc.replace(".", "").rstrip("s")]
+                if len(expansion) == 1:
+                    alias_map[sfc] = (expansion[0], "organisation")
+                    continue
+            alias_map.setdefault(sfc, (sfc, "organisation"))
+        org_names = {a for a, k in alias_map.values() if k == "organisation"}
+        for sfc in list(orgs):
+            words = orgs[sfc]
+            if len(words) > 1 and words[-1] in _ORG_SUFFIX:
+                base = " ".join(words[:-1])
+                if base in count and (base not in alias_map or alias_map[base][1] != "place"):
+                    alias_map[sfc] = alias_map[base] = (base, "organisation")
+        tails: dict[str, list[str]] = defaultdict(list)
+        for name in org_names:
+            parts = name.split()
+            if len(parts) > 1:
+                tails[parts[-1]].append(name)
+        # Acronyms: the one organisation whose initials they are ("UN", "CDC").
+        long_orgs = {a for a, k in alias_map.values() if k == "organisation" and len(a.split()) > 1}
+        for sfc in list(alias_map):
+            if _ACRONYM.match(sfc) and alias_map[sfc] == (sfc, "organisation"):
+                expansion = [o for o in long_orgs if _abbreviates(sfc, o)]
+                if len(expansion) == 1:
+                    alias_map[sfc] = (expansion[0], "organisation")
+        # Remaining single words: by their evidence.
+        for sfc, kind in cue_kind.items():
+            if sfc in alias_map or kind == "other":
+                continue
+            if _ACRONYM.match(sfc):
+                expansion = [o for o in long_orgs if _abbreviates(sfc, o)]
+                if len(expansion) == 1:
+                    alias_map[sfc] = (expansion[0], "organisation")
+                    continue
+            word = words_of[sfc]
+            if len(word) == 1 and len(tails.get(sfc, [])) == 1 and personal[sfc] == 0:
+                alias_map[sfc] = (tails[sfc][0], "organisation")  # "Villa" -> "Aston Villa"
+                continue
+            if len(word) == 1 and zipf_frequency(_word_key(sfc)) >= 5.0 and not _ACRONYM.match(sfc):
+                continue  # a common word with a capital ("Western", "God"), not a name
+            kind = "person" if personal[sfc] > 0 or kind == "person" else "place" if placed[sfc] > 0 else "organisation"
+            alias_map[sfc] = (sfc, kind)
+        # A dateline in capitals ("SEMINOLE, Texas —") is the same name.
+        for sfc in list(alias_map):
+            if sfc.isupper() and len(sfc) > 3 and not _ACRONYM.match(sfc):
+                title = sfc.title()
+                if title in alias_map:
+                    alias_map[sfc] = alias_map[title]
+                elif title in cues.places:
+                    alias_map[sfc] = (cues.places[title][0], "place")
+        return alias_map
+
