@@ -1,0 +1,117 @@
+"""The speed-ups of issue 13 item 6 find exactly what the patterns they replace find.
+
+Each fast path is checked against the plain pattern it replaces (kept here as the oracle), on
+the seed and lesson articles split into sentences, and on generated text built from the words
+and marks the shortcuts reason about (names, role nouns, titles, quotes, commas, odd letters
+that fold to ASCII under case-insensitive matching).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import sourcing
+from analysis.corpus import load_corpus
+from analysis.paths import CORPUS_DIR
+from analysis.wording import scan as wording_scan
+
+# ---------------------------------------------------------------------------------------------
+# Oracles: the patterns as they were written before
+# ---------------------------------------------------------------------------------------------
+
+_OLD_SENTENCE_END = re.compile("".join(rf"(?<!\b{t})" for t in wording_scan._TITLES) + r"[.!?]")
+
+
+def _plain_patterns() -> tuple[dict, re.Pattern, re.Pattern]:
+    """The attribution patterns, and ``source_verb`` / ``verb_source`` with the role nouns as
+    one plain case-insensitive alternation (the oracle)."""
+    patterns, _ = sourcing.attribution_pattern()
+    alternatives = [re.escape(h).replace(r"\ ", r"\s+") for h in sorted(sourcing._group_heads()[0], key=len, reverse=True)]
+    grouped = sourcing._caseless_alternation(alternatives)
+    plain = "(?i:" + "|".join(alternatives) + ")"
+    assert grouped in patterns["source_verb"].pattern
+    return (
+        patterns,
+        re.compile(patterns["source_verb"].pattern.replace(grouped, plain)),
+        re.compile(patterns["verb_source"].pattern.replace(grouped, plain)),
+    )
+
+
+def _found(matches) -> list[tuple]:
+    return [(m.span(), m.span("src"), m.span("verb"), m.group("src"), m.group("verb")) for m in matches]
+
+
+@pytest.fixture(scope="module")
+def real_sentences() -> list[str]:
+    out = []
+    for event in sorted(p for p in CORPUS_DIR.iterdir() if p.is_dir()):
+        _, sentences = load_corpus(event)
+        out.extend(sentences["text"].astype(str))
+    assert len(out) > 50
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording scan: sentence ends
+# ---------------------------------------------------------------------------------------------
+
+
+@given(st.lists(st.sampled_from(["Sen", "Mr", "Calif", "Dr", ".", "!", "?", " ", "x", "é", "\n", "aSen", "_"]),
+                max_size=30).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_sentence_end_matches_the_original_pattern(text):
+    assert [m.start() for m in wording_scan._SENTENCE_END.finditer(text)] == [
+        m.start() for m in _OLD_SENTENCE_END.finditer(text)
+    ]
+
+
+def test_sentence_end_matches_the_original_pattern_on_articles(real_sentences):
+    text = " ".join(real_sentences)
+    assert [m.start() for m in wording_scan._SENTENCE_END.finditer(text)] == [
+        m.start() for m in _OLD_SENTENCE_END.finditer(text)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sourcing: role nouns grouped by first letter, the source-verb pattern tried where it can start
+# ---------------------------------------------------------------------------------------------
+
+_WORDS = [
+    "officials", "Officials", "OFFICIALS", "official's", "said", "told", "claimed", "the", "a", "senior", "Some",
+    "many", "U.S.", "Peskov", "Kremlin", "spokesman", "he", "They", "who", "and", "also", "has", "business",
+    "owners", "experts-", "(officials", '"', "“", "”", ",", ".", "\n", "  ", "\u00a0", "ſome", "\u212aremlin",
+    "İ", "ı", "Ministry", "Defense", "Russian", "of", "according", "to", "people", "critics", "é",
+]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=16), st.sampled_from([" ", "", " , "]))
+@settings(max_examples=600, deadline=None)
+def test_source_verb_matches_the_plain_pattern(words, joint):
+    patterns, source_verb, verb_source = _plain_patterns()
+    text = joint.join(words)
+    assert _found(patterns["source_verb"].finditer(text)) == _found(source_verb.finditer(text))
+    assert _found(patterns["verb_source"].finditer(text)) == _found(verb_source.finditer(text))
+
+
+def test_source_verb_matches_the_plain_pattern_on_articles(real_sentences):
+    patterns, source_verb, verb_source = _plain_patterns()
+    found = 0
+    for text in [*real_sentences, " ".join(real_sentences)]:
+        fast = _found(patterns["source_verb"].finditer(text))
+        assert fast == _found(source_verb.finditer(text)), text
+        assert _found(patterns["verb_source"].finditer(text)) == _found(verb_source.finditer(text)), text
+        found += len(fast)
+    assert found > 10
+
+
+def test_caseless_alternation_matches_the_plain_one():
+    alternatives = ["officials", "official", "business\\s+owners", "business", "some", "kremlin"]
+    grouped = re.compile(sourcing._caseless_alternation(alternatives) + r"(?![\w\-])")
+    plain = re.compile("(?i:" + "|".join(alternatives) + r")(?![\w\-])")
+    for text in ["OFFICIALS official Business  owners ſome \u212aremlin businesses", "officialsome business"]:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert sourcing._caseless_alternation(["9lives", "x"]) == "(?i:9lives|x)"
