@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -144,6 +144,11 @@ class WordScore:
     #: log-odds where rarity and shape count only for words a curated list or the experts'
     #: marks vouch for (see :func:`earns_flag`)
     z_plain: float = 0.0
+    #: the word's probability without context, ``1 / (1 + exp(-z))`` (computed once)
+    p: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        self.p = 1.0 / (1.0 + math.exp(-self.z))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,7 +167,10 @@ _OPENER = re.compile(r"[\"“‘(:\n]|'\s*$")
 # Verb-list words that are also nouns: "its territorial claims", "the report", "a blast".
 _NOUN_CLASH = ("claim", "claims", "report", "reports", "blast", "blasts", "boast", "boasts", "rant",
                "rants", "slam", "slams", "whine", "whines", "stress", "stresses", "reveal", "brag")
-_NOUN_HINT = re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(_NOUN_CLASH)})(?![\w-])")
+# (Each case-insensitive pattern below opens with a look-ahead for the first letters of its words,
+# in either case, or any non-ASCII character: it rules out most positions at once and lets through
+# every match, so the matches are those of the pattern without it.)
+_NOUN_HINT = re.compile(rf"(?i)(?=(?-i:[crbswCRBSW\x80-\U0010ffff]))(?<![\w-])(?:{'|'.join(_NOUN_CLASH)})(?![\w-])")
 _NOUN_LEFT = (
     r"(?:the|a|an|its|his|her|their|our|my|your|this|these|those|such|any|no|some|many|several|"
     r"both|each|every|all|new|false|of|in|on|about|despite|amid|over|against|with|by|from|for|"
@@ -186,10 +194,10 @@ _NP_WORD = (
     r"that|this|these|those)(?![\w'’-]))(?![\w'’-]*ed(?![\w'’-]))[\w'’-]+"
 )
 _OBJECT_SENSE_RE = re.compile(
-    rf"(?i)(?<![\w-])(?:maintain|maintains|maintained|maintaining)\s+(?:the|a|an)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}"
+    rf"(?i)(?=(?-i:[mcMC\x80-\U0010ffff]))(?:(?<![\w-])(?:maintain|maintains|maintained|maintaining)\s+(?:the|a|an)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}"
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:of|on|in|at|for|from|with|over|across|against|and|by|to|during|until|as|along|"
     r"between|near|under|through|around|within|without|after|before|since|into|amid)(?![\w'’-]))"
-    r"|(?<![\w-])(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+)?(?:lives|life)(?![\w'’-]))"
+    r"|(?<![\w-])(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+)?(?:lives|life)(?![\w'’-])))"
 )
 
 
@@ -228,6 +236,23 @@ def _norms(token: str) -> tuple[str | None, str]:
     return (plain if is_candidate(plain) else None), plain
 
 
+_PERSONAL_FLAG, _SAY_FLAG, _UPPER_FLAG = 1, 2, 4
+#: token -> (:func:`_norms` of it, flags): what the scan's hot loop asks of a token, asked once.
+_TOKEN_FACTS: dict[str, tuple[str | None, str, int]] = {}
+
+
+def _token_facts(token: str) -> tuple[str | None, str, int]:
+    """:func:`_norms` of ``token`` and its flags: a first- or second-person word (not "US"), a
+    plain speech verb, a capital first letter (remembered)."""
+    norm, plain = _norms(token)
+    flags = ((_PERSONAL_FLAG if plain in PERSONAL_WORDS and token != "US" else 0)
+             | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0))
+    if len(_TOKEN_FACTS) >= 200_000:
+        _TOKEN_FACTS.clear()
+    fact = _TOKEN_FACTS[token] = (norm, plain, flags)
+    return fact
+
+
 def _end_marks(text: str, start: int, end: int) -> int:
     """Marks of the punctuation closing a sentence (``text[start:end]``, the gap after its last
     word): :data:`QUESTION`, :data:`EXCLAMATION`."""
@@ -246,9 +271,9 @@ def _occurrence_rows(
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     degree = degree_words()
-    say = say_words()
     nouns = noun_uses(text)
-    norms = _norms
+    facts = _token_facts
+    known = _TOKEN_FACTS.get
     opener = _OPENER.search
     k = 0
     rows = []
@@ -261,8 +286,8 @@ def _occurrence_rows(
     seg_words = [0]
     seg_reported = [False]
     seg_marks = [0]
-    personal = PERSONAL_WORDS
     next_end = ends[0]
+    n_seg = 0  # words of the current sentence
     for m in WORD_PATTERN.finditer(text):
         start, end = m.span()
         if next_end < start:
@@ -270,6 +295,8 @@ def _occurrence_rows(
                 k += 1
             if ends[k] < start:
                 seg_marks[seg] |= _end_marks(text, prev_end, start)
+                seg_words[seg] = n_seg
+                n_seg = 0
                 seg += 1
                 seg_words.append(0)
                 seg_reported.append(False)
@@ -277,30 +304,35 @@ def _occurrence_rows(
             while ends[k] < start:
                 k += 1
             next_end = ends[k]
-        seg_words[seg] += 1
+        n_seg += 1
         token = m.group()
-        norm, plain = norms(token)
-        if plain in personal and token != "US":
-            seg_marks[seg] |= PERSONAL
+        fact = known(token)
+        if fact is None:
+            fact = facts(token)
+        norm, plain, flags = fact
+        if flags:
+            if flags & _PERSONAL_FLAG:
+                seg_marks[seg] |= PERSONAL
+            if flags & _SAY_FLAG:
+                seg_reported[seg] = True
         if norm is None:
-            if plain in say or (plain == "to" and prev_norm == "according"):
+            if plain == "to" and prev_norm == "according":
                 seg_reported[seg] = True
             prev_end, prev_seg, prev_norm = end, seg, plain
             continue
-        if plain in say:
-            seg_reported[seg] = True
         same = seg == prev_seg
         gap_len = start - prev_end
         intensified = same and gap_len <= 2 and prev_norm in degree
         # ``initial`` (a sentence, quote or bracket opens before it) only matters for capitals
-        name = token[:1].isupper() and not (
+        name = flags & _UPPER_FLAG and not (
             not same
             or ((gap_len != 1 or text[prev_end] != " ") and opener(text, prev_end, start) is not None)
         )
         prev_end, prev_seg, prev_norm = end, seg, plain
         if name:
             names.add(norm)
-        append((start, end, token, norm, name, seg, intensified, start not in nouns))
+        append((start, end, token, norm, bool(name), seg, intensified, start not in nouns))
+    seg_words[seg] = n_seg
     seg_marks[seg] |= _end_marks(text, prev_end, len(text))
     return rows, names, seg_reported, seg_words, seg_marks
 
@@ -607,22 +639,23 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     if n_words is not None:
         n_words.append(sum(seg_words))
     for row in rows:
+        start, _, token, norm, name, seg, _, cur = row
         if n_covered:
-            start = row[0]
             while ci < n_covered and covered[ci][1] <= start:
                 ci += 1
             if ci < n_covered and covered[ci][0] <= start:
                 continue
-        name = row[4] or (row[3] in names and row[2][:1].isupper())  # as in :func:`occurrences`
-        hit = memo.get((row[3], name, row[7]), _MISSING)
+        if not name and norm in names:
+            name = token[:1].isupper()  # as in :func:`occurrences`
+        hit = memo.get((norm, name, cur), _MISSING)
         if hit is _MISSING:
-            hit = word(row[3], name, row[7])
+            hit = word(norm, name, cur)
         if hit is not None:
             kept.append((row, hit))
-            p = 1.0 / (1.0 + exp(-hit.z))
-            best = top3.get(row[5])
+            p = hit.p
+            best = top3.get(seg)
             if best is None:
-                best = top3[row[5]] = [0.0, 0.0, 0.0]
+                best = top3[seg] = [0.0, 0.0, 0.0]
             if p > best[0]:
                 best[0], best[1], best[2] = p, best[0], best[1]
             elif p > best[1]:
@@ -634,6 +667,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     w_int = scorer.w_intensified
     hint_cap = scorer.hint_cap
     inside = _inside
+    c0, c1, c2, c3, c4, c5, c6 = cal
     for row, hit in kept:
         start, end, token, norm, _, seg, intensified, cur = row
         shift = seg_shift.get(seg)
@@ -643,14 +677,21 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
         z_word = hit.z + (w_int if intensified else 0.0)
         quoted = bool(quotes) and inside(quotes, start)
+        marks = seg_marks[seg]
+        third = top3[seg][2]
         if mode == _CALIBRATION:
-            out.append(CalibrationInput(token, z_word + shift[1], quoted, seg_marks[seg], top3[seg][2], hit.category))
+            out.append(CalibrationInput(token, z_word + shift[1], quoted, marks, third, hit.category))
             continue
-        score = 1.0 / (1.0 + exp(-calibrated(cal, z_word + shift[1], quoted, seg_marks[seg], top3[seg][2])))
-        if not hit.lexical and score > hint_cap:
+        # :func:`calibrated`, written out (the same sum in the same order)
+        z = z_word + shift[1]
+        score = 1.0 / (1.0 + exp(-(c0 * z + c1 + (c2 if quoted else 0.0) + (c3 if marks & QUESTION else 0.0)
+                                   + (c4 if marks & EXCLAMATION else 0.0) + (c5 if marks & PERSONAL else 0.0)
+                                   + c6 * third)))
+        lexical = hit.lexical
+        if not lexical and score > hint_cap:
             score = hint_cap
-        hint = score >= threshold and not earns_flag(cal, hit.lexical, hit.z_plain - hit.z + z_word + shift[1], quoted,
-                                                      seg_marks[seg], top3[seg][2], threshold)
+        hint = score >= threshold and not earns_flag(cal, lexical, hit.z_plain - hit.z + z_word + shift[1], quoted,
+                                                      marks, third, threshold)
         if hint:
             score = threshold - HINT_MARGIN
         if score < min_score and not (cur and norm in lexicons):
@@ -661,7 +702,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         context = []
         if intensified and w_int > 0.1:
             context.append("an intensifier stands just before it")
-        reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, seg_marks[seg], top3[seg], score, threshold)
+        reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top3[seg], score, threshold)
         evidence = hit.evidence
         if context or lifted:
             evidence = "context" if evidence == "none" else f"{evidence}+context"
@@ -733,6 +774,7 @@ def cues_frame(cues: list[Cue]) -> pd.DataFrame:
 def clear_caches() -> None:
     """Forget remembered word scores (after editing a lexicon or model file in a session)."""
     _norms.cache_clear()
+    _TOKEN_FACTS.clear()
     _common_only.cache_clear()
     default_scorer.cache_clear()
 
