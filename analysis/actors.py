@@ -94,7 +94,7 @@ def parse_actor_line(line: str) -> pd.DataFrame:
     >>> parse_actor_line("City Council [organisation] = the council; Paul Kim = Mr. Kim")["term"].tolist()
     ['City Council', 'the council', 'Paul Kim', 'Mr. Kim']
     """
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for item in str(line).split(";"):
         m = _LINE_ITEM.match(item)
         if not item.strip() or m is None:

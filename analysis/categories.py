@@ -69,21 +69,22 @@ def cue_categories() -> tuple[CueCategory, ...]:
     if missing:
         raise LexiconError(f"{_FILE}: missing columns {missing}")
     out = []
-    for i, r in enumerate(frame.itertuples(index=False), start=2):
+    for i, values in enumerate(frame[["term", "rationale", "source", *_COLUMNS]].itertuples(index=False), start=2):
+        r = dict(zip(("term", "rationale", "source", *_COLUMNS), map(str, values), strict=True))
         for column in _COLUMNS:
-            if not str(getattr(r, column)).strip():
+            if not r[column].strip():
                 raise LexiconError(f"{_FILE}: row {i} has an empty {column!r}")
-        if not (_COLOUR.match(r.colour) and _COLOUR.match(r.tint)):
+        if not (_COLOUR.match(r["colour"]) and _COLOUR.match(r["tint"])):
             raise LexiconError(f"{_FILE}: row {i} needs colours written #rrggbb")
-        if r.line not in _LINES:
-            raise LexiconError(f"{_FILE}: row {i} has line={r.line!r}; expected one of {_LINES}")
-        if r.feature not in FEATURE_KINDS:
-            raise LexiconError(f"{_FILE}: row {i} has feature={r.feature!r}; expected one of {FEATURE_KINDS}")
-        if not r.precedence.isdigit():
+        if r["line"] not in _LINES:
+            raise LexiconError(f"{_FILE}: row {i} has line={r['line']!r}; expected one of {_LINES}")
+        if r["feature"] not in FEATURE_KINDS:
+            raise LexiconError(f"{_FILE}: row {i} has feature={r['feature']!r}; expected one of {FEATURE_KINDS}")
+        if not r["precedence"].isdigit():
             raise LexiconError(f"{_FILE}: row {i} has a precedence that is not a whole number")
-        out.append(CueCategory(r.term, r.rationale, r.source, r.colour, r.tint, r.line, r.feature, r.lexicon,
-                               int(r.precedence), _yes(r.unscored, i, "unscored"),
-                               _yes(r.common_only, i, "common_only"), r.scale_column))
+        out.append(CueCategory(r["term"], r["rationale"], r["source"], r["colour"], r["tint"], r["line"],
+                               r["feature"], r["lexicon"], int(r["precedence"]), _yes(r["unscored"], i, "unscored"),
+                               _yes(r["common_only"], i, "common_only"), r["scale_column"]))
     names = [c.name for c in out]
     if len(set(names)) != len(names):
         raise LexiconError(f"{_FILE}: a category is listed twice")

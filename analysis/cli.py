@@ -162,8 +162,8 @@ def _write_tables(args: argparse.Namespace, comparison, inputs: list, *, suffix:
         print(f"wrote {out}", file=sys.stderr)
 
 
-def _suffixed(path: str, suffix: str) -> Path:
-    path = Path(path)
+def _suffixed(name: str, suffix: str) -> Path:
+    path = Path(name)
     return path.with_name(f"{path.stem}-{suffix}{path.suffix}") if suffix else path
 
 
@@ -181,7 +181,7 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
             print(f"warning: group {value!r}: {len(part)} article; a comparison needs two, skipped", file=sys.stderr)
     if not kept:
         raise CorpusError(args.group_column, "no group holds two or more articles to compare")
-    names = {}
+    names: dict[str, str] = {}
     for value, _, _ in kept:
         name = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-").lower()[:50] or "group"
         while name in names.values():
@@ -203,9 +203,9 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
     if args.json:
         from analysis.compare import SCHEMA
 
-        out = {"schema": SCHEMA, "group_column": args.group_column,
-               "groups": [{"group": value, **comparison.to_json()} for value, comparison in results]}
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
+        payload = {"schema": SCHEMA, "group_column": args.group_column,
+                   "groups": [{"group": value, **comparison.to_json()} for value, comparison in results]}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
         sys.stdout.write("\n")
     elif not (args.html or args.csv or args.excel):
         for value, comparison in results:
@@ -216,17 +216,17 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
 
 
 def _render(args: argparse.Namespace) -> int:
-    from analysis.paths import SITE_DIR
+    from analysis.paths import DEFAULT_EVENT, SITE_DIR
     from analysis.render import render_site
 
-    extra = {"event": Path(args.event), "for_event": True} if args.event else {}
     out = render_site(
         out=Path(args.out) if args.out else SITE_DIR,
         notebooks_dir=Path(args.notebooks) if args.notebooks else None,
         with_report=not args.no_report,
         log=lambda line: print(line, file=sys.stderr),
         progress=False if args.quiet else None,
-        **extra,
+        event=Path(args.event) if args.event else DEFAULT_EVENT,
+        for_event=bool(args.event),
     )
     print(f"wrote {out / 'index.html'}", file=sys.stderr)
     return 0

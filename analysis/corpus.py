@@ -21,9 +21,10 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pandas as pd
 
@@ -366,8 +367,8 @@ def read_article(path: str | Path) -> dict[str, object]:
 
         body, meta = page_text_and_meta(data, source=path)
         return article_record(body, meta=meta, path=path)
-    meta, rest = _parse_front_matter(path, text)
-    return article_record(rest, meta=meta, path=path)
+    fields, rest = _parse_front_matter(path, text)
+    return article_record(rest, meta=fields, path=path)
 
 
 def _kind_of(value: object) -> str:
@@ -399,7 +400,7 @@ def _without_surrogates(text: str) -> str:
 
 
 def article_record(
-    text: str, *, meta: dict[str, str] | None = None, path: str | Path = "(text)"
+    text: str, *, meta: Mapping[str, str | list[str]] | None = None, path: str | Path = "(text)"
 ) -> dict[str, object]:
     """Build one articles-table row from an article's text (front matter already removed).
 
@@ -549,8 +550,17 @@ def articles_from_texts(
     return _tables(_drop_duplicates_and_warn(records))
 
 
+class InputOptions(TypedDict, total=False):
+    """How ``load_corpus`` reads its inputs (the keywords of ``analysis.inputs.read_inputs``)."""
+
+    text_column: str | None
+    id_column: str | None
+    timeout: float
+    save_dir: str | Path | None
+
+
 def load_corpus(
-    path_or_paths: str | Path | Iterable[str | Path], **options: object
+    path_or_paths: str | Path | Iterable[str | Path], **options: Unpack[InputOptions]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load articles into ``(articles, sentences)`` DataFrames.
 

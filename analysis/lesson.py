@@ -162,8 +162,8 @@ def line_numbers(articles: pd.DataFrame, sentences: pd.DataFrame, *, width: int 
                 k += len(line.split())
         mine = sentences.loc[sentences["article_id"] == article_id]
         for sent_id, start in zip(mine["sent_id"], mine["start"], strict=True):
-            line = next((n for first, n in reversed(starts) if first <= start), 1)
-            rows.append((article_id, int(sent_id), line))
+            line_number = next((n for first, n in reversed(starts) if first <= start), 1)
+            rows.append((article_id, int(sent_id), line_number))
     return pd.DataFrame(rows, columns=["article_id", "sent_id", "line"])
 
 

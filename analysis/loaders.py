@@ -293,7 +293,7 @@ def iter_articles(
         if fmt == "parquet":
             from analysis.inputs.tables import parquet_rows
 
-            raw = parquet_rows(path, chunksize=chunksize)
+            raw: Iterator[tuple[int, dict[str, Any] | str]] = parquet_rows(path, chunksize=chunksize)
         else:
             raw = _csv_rows(path, chunksize=chunksize) if fmt == "csv" else _jsonl_rows(path)
         column: str | None = None

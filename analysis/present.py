@@ -152,7 +152,7 @@ def labelled(comparison: Comparison) -> Comparison:
     labels = article_labels(comparison.articles)
 
     def swap(result: Any) -> Any:
-        if not dataclasses.is_dataclass(result):
+        if not dataclasses.is_dataclass(result) or isinstance(result, type):
             return result
         changes = {
             f.name: relabel(getattr(result, f.name), labels)

@@ -15,7 +15,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def has_event_parameter(nb: nbformat.NotebookNode) -> bool:
     )
 
 
-def inject_parameters(nb: nbformat.NotebookNode, values: dict[str, object]) -> nbformat.NotebookNode:
+def inject_parameters(nb: nbformat.NotebookNode, values: Mapping[str, object]) -> nbformat.NotebookNode:
     """A copy of ``nb`` with a cell setting ``values`` right after its ``parameters`` cell
     (the papermill convention), tagged ``injected-parameters``."""
     nb = nbformat.from_dict(json.loads(json.dumps(nb)))
@@ -94,7 +94,7 @@ def inject_parameters(nb: nbformat.NotebookNode, values: dict[str, object]) -> n
 
 
 def execute_notebook(
-    path: Path, *, timeout: int = 600, parameters: dict[str, object] | None = None
+    path: Path, *, timeout: int = 600, parameters: Mapping[str, object] | None = None
 ) -> nbformat.NotebookNode:
     """Run a notebook top to bottom on a fresh kernel; raises on the first failing cell.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from analysis.categories import cue_categories
 from analysis.corpus import provenance
@@ -82,7 +82,7 @@ def _articles_section(comparison: Comparison) -> str:
             facts.append(f"<b>Date:</b> {esc(str(row.date))}")
         facts.append(f"<b>Length:</b> {row.n_words} words, {row.n_sentences} sentences")
         if row.syndicators:
-            facts.append(f"<b>Syndicated or credited by:</b> {esc(', '.join(row.syndicators))}")
+            facts.append(f"<b>Syndicated or credited by:</b> {esc(', '.join(cast('list[str]', row.syndicators)))}")
         if row.url:
             facts.append(f"<b>URL:</b> {esc(str(row.url))}")
         notes = (

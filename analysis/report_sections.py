@@ -96,7 +96,7 @@ def differences(comparison: Comparison) -> list[str]:
             if summary is not None and a in summary.index:
                 n_words = int(summary.loc[a, "narrator_words"]) or 1
             else:
-                n_words = int(comparison.articles.set_index("article_id").loc[a, "n_words"]) or 1
+                n_words = int(comparison.articles.set_index("article_id")["n_words"].loc[a]) or 1
             terms = list(dict.fromkeys(mine["term"].str.lower()))[:6]
             noun = "strong cue" if len(mine) == 1 else "strong cues"
             line = (f"Wording in {a}: {len(mine)} {noun} in the outlet's own words "
@@ -226,7 +226,7 @@ def highlighted_texts_html(comparison: Comparison, *, min_score: float | None = 
             f'<h4 style="margin:.2rem 0 .4rem">{esc(str(row.article_id))}</h4>'
             '<div style="border:1px solid #ddd;border-radius:8px;padding:.7rem .9rem;max-height:34rem;'
             'overflow-y:auto;font-size:.92rem;line-height:1.5">'
-            f"{highlight_html(row.body, cues, min_score=threshold, legend=False)}</div></div>"
+            f"{highlight_html(str(row.body), cues, min_score=threshold, legend=False)}</div></div>"
         )
     legend = highlight_html("", wording.cues.iloc[0:0], legend=True)
     return f'{legend}<div style="display:flex;flex-wrap:wrap;gap:1rem">{"".join(columns)}</div>'

@@ -126,7 +126,7 @@ def scope_note(articles: pd.DataFrame) -> list[str]:
     ids = non_english_ids(articles)
     lines = []
     for row in articles[articles["article_id"].astype(str).isin(ids)].itertuples():
-        label = getattr(row, "label", "") or row.article_id
+        label = str(getattr(row, "label", "") or row.article_id)
         lines.append(
             f"{label} is in {language_name(normalise_language(str(row.language)))}: only length, structure, "
             "quotes and alignment are measured for it; no tone, cue or naming figures (the lexicons are English)."

@@ -113,7 +113,10 @@ def extract_page(data: bytes | str, *, source: str | Path, url: str | None = Non
         include_images=False,
         favor_precision=True,
     )
-    fields = document.as_dict() if hasattr(document, "as_dict") else dict(document or {})
+    if document is None or isinstance(document, dict):
+        fields = dict(document or {})
+    else:
+        fields = document.as_dict()
     text = (fields.get("text") or "").strip()
     if len(text.split()) < 25:
         raise CorpusError(

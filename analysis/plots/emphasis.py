@@ -71,8 +71,8 @@ def plot_actor_shares(actors: pd.DataFrame, *, top_n: int = 8) -> Figure:
     if actors.empty:
         return empty_figure("no actors found in the articles")
     ids = ordered_ids(actors)
-    order = actors.groupby("actor", sort=False)["mentions"].sum().sort_values(ascending=False, kind="stable")
-    order = list(order.index[:top_n])
+    totals = actors.groupby("actor", sort=False)["mentions"].sum().sort_values(ascending=False, kind="stable")
+    order = list(totals.index[:top_n])
     table = actors[actors["actor"].isin(order)].copy()
     table["_rank"] = table["actor"].map({a: i for i, a in enumerate(order)})
     table = table.sort_values("_rank", kind="stable")
@@ -166,11 +166,13 @@ def plot_alignment(
         ax.scatter(np.full(n, x)[red], ys[red], s=30, color="#D55E00", marker="D", zorder=3,
                    label="no counterpart in any other article" if x == 0 else None)
     top = float(pairs["similarity"].max()) if len(pairs) else 1.0
-    for row in pairs.itertuples():
-        left, right = (row.a_sent_id, row.b_sent_id) if row.a_id == a_id else (row.b_sent_id, row.a_sent_id)
-        ax.plot([0, 1], [left, right], color="#0072B2", alpha=0.25 + 0.75 * float(row.similarity) / top,
-                lw=0.8 + 2.5 * float(row.similarity))
-        ax.text(0.5, (left + right) / 2, f"{row.similarity:.2f}", fontsize=7, ha="center", va="bottom",
+    for pair_a, a_sent, b_sent, similarity in zip(
+        pairs["a_id"], pairs["a_sent_id"], pairs["b_sent_id"], pairs["similarity"].astype(float), strict=True
+    ):
+        left, right = (a_sent, b_sent) if pair_a == a_id else (b_sent, a_sent)
+        ax.plot([0, 1], [left, right], color="#0072B2", alpha=0.25 + 0.75 * similarity / top,
+                lw=0.8 + 2.5 * similarity)
+        ax.text(0.5, (left + right) / 2, f"{similarity:.2f}", fontsize=7, ha="center", va="bottom",
                 color="#0072B2")
     ax.set_xticks([0, 1], [short_label(a_id, 30), short_label(b_id, 30)])
     ax.set_xlim(-0.35, 1.35)
@@ -195,10 +197,12 @@ def plot_attribution(attribution: pd.DataFrame) -> Figure:
         values = attribution[f"n_{stance}"].to_numpy(dtype=float)
         ax.barh(range(len(ids)), values, left=left, color=colour, label=stance)
         left += values
-    for i, row in enumerate(attribution.itertuples()):
-        share = row.attributed_share if row.attributed_share == row.attributed_share else 0
-        ax.text(left[i] + 0.1, i, f"  {row.n_named} named, {row.n_unnamed} unnamed; "
-                f"{100 * (share or 0):.0f}% of sentences attributed", va="center", fontsize=8)
+    shares = attribution["attributed_share"].astype(float).fillna(0)  # no sentences: 0 %
+    for i, (named, unnamed, share) in enumerate(
+        zip(attribution["n_named"], attribution["n_unnamed"], shares, strict=True)
+    ):
+        ax.text(left[i] + 0.1, i, f"  {named} named, {unnamed} unnamed; "
+                f"{100 * share:.0f}% of sentences attributed", va="center", fontsize=8)
     ax.set_yticks(range(len(ids)), [short_label(i, 30) for i in ids])
     ax.invert_yaxis()
     ax.set_xlim(0, max(float(left.max(initial=0)), 1) * 2.2)
@@ -218,7 +222,7 @@ def plot_similarity_distribution(best_matches: pd.DataFrame, *, threshold: float
     fig = Figure(figsize=(7.5, 3.4))
     ax = fig.subplots()
     values = best_matches["similarity"].astype(float).to_numpy()
-    ax.hist(values, bins=np.linspace(0, 1, 41), color="#4c72b0", edgecolor="white")
+    ax.hist(values, bins=np.linspace(0, 1, 41).tolist(), color="#4c72b0", edgecolor="white")
     ax.axvline(threshold, color="#d62728", lw=1.5)
     ax.text(threshold + 0.01, ax.get_ylim()[1] * 0.9, f"threshold {threshold:.2f}", color="#d62728", fontsize=8)
     ax.set_xlabel("similarity of a sentence to its best match in another article (0 = nothing shared)")
