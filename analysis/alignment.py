@@ -430,7 +430,7 @@ def _entity_spans(text: str, aliases: set[str]) -> list[tuple[int, int]]:
     """Spans of the named entities in one sentence (see ``named_items``)."""
     if _is_title_case(text):
         return []
-    lead = _SENT_START_SKIP.match(text).end()
+    lead = m.end() if (m := _SENT_START_SKIP.match(text)) else 0  # the pattern always matches
     common = _common_words()
     spans: list[tuple[int, int]] = []
     for m in _CAP_SEQUENCE.finditer(text):

@@ -73,7 +73,7 @@ NO_TOPIC = "(no topic)"
 
 
 def _norm_title(text: str) -> str:
-    text = text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    text = text.translate(str.maketrans("\u2019\u2018\u201c\u201d", "''\"\""))
     return re.sub(r"\s+", " ", text).strip().strip(".:;!? \"'").lower()
 
 
@@ -162,7 +162,9 @@ def actor_emphasis(
     out = stats.reindex(grid).reset_index()
     out[["mentions", "n_sentences"]] = out[["mentions", "n_sentences"]].fillna(0).astype("int64")
     out[["in_headline", "in_lead"]] = out[["in_headline", "in_lead"]].fillna(False).astype(bool)
-    kinds = mentions.groupby("actor")["kind"].agg(lambda k: k.mode().iloc[0]) if "kind" in mentions.columns else {}
+    kinds: pd.Series | dict[str, str] = (
+        mentions.groupby("actor")["kind"].agg(lambda k: k.mode().iloc[0]) if "kind" in mentions.columns else {}
+    )
     out["kind"] = out["actor"].map(kinds) if len(kinds) else "organisation"
     names = mentions.assign(alias=mentions["alias"].map(_bare_alias)).groupby(["article_id", "actor"])["alias"]
     aliases = names.agg(lambda a: list(pd.Series(a).value_counts(sort=True).index))
@@ -244,7 +246,7 @@ def sentence_topics(sentences: pd.DataFrame, *, topics: pd.DataFrame | None = No
     frames = []
     for topic, pattern in _topic_patterns(topics):
         found = text.str.findall(pattern)
-        hits = found.str.len()
+        hits = found.map(len)
         mask = hits > 0
         if mask.any():
             frames.append(

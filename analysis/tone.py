@@ -528,7 +528,10 @@ def analyze_tone(
         aid: grp
         for aid, grp in sentences.sort_values(["article_id", "sent_id"]).groupby("article_id", sort=False)
     }
-    article_rows, sentence_rows, word_rows, assessment_rows = [], [], [], []
+    article_rows: list[tuple[Any, ...]] = []
+    sentence_rows: list[tuple[Any, ...]] = []
+    word_rows: list[tuple[str, str, float, float]] = []
+    assessment_rows: list[tuple[str, int, str, float, float]] = []
     ids = list(articles["article_id"])
     pieces_column = articles["boilerplate"] if "boilerplate" in articles.columns else [None] * len(ids)
     inputs = []

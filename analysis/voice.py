@@ -281,7 +281,7 @@ def _speaker_after(text: str, close_end: int, para_end: int) -> tuple[tuple[str,
     found = _clean_speaker(m)
     if found is None:
         return None
-    return found, (_group(m, "acc") or _group(m, "verb")).lower()
+    return found, (_group(m, "acc") or _group(m, "verb") or "").lower()
 
 
 def _speaker_before(text: str, open_mark: int, floor: int) -> tuple[tuple[str, int, int], str] | None:
@@ -297,7 +297,7 @@ def _speaker_before(text: str, open_mark: int, floor: int) -> tuple[tuple[str, i
     found = _clean_speaker(m, lo)
     if found is None:
         return None
-    verb = _group(m, "acc") or _group(m, "verb") or _group(m, "label")
+    verb = _group(m, "acc") or _group(m, "verb") or _group(m, "label") or ""
     return found, " ".join(verb.lower().split())
 
 
@@ -332,7 +332,7 @@ def _verb_set() -> frozenset[str]:
 def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]]) -> list[tuple[int, int, tuple[str, int, int], str]]:
     """Reported speech with a clear attribution in the paragraph ``text[start:end]``."""
     pats = _patterns()
-    out = []
+    out: list[tuple[int, int, tuple[str, int, int], str]] = []
     verbs = _verb_set()
     for s, e in _sentences(text, start, end):
         sentence = text[s:e]
@@ -342,24 +342,26 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]]) ->
         according = "according" in words
         if not (has_verb or according):
             continue
-        found = None
+        found: tuple[int, int, tuple[str, int, int] | None, str] | None = None
         m = _first(pats["according_start"], "match", sentence) if according else None
         if m:
             found = (s + m.end(), e, _clean_speaker(m, s), "according to")
         else:
             m = _first(pats["that"], "search", sentence) if has_verb and "that" in words else None
             if m:
-                found = (s + m.end(), e, _clean_speaker(m, s), _group(m, "verb").lower())
+                found = (s + m.end(), e, _clean_speaker(m, s), (_group(m, "verb") or "").lower())
             else:
                 tail = max(0, len(sentence) - _TAIL)  # the attribution closes the sentence
                 m = _first((pats["according_end"] if according else []) + (pats["tail"] if has_verb else []),
                            "search", sentence, tail)
                 if m:
-                    verb = _group(m, "acc") or _group(m, "verb")
+                    verb = _group(m, "acc") or _group(m, "verb") or ""
                     found = (s, s + m.start(), _clean_speaker(m, s), " ".join(verb.lower().split()))
-        if not found or found[2] is None:
+        if not found:
             continue
         a, b, speaker, verb = found
+        if speaker is None:
+            continue
         while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?,;:\"”’»"):
             b -= 1
         while a < b and text[a].isspace():
@@ -396,7 +398,7 @@ def quotations(text: str) -> list[Quote]:
     has_marks = pats["marks"].search(text) is not None
     raw: list[Quote] = []
     para_starts: list[int] = []
-    continued_speaker: tuple[str, int, int, str] | None = None  # speaker of an unclosed quote
+    continued_speaker: tuple[str, int, int, str | None] | None = None  # speaker of an unclosed quote
     last_named: str | None = None
     for ps, pe in paragraph_spans(text):
         para_starts.append(ps)
@@ -446,8 +448,8 @@ def quotations(text: str) -> list[Quote]:
             if q.kind != "direct" or q.speaker:
                 continue
             if i == 0 and continued_speaker and not text[ps:q.start - 1].strip():
-                name, ss, se, verb = continued_speaker
-                paragraph_quotes[i] = Quote(q.start, q.end, "direct", name, text[ss:se], ss, se, verb)
+                name, ss, se, said = continued_speaker
+                paragraph_quotes[i] = Quote(q.start, q.end, "direct", name, text[ss:se], ss, se, said)
             elif len(speakers) == 1:
                 donor = next(p for p in paragraph_quotes if p.speaker)
                 paragraph_quotes[i] = Quote(q.start, q.end, "direct", donor.speaker, donor.speaker_mention,

@@ -141,11 +141,11 @@ class _Resolver:
                 if len(expansion) == 1:
                     alias_map[sfc] = (expansion[0], "organisation")
                     continue
-            word = words_of[sfc]
-            if len(word) == 1 and len(tails.get(sfc, [])) == 1 and personal[sfc] == 0:
+            sfc_words = words_of[sfc]
+            if len(sfc_words) == 1 and len(tails.get(sfc, [])) == 1 and personal[sfc] == 0:
                 alias_map[sfc] = (tails[sfc][0], "organisation")  # "Villa" -> "Aston Villa"
                 continue
-            if len(word) == 1 and zipf_frequency(_word_key(sfc)) >= 5.0 and not _ACRONYM.match(sfc):
+            if len(sfc_words) == 1 and zipf_frequency(_word_key(sfc)) >= 5.0 and not _ACRONYM.match(sfc):
                 continue  # a common word with a capital ("Western", "God"), not a name
             kind = "person" if personal[sfc] > 0 or kind == "person" else "place" if placed[sfc] > 0 else "organisation"
             alias_map[sfc] = (sfc, kind)

@@ -123,7 +123,7 @@ def _title_at(words: list[str], i: int, cues: _Cues) -> int:
 
 def _chains(article_id: str, sent_id: int, text: str, lowercase_seen: Counter, cues: _Cues) -> list[_Chain]:
     """Name chains of one sentence, split at titles, common sentence openers and non-names."""
-    lead = _SENT_START.match(text).end()
+    lead = m.end() if (m := _SENT_START.match(text)) else 0  # the pattern always matches
     out: list[_Chain] = []
     for raw in _raw_chains(text):
         # Tokens of the chain: (start, end, word). Initials and abbreviations keep their full stop.
@@ -136,9 +136,9 @@ def _chains(article_id: str, sent_id: int, text: str, lowercase_seen: Counter, c
         pieces: list[list[tuple[int, int, str]]] = [[]]
         for tok in toks:
             key = _word_key(tok[2])
-            if _HYPHEN_LOWER.search(tok[2]):  # "Russian-occupied": an adjective, the place inside it
+            if hyphen := _HYPHEN_LOWER.search(tok[2]):  # "Russian-occupied": an adjective, the place inside it
                 pieces.append([])
-                head = tok[2][:_HYPHEN_LOWER.search(tok[2]).start()]
+                head = tok[2][:hyphen.start()]
                 if head in cues.places:
                     pieces[-1].append((tok[0], tok[0] + len(head), head))
                     pieces.append([])

@@ -113,10 +113,7 @@ def extract_page(data: bytes | str, *, source: str | Path, url: str | None = Non
         include_images=False,
         favor_precision=True,
     )
-    if document is None or isinstance(document, dict):
-        fields = dict(document or {})
-    else:
-        fields = document.as_dict()
+    fields = dict(document or {}) if document is None or isinstance(document, dict) else document.as_dict()
     text = (fields.get("text") or "").strip()
     if len(text.split()) < 25:
         raise CorpusError(

@@ -71,14 +71,15 @@ def contrast_pairs(
     cue_terms = by_sent["term"].agg(list).to_dict()
     cue_top = by_sent["score"].max().to_dict()
     rows = []
-    for r in aligned.itertuples(index=False):
-        a_words, b_words = _content_words(r.a_text), _content_words(r.b_text)
+    for r in aligned.to_dict("records"):
+        a_words, b_words = _content_words(r["a_text"]), _content_words(r["b_text"])
         a_set, b_set = set(a_words), set(b_words)
-        a_key, b_key = (r.a_id, r.a_sent_id), (r.b_id, r.b_sent_id)
+        a_key, b_key = (r["a_id"], r["a_sent_id"]), (r["b_id"], r["b_sent_id"])
         rows.append(
             {
-                "a_id": r.a_id, "a_sent_id": int(r.a_sent_id), "b_id": r.b_id, "b_sent_id": int(r.b_sent_id),
-                "similarity": float(r.similarity), "a_text": r.a_text, "b_text": r.b_text,
+                "a_id": r["a_id"], "a_sent_id": int(r["a_sent_id"]), "b_id": r["b_id"],
+                "b_sent_id": int(r["b_sent_id"]), "similarity": float(r["similarity"]),
+                "a_text": r["a_text"], "b_text": r["b_text"],
                 "a_cues": cue_terms.get(a_key, []), "b_cues": cue_terms.get(b_key, []),
                 "a_only": list(dict.fromkeys(w for w in a_words if w not in b_set)),
                 "b_only": list(dict.fromkeys(w for w in b_words if w not in a_set)),

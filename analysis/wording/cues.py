@@ -188,16 +188,19 @@ def highlight_html(body: str, cues: pd.DataFrame, *, min_score: float = 0.0, leg
     pos = 0
     text_parts = []
     chosen = cues.sort_values(["start", "end"], ascending=[True, False]) if len(cues) else cues
-    for row in chosen.itertuples(index=False):
-        start, end = int(row.start), int(row.end)
+    marks = zip(
+        chosen["start"].astype(int), chosen["end"].astype(int), chosen["category"].astype(str),
+        chosen["score"].astype(float), chosen["why"], strict=True,
+    ) if len(chosen) else iter(())
+    for start, end, category, score, why in marks:
         if start < pos or end > len(body) or start >= end:
             continue
-        if row.score < min_score and row.category == "loaded":
+        if score < min_score and category == "loaded":
             continue
         text_parts.append(html.escape(body[pos:start]))
-        title = html.escape(f"{row.category} (score {row.score:.2f}): {row.why}", quote=True)
+        title = html.escape(f"{category} (score {score:.2f}): {why}", quote=True)
         text_parts.append(
-            f'<mark class="cue cue-{html.escape(row.category)}" style="{cue_mark_style(row.category)}" '
+            f'<mark class="cue cue-{html.escape(category)}" style="{cue_mark_style(category)}" '
             f'tabindex="0" title="{title}" data-why="{title}">{html.escape(body[start:end])}</mark>'
         )
         pos = end

@@ -30,7 +30,7 @@ def term_counts(articles: pd.DataFrame, *, ngrams: tuple[int, ...] = (1, 2)) -> 
     them) that are not both function words ("of the" is not a phrase worth comparing).
     """
     stop = FUNCTION_WORDS
-    rows = []
+    rows: list[tuple[str, str, int, int]] = []
     for article_id, body in zip(articles["article_id"], articles["body"], strict=True):
         words: list[str | None] = []
         prev_end = 0

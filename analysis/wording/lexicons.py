@@ -112,7 +112,7 @@ def curated() -> dict[str, CueInfo]:
             raise LexiconError(f"{name}.csv: categories {unknown} are not in the cue-category registry "
                                "(analysis/lexicons/cue_categories.csv)")
         for row in frame.itertuples(index=False):
-            key = normalize_token(row.term)
+            key = normalize_token(str(row.term))
             if key in table:
                 continue
             stance = getattr(row, "stance", None) or None
@@ -120,7 +120,7 @@ def curated() -> dict[str, CueInfo]:
                 detail = f"{row.group}: {row.variant}"
             else:
                 detail = getattr(row, "subcategory", None) or getattr(row, "technique", None) or ""
-            table[key] = CueInfo(row.category, stance, detail, row.rationale, row.source)
+            table[key] = CueInfo(str(row.category), stance, detail, str(row.rationale), str(row.source))
     return table
 
 

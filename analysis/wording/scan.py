@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -276,7 +277,7 @@ def _occurrence_rows(
     known = _TOKEN_FACTS.get
     opener = _OPENER.search
     k = 0
-    rows = []
+    rows: list[tuple[int, int, str, str, bool, int, bool, bool]] = []
     append = rows.append
     seg = 0
     prev_end = 0
@@ -593,7 +594,7 @@ def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-_MISSING = object()
+_MISSING: Any = object()  # "not in the memo" (typed Any so a lookup keeps WordScore | None)
 _DETAIL, _COUNT, _CALIBRATION = "detail", "count", "calibration"
 
 

@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -76,10 +77,10 @@ def load_annotations(path: str | Path) -> pd.DataFrame:
             raise ValueError(f"{path}: missing column {column!r}")
     frame = frame[frame["label"].isin([0, 1, "0", "1"])].copy()
     frame["label"] = frame["label"].astype(int)
-    frame["marked"] = [
+    frame["marked"] = pd.Series([
         {w for item in json.loads(b or "[]") for w in _words(item)} if lab == 1 else set()
         for b, lab in zip(frame["biased_words"].fillna("[]"), frame["label"], strict=True)
-    ]
+    ], index=frame.index, dtype=object)
     return frame.reset_index(drop=True)
 
 
@@ -249,8 +250,8 @@ def calibration_rows(frame: pd.DataFrame, idx: np.ndarray, scorer: Scorer) -> pd
     ``scorer``'s first stage), with the target: one of its words was marked by the experts."""
     rows = []
     for i in idx:
-        marked = frame["marked"].iat[i]
-        for r in calibration_inputs(frame["text"].iat[i], scorer=scorer):
+        marked = cast("set[str]", frame["marked"].iat[i])
+        for r in calibration_inputs(str(frame["text"].iat[i]), scorer=scorer):
             rows.append((i, r.z, float(r.quoted), float(r.marks & 1), float(bool(r.marks & 2)),
                          float(bool(r.marks & 4)), r.third, int(bool(set(_words(r.term)) & marked))))
     return pd.DataFrame(rows, columns=["sent", "z", *SENTENCE_FEATURES, "y"])
