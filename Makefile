@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render test lint lab bench validate report clean
+.PHONY: help setup render test lint typecheck check lab bench validate report clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,6 +30,11 @@ test: $(STAMP) ## Run the tests: unit, property and every notebook executed
 
 lint: $(STAMP) ## Lint the package, tests and benchmarks with ruff
 	$(PY) -m ruff check analysis tests benchmarks
+
+typecheck: $(STAMP) ## Type-check the package with mypy and pandas-stubs (settings: [tool.mypy] in pyproject.toml)
+	$(PY) -m mypy
+
+check: test lint typecheck ## What CI runs: the tests (make test), ruff (make lint) and mypy (make typecheck)
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab notebooks/

@@ -170,3 +170,16 @@ def test_installs_into_a_fresh_venv_and_runs_from_another_folder(tmp_path):
                               text=True, cwd=elsewhere, env=env, timeout=300)
     assert compared.returncode == 0, compared.stderr
     assert '"schema": "source-bias-comparison/1"' in compared.stdout
+
+
+def test_ci_runs_make_check_tests_lint_and_types():
+    """CI (``.ci/run``) runs ``make check``: the README's ``make test``, ruff and mypy on the package."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    check = re.search(r"^check:([^#\n]*)", makefile, re.MULTILINE)
+    assert check is not None and set(check.group(1).split()) >= {"test", "lint", "typecheck"}
+    assert re.search(r"^typecheck:.*\n\t\$\(PY\) -m mypy\b", makefile, re.MULTILINE)
+    assert re.search(r"^make check$", (ROOT / ".ci" / "run").read_text(encoding="utf-8"), re.MULTILINE)
+    assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
+    mypy = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert mypy["files"] == ["analysis"] and mypy.get("check_untyped_defs") is True
+    assert "ignore_missing_imports" not in mypy  # only per module, for untyped third-party packages
