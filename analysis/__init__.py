@@ -1,107 +1,74 @@
 """Source-bias comparison: put news articles about one event side by side.
 
-The public API, re-exported once here. One module a concern:
-``corpus`` (reading files), ``boilerplate`` (page furniture), ``text`` (sentences and tokens),
-``actors`` (who is named), ``lexicon`` (data files), ``tone``, ``wording``, ``emphasis``
-(with ``sourcing`` and ``alignment``), ``compare`` (everything together), ``report`` (HTML),
-``plots`` (figures), ``render`` (the notebook site), ``scale`` and ``loaders`` (many articles).
+The public API is the short list in ``__all__``: what a notebook needs to read articles, compare
+them, look at single instruments, summarise many articles and render the results. Everything else
+is importable from its own module. The flow, one module a concern:
+
+- input: ``corpus`` (files and texts), ``inputs`` (pages, URLs, tables, feeds), ``loaders`` (many
+  articles, streamed), ``boilerplate``, ``text`` (sentences and tokens);
+- annotation and lenses: ``tone``, ``wording`` (cues, the wording model), ``emphasis`` (with
+  ``actors``, ``discovery``, ``sourcing``, ``voice`` and ``alignment``);
+- comparison: ``compare`` (every lens on one set of articles), ``scale`` (the same measures per
+  article over thousands);
+- presentation: ``report`` (HTML), ``plots`` (figures), ``render`` (the notebook site and the lesson
+  editions), ``present`` (readable labels).
+
+>>> from analysis import load_corpus, compare  # doctest: +SKIP
+>>> comparison = compare(*load_corpus("corpus/2025-06-spiderweb-istanbul"))  # doctest: +SKIP
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
 
-from analysis.actors import actor_groups, actor_mentions
-from analysis.alignment import align_sentences, omissions
 from analysis.compare import Comparison, compare
-from analysis.corpus import (
-    CorpusError,
-    CorpusWarning,
-    articles_from_texts,
-    load_corpus,
-    provenance,
-    require_comparison,
-)
-from analysis.emphasis import EmphasisResult, analyze_emphasis
-from analysis.lexicon import load_lexicon
-from analysis.loaders import iter_articles, load_dask, load_many
-from analysis.scale import (
-    article_features,
-    features,
-    features_dask,
-    group_distinctive_terms,
-    group_summary,
-    synthetic_corpus,
-)
-from analysis.sourcing import find_sources
-from analysis.text import sentence_spans, split_sentences, tokenize, word_spans
-from analysis.tone import (
-    ToneResult,
-    analyze_tone,
-    lexicon_entry,
-    textblob_sentiment,
-    unscored_loaded,
-    vader_compound,
-)
-from analysis.voice import quotations, voice_at
-from analysis.wording import (
-    EVIDENCE_TAGS,
-    LEXICAL_EVIDENCE,
-    WordingResult,
-    analyze_wording,
-    contrast_pairs,
-    distinctive_terms,
-    has_lexical_evidence,
-    highlight_html,
-    keyword_in_context,
-    loaded_language,
-)
+from analysis.corpus import CorpusError, CorpusWarning, articles_from_texts, load_corpus, require_comparison
+from analysis.loaders import iter_articles
+from analysis.report import render_report
+from analysis.scale import features, group_distinctive_terms, group_summary
+from analysis.tone import textblob_sentiment, vader_compound
+from analysis.wording import keyword_in_context, loaded_language
+
+if TYPE_CHECKING:
+    from analysis import plots
+    from analysis.render import render_site
 
 __all__ = [
     "__version__",
-    "EVIDENCE_TAGS",
-    "LEXICAL_EVIDENCE",
-    "Comparison",
+    # articles in
+    "load_corpus",
+    "articles_from_texts",
+    "iter_articles",
+    "require_comparison",
     "CorpusError",
     "CorpusWarning",
-    "EmphasisResult",
-    "ToneResult",
-    "WordingResult",
-    "actor_groups",
-    "actor_mentions",
-    "align_sentences",
-    "analyze_emphasis",
-    "analyze_tone",
-    "analyze_wording",
-    "article_features",
-    "articles_from_texts",
+    # one comparison, and the instruments a notebook looks at one by one
     "compare",
-    "contrast_pairs",
-    "distinctive_terms",
-    "features",
-    "features_dask",
-    "find_sources",
-    "group_distinctive_terms",
-    "group_summary",
-    "has_lexical_evidence",
-    "highlight_html",
-    "iter_articles",
-    "keyword_in_context",
-    "lexicon_entry",
-    "load_corpus",
-    "load_dask",
-    "load_lexicon",
-    "load_many",
+    "Comparison",
     "loaded_language",
-    "omissions",
-    "provenance",
-    "quotations",
-    "require_comparison",
-    "sentence_spans",
-    "split_sentences",
-    "synthetic_corpus",
+    "keyword_in_context",
     "textblob_sentiment",
-    "tokenize",
-    "unscored_loaded",
     "vader_compound",
-    "voice_at",
-    "word_spans",
+    # many articles
+    "features",
+    "group_summary",
+    "group_distinctive_terms",
+    # out: figures, the HTML report, the rendered site with the lesson editions
+    "plots",
+    "render_report",
+    "render_site",
 ]
+
+# Loaded on first use: the figures need matplotlib's display backend, the site nbconvert and a kernel.
+_LAZY = {"plots": ("analysis.plots", None), "render_site": ("analysis.render", "render_site")}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(module_name)
+        return module if attribute is None else getattr(module, attribute)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -340,7 +340,7 @@ def test_prose_with_commas_in_its_first_line_is_still_an_article(tmp_path):
 
 
 def test_parquet_through_dask(tmp_path):
-    from analysis import load_dask
+    from analysis.loaders import load_dask
 
     path = tmp_path / "stories.parquet"
     _frame().to_parquet(path, index=False)

@@ -49,3 +49,17 @@ def test_no_import_circles():
     for node in sorted(graph):
         if node not in state:
             visit(node)
+
+
+def test_public_api_is_short_and_every_name_resolves():
+    """``from analysis import …`` offers a short list (TextBlob's style); the rest lives in its module."""
+    public = [name for name in analysis.__all__ if name != "__version__"]
+    assert 15 <= len(public) <= 20, len(public)
+    assert len(set(public)) == len(public)
+    for name in public:
+        value = getattr(analysis, name)
+        assert value.__doc__, f"analysis.{name} has no docstring"
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    if "analysis.__all__" in readme:  # a user's copy without the README still passes
+        listed = readme.split("analysis.__all__", 1)[1].split("Everything else", 1)[0]
+        assert {name for name in public if f"`{name}`" not in listed} == set()
