@@ -29,6 +29,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus import CorpusError
+from analysis.discovery import discover
+
 __all__ = [
     "ACTOR_FILE",
     "actor_groups",
@@ -70,8 +73,6 @@ def read_actor_file(path: str | Path) -> pd.DataFrame:
     Raises:
         CorpusError: the file cannot be read or lacks the columns (the message names the file).
     """
-    from analysis.corpus import CorpusError
-
     path = Path(path)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -156,7 +157,5 @@ def actor_mentions(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = Non
     names. ``start``/``end`` index the article body, so ``body[start:end] == alias``. Possessives
     and compounds count ("Kyiv’s", "Russian-occupied").
     """
-    from analysis.discovery import discover
-
     mentions = discover(sentences, groups=groups).mentions
     return mentions if len(mentions) else pd.DataFrame(columns=_MENTION_COLUMNS)

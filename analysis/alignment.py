@@ -49,6 +49,8 @@ import pandas as pd
 from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from analysis.actors import actor_mentions
+from analysis.discovery import _cues
 from analysis.frequency import zipf_frequency
 from analysis.lexicon import load_lexicon
 from analysis.text import WORD_PATTERN, normalize_token, word_spans
@@ -472,8 +474,6 @@ def _entity_spans(text: str, aliases: set[str]) -> list[tuple[int, int]]:
 
 
 def _not_names() -> frozenset[str]:
-    from analysis.discovery import _cues
-
     return _cues().not_names
 
 
@@ -494,8 +494,6 @@ def named_items(
     Numbers: digits with their signs ("€5", "500%", "1,000" keyed as "1000") and number words.
     """
     if mentions is None:
-        from analysis.actors import actor_mentions
-
         mentions = actor_mentions(sentences, groups=groups)
     by_sentence: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
     for aid, sid, actor, alias, start, end in zip(

@@ -10,14 +10,20 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import signal
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis import __version__
 from analysis.atomic import OutputError, check_output_file, write_text_atomic
+from analysis.compare import SCHEMA, compare
 from analysis.corpus import CorpusError, CorpusWarning, load_corpus, require_comparison
+from analysis.inputs.tables import split_groups
+from analysis.paths import DEFAULT_EVENT, SITE_DIR
+from analysis.summary import text_summary
 
 __all__ = ["main"]
 
@@ -53,8 +59,6 @@ def _prog() -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from analysis import __version__
-
     parser = argparse.ArgumentParser(
         prog=_prog(),
         description="Compare news articles about one event: tone, wording and emphasis.",
@@ -109,14 +113,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _summary(comparison) -> str:
-    from analysis.summary import text_summary
-
     return text_summary(comparison)
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from analysis.compare import compare
-
     options = {
         "text_column": args.text_column,
         "id_column": args.id_column,
@@ -169,11 +169,6 @@ def _suffixed(name: str, suffix: str) -> Path:
 
 def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list) -> int:
     """One comparison for each value of ``--group-column``; groups under two articles are skipped."""
-    import re
-
-    from analysis.compare import compare
-    from analysis.inputs.tables import split_groups
-
     groups = list(split_groups(articles, sentences, by=args.group_column))
     kept = [(value, a, s) for value, a, s in groups if len(a) >= 2]
     for value, part, _ in groups:
@@ -201,8 +196,6 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
         _write_tables(args, comparison, inputs, suffix=names[value])
         results.append((value, comparison))
     if args.json:
-        from analysis.compare import SCHEMA
-
         payload = {"schema": SCHEMA, "group_column": args.group_column,
                    "groups": [{"group": value, **comparison.to_json()} for value, comparison in results]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
@@ -216,8 +209,7 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
 
 
 def _render(args: argparse.Namespace) -> int:
-    from analysis.paths import DEFAULT_EVENT, SITE_DIR
-    from analysis.render import render_site
+    from analysis.render import render_site  # nbconvert and a Jupyter client: loaded for `render` only
 
     out = render_site(
         out=Path(args.out) if args.out else SITE_DIR,
@@ -259,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     render; 130 after Ctrl-C or SIGTERM, with temporary outputs removed and nothing half-written.
     """
     args = _parser().parse_args(argv)
-    from analysis.render import RenderError
+    from analysis.render import RenderError  # loaded after parsing, so --help and --version stay quick
 
     previous = None
     with contextlib.suppress(ValueError):  # not the main thread (an embedding program): keep its handler

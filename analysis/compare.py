@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,9 +14,13 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors import actor_mentions, event_actors
+from analysis.atomic import check_output_file, replace_dir_atomic
 from analysis.corpus import require_comparison
 from analysis.emphasis import EmphasisResult, analyze_emphasis, event_topics, read_topic_file
+from analysis.inputs.language import blank_other_languages, english_only_tables, non_english_ids, scope_note
 from analysis.jsonable import json_safe, records
+from analysis.present import READABLE_ARTICLES  # defined beside the labels the pages use
+from analysis.progress import progress_bar
 from analysis.report import render_report
 from analysis.summary import text_summary
 from analysis.tone import ToneResult, analyze_tone
@@ -22,15 +30,6 @@ __all__ = ["READABLE_ARTICLES", "SCHEMA", "Comparison", "compare", "json_safe", 
 
 SCHEMA = "source-bias-comparison/1"
 
-#: The summary and the report compare articles side by side up to this many; beyond, they show
-#: one row an article and point to corpus-scale measures (``analysis.features``), which summarise
-#: many articles by group instead of setting each beside every other.
-READABLE_ARTICLES = 50
-AT_SCALE_POINTER = (
-    "{n} articles are more than a side-by-side comparison can show (up to {limit}). For a corpus, "
-    "measure every article with analysis.features() and compare outlets or groups with "
-    "analysis.group_summary() (notebook 07-outlets-at-scale); --json still holds every table."
-)
 
 _ARTICLE_FIELDS = [
     "article_id",
@@ -86,15 +85,11 @@ class Comparison:
     @property
     def language_notes(self) -> list[str]:
         """One line for each article not in English: what is and is not measured for it."""
-        from analysis.inputs.language import scope_note
-
         return scope_note(self.articles)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table of the comparison by name (``articles``, ``sentences``, ``tone_articles``,
         ``wording_cues``, ``emphasis_sources`` …): the same tables as ``to_json()``, and the rest."""
-        import dataclasses
-
         out = {"articles": self.articles, "sentences": self.sentences}
         for section, result in self.sections.items():
             for item in dataclasses.fields(result):
@@ -106,8 +101,6 @@ class Comparison:
     def to_csv(self, folder: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
         """Write every table as ``folder/NAME.csv`` (UTF-8, lists as JSON); the folder is written
         whole or not at all, and only replaces a folder the suite made (``analysis.atomic``)."""
-        from analysis.atomic import replace_dir_atomic
-
         with replace_dir_atomic(folder, inputs=inputs) as tmp:
             for name, table in self.tables().items():
                 _flat(table).to_csv(tmp / f"{name}.csv", index=False)
@@ -117,11 +110,6 @@ class Comparison:
         """Write every table to one Excel workbook, one sheet a table (openpyxl), atomically.
 
         Text is stored as text: an article sentence starting with ``=`` never becomes a formula."""
-        import os
-        import tempfile
-
-        from analysis.atomic import check_output_file
-
         target = check_output_file(path, inputs=inputs)
         handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent)
         os.close(handle)
@@ -145,8 +133,6 @@ class Comparison:
 
 def _flat(table: pd.DataFrame) -> pd.DataFrame:
     """A copy with list and dict cells as JSON text, so every cell fits a CSV or a spreadsheet."""
-    import json
-
     def cell(value: Any) -> Any:
         if isinstance(value, (set, tuple)):
             value = list(value)
@@ -162,7 +148,7 @@ def _flat(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write_workbook(path: str | Path, tables: dict[str, pd.DataFrame]) -> None:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # only for Excel output
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook()
@@ -221,8 +207,6 @@ def compare(
         CorpusError: fewer than two articles (a comparison needs two; the message says so).
     """
     require_comparison(articles)
-    from analysis.progress import progress_bar
-
     with progress_bar(total=3, desc="compare", unit="step", enabled=progress, delay=2.0) as bar:
         bar.set_postfix_str("actors and topics")
         groups = event_actors(articles, extra=actors)
@@ -250,10 +234,6 @@ def _english_measures_only(articles: pd.DataFrame, sections: dict[str, Any]) -> 
     """Sections without English-only figures for articles in another language
     (``analysis.inputs.language``): their rows leave the English-only tables, and their tone
     scores become missing values."""
-    import dataclasses
-
-    from analysis.inputs.language import blank_other_languages, english_only_tables, non_english_ids
-
     others = non_english_ids(articles)
     if not others:
         return sections

@@ -29,6 +29,7 @@ from typing import TypedDict, Unpack
 import pandas as pd
 
 from analysis.boilerplate import KIND_EXPLANATIONS, clean_text, provenance_chain
+from analysis.present import default_label
 from analysis.text import paragraph_spans, sentence_spans, word_spans
 
 __all__ = [
@@ -480,8 +481,6 @@ def _tables(records: list[dict[str, object]]) -> tuple[pd.DataFrame, pd.DataFram
 def _labels(records: list[dict[str, object]]) -> None:
     """Give every article a short, unique ``label`` for the pages a person reads (see
     ``analysis.present``): its front-matter label, else a letter by position with the outlet."""
-    from analysis.present import default_label
-
     seen: set[str] = set()
     for i, record in enumerate(records):
         label = str(record.get("label") or "").strip() or default_label(i, record.get("outlet"))
@@ -523,7 +522,7 @@ def _drop_duplicates_and_warn(records: list[dict[str, object]]) -> list[dict[str
             )
             continue
         by_hash[digest] = str(record["path"])
-        from analysis.inputs.language import assign_language
+        from analysis.inputs.language import assign_language  # circle: analysis.inputs builds on corpus
 
         note = assign_language(record)  # front matter wins; else detected
         if note:

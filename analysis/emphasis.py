@@ -34,8 +34,10 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -44,14 +46,16 @@ from sklearn.cluster import KMeans
 from analysis.actors import actor_mentions
 from analysis.alignment import (
     DEFAULT_THRESHOLD,
+    _stem,
     compare_sentences,
     content_terms,
     omissions,
     tfidf,
 )
-from analysis.corpus import CorpusWarning
+from analysis.corpus import CorpusError, CorpusWarning
 from analysis.jsonable import json_safe, records
 from analysis.sourcing import attribution_summary, find_sources
+from analysis.text import WORD_PATTERN, normalize_token
 
 __all__ = [
     "EmphasisResult",
@@ -271,10 +275,6 @@ TOPIC_FILE = "topics.csv"
 
 def read_topic_file(path) -> pd.DataFrame:
     """A keyword-topic table from a CSV file with columns ``term`` and ``category`` (the topic)."""
-    from pathlib import Path
-
-    from analysis.corpus import CorpusError
-
     path = Path(path)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -287,8 +287,6 @@ def read_topic_file(path) -> pd.DataFrame:
 
 def event_topics(articles: pd.DataFrame) -> pd.DataFrame | None:
     """The keyword topics in ``topics.csv`` beside the articles, or None when there is none."""
-    from pathlib import Path
-
     folders = dict.fromkeys(Path(str(p)).parent for p in articles.get("path", []) if str(p))
     frames = [read_topic_file(f / TOPIC_FILE) for f in folders if (f / TOPIC_FILE).is_file()]
     return pd.concat(frames, ignore_index=True).drop_duplicates("term") if frames else None
@@ -325,11 +323,6 @@ def topic_emphasis(
 def _surface_words(texts: list[str]) -> dict[str, str]:
     """Each stem of ``content_terms`` -> the word form the texts use most for it ("vot" ->
     "vote"), so cluster labels are words a reader recognises."""
-    from collections import Counter
-
-    from analysis.alignment import _stem
-    from analysis.text import WORD_PATTERN, normalize_token
-
     forms: dict[str, Counter] = {}
     for text in texts:
         for m in WORD_PATTERN.finditer(text):

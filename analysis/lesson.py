@@ -30,6 +30,8 @@ import mistune
 import nbformat
 import pandas as pd
 
+from analysis.paths import PROJECT_ROOT
+
 __all__ = ["EDITIONS", "LINE_WIDTH", "lesson_edition", "line_numbers", "numbered_article_html"]
 
 #: The two editions, with what each page says it is.
@@ -240,7 +242,5 @@ def lesson_edition(
 def lesson_events(nb: nbformat.NotebookNode, default: Sequence[Path]) -> list[Path]:
     """The event folders the lesson reads (``metadata.lesson.events``, relative to the project
     root), else ``default``."""
-    from analysis.paths import PROJECT_ROOT
-
     events = nb.metadata.get("lesson", {}).get("events")
     return [PROJECT_ROOT / e for e in events] if events else list(default)

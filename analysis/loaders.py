@@ -291,7 +291,9 @@ def iter_articles(
             return
         stem = path.name.split(".")[0]
         if fmt == "parquet":
-            from analysis.inputs.tables import parquet_rows
+            from analysis.inputs.tables import (
+                parquet_rows,  # circle: analysis/inputs/__init__ reads tables here
+            )
 
             raw: Iterator[tuple[int, dict[str, Any] | str]] = parquet_rows(path, chunksize=chunksize)
         else:

@@ -7,8 +7,6 @@ phone: labels for ids, signed numbers with three decimals, shares as percentages
 missing values, lists joined by commas, and no shuffled row numbers.
 
 >>> import pandas as pd
-
-from analysis.categories import RegistryView
 >>> readable(pd.DataFrame({"article_id": ["x1"], "share": [0.641026], "z": [2.757e-04]}), labels={"x1": "A"})
   article share      z
 1       A   64% +0.000
@@ -43,6 +41,16 @@ __all__ = [
     "label_ids",
     "use_readable_tables",
 ]
+
+#: The summary and the report compare articles side by side up to this many; beyond, they show
+#: one row an article and point to corpus-scale measures (``analysis.features``), which summarise
+#: many articles by group instead of setting each beside every other.
+READABLE_ARTICLES = 50
+AT_SCALE_POINTER = (
+    "{n} articles are more than a side-by-side comparison can show (up to {limit}). For a corpus, "
+    "measure every article with analysis.features() and compare outlets or groups with "
+    "analysis.group_summary() (notebook 07-outlets-at-scale); --json still holds every table."
+)
 
 #: Okabe & Ito (2008) colours, told apart under the common colour-vision deficiencies (black left
 #: out). The one palette of every view: article colours in figures, cue categories in texts.

@@ -24,7 +24,11 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from analysis.atomic import check_output_dir, replace_dir_atomic
+from analysis.compare import compare
+from analysis.corpus import load_corpus
+from analysis.lesson import lesson_edition, lesson_events
 from analysis.paths import DEFAULT_EVENT, NOTEBOOKS_DIR
+from analysis.progress import QUIET_ENV, progress_bar
 
 __all__ = ["RenderError", "render_site", "site_pages", "site_nav", "notebook_summary", "strip_remote_scripts", "link_rendered_pages", "execute_notebook"]
 
@@ -102,8 +106,6 @@ def execute_notebook(
     land in the notebook's outputs, and shows no progress bars (``SOURCE_BIAS_QUIET``), so the
     pages hold none. ``parameters`` are set after the notebook's ``parameters`` cell.
     """
-    from analysis.progress import QUIET_ENV
-
     os.environ["MPLBACKEND"] = INLINE_BACKEND
     nb = nbformat.read(path, as_version=4)
     if parameters:
@@ -335,8 +337,6 @@ def render_site(
     inputs = [folder, *paths] + ([event] if with_report or for_event else [])
     check_output_dir(out, inputs=inputs)  # refuse before spending minutes on the notebooks
 
-    from analysis.progress import progress_bar
-
     bar = progress_bar(total=len(paths), desc="render", unit="notebook", enabled=progress)
 
     def run(path: Path) -> tuple[Path, nbformat.NotebookNode | None, str]:
@@ -386,8 +386,6 @@ def site_pages(
 
     Pages link to the index and to the previous and next page; each has its notebook's title.
     """
-    from analysis.lesson import lesson_edition, lesson_events
-
     notebooks = [(path, nb) for path, nb, _ in executed if nb is not None]
     summaries = {path.stem: notebook_summary(nb, path.stem) for path, nb in notebooks}
     lesson = next(((path, nb) for path, nb in notebooks if "lesson" in path.stem), None)
@@ -402,8 +400,6 @@ def site_pages(
         href = f"{path.stem}.html"
         pages[href] = _export(nb, title=summaries[path.stem][0], nav=site_nav(order, href))
     if lesson is not None:
-        from analysis.corpus import load_corpus
-
         events = lesson_events(lesson[1], [event] if event is not None else [])
         tables = [load_corpus(e)[0] for e in events if e.exists()]
         title = summaries[lesson[0].stem][0]
@@ -412,9 +408,6 @@ def site_pages(
             pages[href] = lesson_edition(lesson[1], edition, articles=tables, title=title, nav=site_nav(order, href))
     report = None
     if event is not None:
-        from analysis.compare import compare
-        from analysis.corpus import load_corpus
-
         comparison = compare(*load_corpus(event), progress=False)
         page = comparison.to_html(json_href="report.json")
         pages["report.html"] = page.replace("<main>", "<main>" + site_nav(order, "report.html"), 1)

@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from analysis import present
 from analysis.categories import cue_categories
 from analysis.corpus import provenance
 from analysis.plots.corpus import plot_composition
@@ -159,8 +160,6 @@ def _data_section(comparison: Comparison, json_href: str | None) -> str:
 def _at_scale_report(comparison: Comparison, json_href: str | None) -> str:
     """More articles than a side-by-side report can show: the pointer to corpus-scale measures,
     one row an article with its headline figures, and the limits."""
-    from analysis.compare import AT_SCALE_POINTER, READABLE_ARTICLES
-
     articles = comparison.articles
     table = articles[["article_id", "outlet", "title", "n_words", "n_sentences"]]
     if "tone" in comparison.sections:
@@ -174,9 +173,9 @@ def _at_scale_report(comparison: Comparison, json_href: str | None) -> str:
 <title>{esc(heading)}</title><style>{CSS}</style></head>
 <body><main>
 <h1>{esc(heading)}</h1>
-<p>{esc(AT_SCALE_POINTER.format(n=len(articles), limit=READABLE_ARTICLES))}{link}</p>
+<p>{esc(present.AT_SCALE_POINTER.format(n=len(articles), limit=present.READABLE_ARTICLES))}{link}</p>
 <h2 id="articles">The articles</h2>
-{table_html(table, max_rows=READABLE_ARTICLES)}
+{table_html(table, max_rows=present.READABLE_ARTICLES)}
 {_limits_section(comparison)}
 </main></body></html>
 """
@@ -192,9 +191,7 @@ def render_report(
 
     Articles are named by their short labels; ``json_href`` links the report's JSON twin.
     """
-    from analysis.compare import READABLE_ARTICLES
-
-    if len(comparison.articles) > READABLE_ARTICLES:
+    if len(comparison.articles) > present.READABLE_ARTICLES:
         return _at_scale_report(comparison, json_href)
     data = _data_section(comparison, json_href)
     comparison = labelled(comparison)

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.discovery import _cues
 from analysis.lexicon import load_lexicon
 
 __all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary"]
@@ -480,8 +481,6 @@ def _actor_of(spans, a: int, b: int, role: bool) -> tuple[str | None, str | None
 
 def _role_actor(source: str) -> str:
     """The group a role source belongs to when no mention was linked: its head, plural."""
-    from analysis.discovery import _cues
-
     roles = _cues().roles
     words = source.lower().split()
     two = " ".join(words[-2:])

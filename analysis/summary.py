@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from analysis import present
 from analysis.present import article_labels, labelled
 from analysis.report_sections import differences
 
@@ -16,13 +17,11 @@ def _rule(title: str) -> str:
 
 def text_summary(comparison) -> str:
     """Readable lines: the articles, what was removed from each, then each section's highlights."""
-    from analysis.compare import READABLE_ARTICLES
-
     articles = comparison.articles
     labels = article_labels(articles)
     lines = [f"Comparing {len(articles)} articles"]
     lines.extend(f"Note: {note}" for note in comparison.language_notes)
-    if len(articles) > READABLE_ARTICLES:
+    if len(articles) > present.READABLE_ARTICLES:
         return _at_scale_summary(comparison, lines)
     lines.append(_rule("Articles"))
     for row in articles.itertuples():
@@ -48,15 +47,13 @@ def text_summary(comparison) -> str:
 def _at_scale_summary(comparison, lines: list[str]) -> str:
     """More articles than a side-by-side summary can show: a pointer to the corpus-scale
     measures and one line an article (the first ``READABLE_ARTICLES``)."""
-    from analysis.compare import AT_SCALE_POINTER, READABLE_ARTICLES
-
     articles = comparison.articles
-    lines.extend(textwrap.wrap(AT_SCALE_POINTER.format(n=len(articles), limit=READABLE_ARTICLES), width=100))
+    lines.extend(textwrap.wrap(present.AT_SCALE_POINTER.format(n=len(articles), limit=present.READABLE_ARTICLES), width=100))
     lines.append(_rule("Articles (one line each)"))
     tone = comparison.sections["tone"].articles.set_index("article_id") if "tone" in comparison.sections else None
-    for row in articles.head(READABLE_ARTICLES).itertuples():
+    for row in articles.head(present.READABLE_ARTICLES).itertuples():
         polarity = f"   polarity {tone.loc[row.article_id, 'polarity']:+.3f}" if tone is not None else ""
         lines.append(f"{row.article_id}  {row.outlet}  {row.n_words} words{polarity}")
-    if len(articles) > READABLE_ARTICLES:
-        lines.append(f"… and {len(articles) - READABLE_ARTICLES} more (--json lists every article)")
+    if len(articles) > present.READABLE_ARTICLES:
+        lines.append(f"… and {len(articles) - present.READABLE_ARTICLES} more (--json lists every article)")
     return "\n".join(lines)

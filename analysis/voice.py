@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.lexicon import load_lexicon
-from analysis.text import paragraph_spans
+from analysis.text import WORD_PATTERN, paragraph_spans
 
 __all__ = [
     "NARRATOR",
@@ -536,8 +536,6 @@ def add_voice(cues: pd.DataFrame, text: str, *, quotes: Sequence[Quote] | None =
 def voice_word_counts(text: str, *, quotes: Sequence[Quote] | None = None) -> dict[str, int]:
     """Words of ``text`` (``analysis.text.WORD_PATTERN``) in each voice: ``{"narrator": n, "quoted": m}``,
     the denominators of per-voice rates."""
-    from analysis.text import WORD_PATTERN
-
     index = VoiceIndex(quotations(text) if quotes is None else quotes)
     quoted = total = 0
     for m in WORD_PATTERN.finditer(text):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import warnings
 
 import pytest
 
+from analysis import present
 from analysis.alignment import NEIGHBOURS
 from analysis.compare import compare
 from analysis.corpus import CorpusError, articles_from_texts, load_corpus
@@ -160,7 +160,6 @@ def test_one_article_is_refused_clearly():
 def test_many_articles_give_a_pointer_not_a_wall(monkeypatch):
     """Compare scaling (issue 15, finding 8): past READABLE_ARTICLES the summary and the report
     show one row an article and point to corpus-scale features(); the JSON keeps every table."""
-    compare_module = importlib.import_module("analysis.compare")  # the package exports a function of that name
     from analysis.scale import synthetic_corpus
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted(DEFAULT_EVENT.glob("*.txt"))]
@@ -168,7 +167,7 @@ def test_many_articles_give_a_pointer_not_a_wall(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         articles, sentences = articles_from_texts({str(r["article_id"]): str(r["body"]) for r in records})
-    monkeypatch.setattr(compare_module, "READABLE_ARTICLES", 5)
+    monkeypatch.setattr(present, "READABLE_ARTICLES", 5)
     comparison = compare(articles, sentences)
     summary = comparison.summary()
     assert "features()" in summary and f"and {len(articles) - 5} more" in summary

@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
+from analysis.atomic import write_text_atomic
 from analysis.corpus import (
     CorpusError,
     CorpusWarning,
@@ -37,6 +38,7 @@ from analysis.inputs.pages import (
     page_text_and_meta,
 )
 from analysis.inputs.tables import is_table
+from analysis.loaders import iter_articles
 
 __all__ = ["input_kind", "read_inputs", "save_articles"]
 
@@ -131,8 +133,6 @@ def read_inputs(
     Raises:
         CorpusError: one line naming the input and the problem.
     """
-    from analysis.loaders import iter_articles
-
     items = [path_or_paths] if isinstance(path_or_paths, (str, Path)) else list(path_or_paths)
     if not items:
         raise CorpusError("(no path)", "no article files or folders were given")
@@ -237,8 +237,6 @@ def _front_matter(meta: dict[str, str]) -> str:
 
 def save_articles(records: list[dict[str, object]], raw: dict[int, tuple], folder: str | Path) -> list[Path]:
     """Write web articles as ``.txt`` files with front matter (and their pages under ``_pages/``)."""
-    from analysis.atomic import write_text_atomic
-
     folder = Path(folder)
     (folder / "_pages").mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

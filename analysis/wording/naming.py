@@ -9,6 +9,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.lexicon import load_lexicon
+from analysis.voice import quotations, voice_at
 
 __all__ = ["naming_choices"]
 
@@ -58,8 +59,6 @@ def naming_choices(articles: pd.DataFrame) -> pd.DataFrame:
     to discuss the name itself ("what Moscow calls a special military operation"), and other
     senses of common words ("liberated", "accession").
     """
-    from analysis.voice import quotations, voice_at
-
     pattern, lookup = _naming_pattern()
     dates = articles["date"] if "date" in articles.columns else pd.Series("", index=articles.index)
     rows = []
