@@ -52,8 +52,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from analysis.actors import actor_mentions
 from analysis.discovery import _cues
 from analysis.frequency import zipf_frequency
-from analysis.lexicon import load_lexicon
-from analysis.text import WORD_PATTERN, normalize_token, word_spans
+from analysis.text import WORD_PATTERN, normalize_token, stem, stop_words, word_spans
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -87,33 +86,8 @@ _UNIQUE_COLUMNS = ["article_id", "sent_id", "text", "best_similarity"]
 _ITEM_COLUMNS = ["article_id", "sent_id", "kind", "item", "surface", "start", "end"]
 _OMISSION_COLUMNS = ["article_id", "kind", "item", "surface", "sent_id", "present_in", "absent_from"]
 
-# Words that carry no content for alignment: the stop-word lexicon plus reporting glue.
-_EXTRA_STOP = frozenset(
-    ["said", "says", "say", "according", "told", "also", "just", "like", "would", "could", "should", "may", "might", "must", "will", "shall", "can", "one", "new", "year", "years", "time", "times", "week", "day", "days", "including", "however", "although", "though", "whether"]
-)
-_STOP = frozenset(load_lexicon("stopwords")["term"]) | _EXTRA_STOP
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A light English stem: possessive, plural and -ing/-ed endings stripped (consistently, not
-    linguistically: "strikes" -> "strike", "attacked" -> "attack", "negotiations" -> "negotiation")."""
-    w = word
-    if w.endswith("'s"):
-        w = w[:-2]
-    elif w.endswith("'"):
-        w = w[:-1]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith("sses"):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
-    if len(w) > 4 and w.endswith("ed"):
-        return w[:-2] if not w.endswith("eed") else w
-    return w
+# Words that carry no content for alignment: the project's stop list with its reporting words.
+_STOP = stop_words(reporting=True)
 
 
 def content_terms(text: str) -> list[str]:
@@ -123,7 +97,7 @@ def content_terms(text: str) -> list[str]:
     ['ukrainian', 'drone', 'strike', 'hit', 'airfield']
     """
     words = [normalize_token(m.group()) for m in WORD_PATTERN.finditer(text)]
-    return [_stem(w) for w in words if w not in _STOP and len(w) > 1 and not w[0].isdigit()]
+    return [stem(w) for w in words if w not in _STOP and len(w) > 1 and not w[0].isdigit()]
 
 
 def _terms_of(document: list[str]) -> list[str]:

@@ -46,7 +46,6 @@ from sklearn.cluster import KMeans
 from analysis.actors import actor_mentions
 from analysis.alignment import (
     DEFAULT_THRESHOLD,
-    _stem,
     compare_sentences,
     content_terms,
     omissions,
@@ -55,7 +54,7 @@ from analysis.alignment import (
 from analysis.corpus import CorpusError, CorpusWarning
 from analysis.jsonable import json_safe, records
 from analysis.sourcing import attribution_summary, find_sources
-from analysis.text import WORD_PATTERN, normalize_token
+from analysis.text import WORD_PATTERN, normalize_token, stem
 
 __all__ = [
     "EmphasisResult",
@@ -330,7 +329,7 @@ def _surface_words(texts: list[str]) -> dict[str, str]:
             written = m.group()[:-2] if word.endswith("'s") else m.group()
             word = word[:-2] if word.endswith("'s") else word
             # Lower case unless the texts write the word capitalised inside sentences (a name).
-            forms.setdefault(_stem(word), Counter())[written if m.start() > 0 else written.lower()] += 1
+            forms.setdefault(stem(word), Counter())[written if m.start() > 0 else written.lower()] += 1
     return {stem: counter.most_common(1)[0][0] for stem, counter in forms.items()}
 
 

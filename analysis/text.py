@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.lexicon import load_lexicon, on_change
+
 __all__ = [
     "Span",
     "word_spans",
@@ -24,6 +26,8 @@ __all__ = [
     "split_sentences",
     "paragraph_spans",
     "normalize_token",
+    "stem",
+    "stop_words",
     "is_probably_english",
 ]
 
@@ -65,6 +69,54 @@ def normalize_token(token: str) -> str:
     "kyiv's"
     """
     return token.translate(_NORMALIZE_TABLE).lower()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The project's one stemmer, light and English: possessive, plural and -ing/-ed endings
+    stripped (consistently, not linguistically: "strikes" -> "strike", "attacked" -> "attack",
+    "negotiations" -> "negotiation"). Takes a normalized token (``normalize_token``).
+
+    (The wording model pools its learned word statistics by its own fold,
+    ``analysis.wording.lexicons.fold_form``: its fitted table is keyed by it.)
+
+    >>> [stem(w) for w in ("strikes", "attacked", "talks", "kyiv's")]
+    ['strike', 'attack', 'talk', 'kyiv']
+    """
+    w = word
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("sses"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2] if not w.endswith("eed") else w
+    return w
+
+
+@lru_cache(maxsize=2)
+def stop_words(*, reporting: bool = False) -> frozenset[str]:
+    """The project's one stop list, ``analysis/lexicons/stopwords.csv``, lower-cased: words that
+    carry grammar, not topic (the Glasgow list, category ``function word``), and with
+    ``reporting=True`` also reporting glue and calendar words (``reporting word``: "said",
+    "according", "week"), which sentence alignment ignores.
+
+    (The wording model keeps its own function words, ``lexicons/function_words.csv``: they are part
+    of its fitted features.)
+    """
+    table = load_lexicon("stopwords")
+    kinds = ("function word", "reporting word") if reporting else ("function word",)
+    return frozenset(t.lower() for t in table.loc[table["category"].isin(kinds), "term"])
+
+
+on_change(stop_words.cache_clear)
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import analysis
@@ -105,3 +106,19 @@ def test_no_new_sibling_imports_inside_functions():
     assert stray == [], "import these at module level (or add to the allow-list with a reason): " + "; ".join(stray)
     used = {(file, mod) for file, mod, _ in found}
     assert set(ALLOWED_IN_FUNCTION_IMPORTS) <= used, "allow-list entries no longer needed: remove them"
+
+
+def test_one_reader_for_each_word_list_one_stemmer():
+    """One stop list (``analysis.text.stop_words``), the model's function words read in one place
+    (``analysis.wording.lexicons``), one stemmer (``analysis.text.stem``): no module reads those
+    files itself or defines a stemmer of its own."""
+    readers = {"stopwords": "text.py", "function_words": "wording/lexicons.py"}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        name = path.relative_to(PACKAGE).as_posix()
+        for lexicon, reader in readers.items():
+            if f'load_lexicon("{lexicon}")' in source or f"load_lexicon('{lexicon}')" in source:
+                assert name == reader, f"{name} reads {lexicon}.csv itself; use the reader in {reader}"
+        stemmers = [node.name for node in ast.walk(ast.parse(source))
+                    if isinstance(node, ast.FunctionDef) and re.search(r"(?:^|_)stem", node.name)]
+        assert name == "text.py" or stemmers == [], f"{name} defines {stemmers}: use analysis.text.stem"

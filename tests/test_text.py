@@ -12,6 +12,8 @@ from analysis.text import (
     paragraph_spans,
     sentence_spans,
     split_sentences,
+    stem,
+    stop_words,
     tokenize,
     word_spans,
 )
@@ -145,3 +147,26 @@ def test_sentences_on_newsy_fragments(parts):
     text = " ".join(parts)
     for s, e in sentence_spans(text):
         assert text[s:e].strip() == text[s:e]
+
+
+def test_stop_list_is_one_file_with_reporting_words_as_an_option():
+    plain, reporting = stop_words(), stop_words(reporting=True)
+    assert {"the", "of", "would"} <= plain and "said" not in plain
+    assert plain < reporting and {"said", "according", "week"} <= reporting
+    assert all(word == word.lower() for word in reporting)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("strikes", "strike"), ("attacked", "attack"), ("negotiations", "negotiation"), ("kyiv's", "kyiv"),
+     ("countries", "country"), ("crisis", "crisis"), ("agreed", "agreed"), ("talking", "talk")],
+)
+def test_stem_folds_inflections_the_same_way_everywhere(word, expected):
+    assert stem(word) == expected
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz'", min_size=1, max_size=20))
+def test_stem_only_strips_endings(word):
+    stemmed = stem(word)
+    assert len(stemmed) <= len(word)
+    assert word.startswith(stemmed) or (stemmed.endswith("y") and word.startswith(stemmed[:-1]))  # -ies -> -y

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.lexicon import load_lexicon
-from analysis.text import normalize_token
+from analysis.text import normalize_token, stop_words
 
 KINDS = ("person", "organisation", "place", "group")
 MENTION_COLUMNS = ["article_id", "sent_id", "actor", "alias", "kind", "start", "end"]
@@ -97,9 +97,8 @@ def _cues() -> _Cues:
     )
 
 
-@lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
-    return frozenset(str(t).lower() for t in load_lexicon("stopwords")["term"])
+    return stop_words()  # the project's one stop list
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,8 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.frequency import word_frequency
-from analysis.lexicon import load_lexicon
-from analysis.text import WORD_PATTERN, normalize_token
+from analysis.text import WORD_PATTERN, normalize_token, stop_words
 from analysis.wording.lexicons import FUNCTION_WORDS
 
 __all__ = ["distinctive_terms", "term_counts"]
@@ -19,7 +18,7 @@ __all__ = ["distinctive_terms", "term_counts"]
 #: Words that carry grammar or bare counting, not what an article chooses to say: the project's one
 #: stop list (``lexicons/stopwords.csv``, the Glasgow list as in scikit-learn) plus the wording
 #: model's function words. Without it "three", "whether" and "move" led the distinctive terms.
-DISTINCTIVE_STOP = FUNCTION_WORDS | frozenset(str(t).lower() for t in load_lexicon("stopwords")["term"])
+DISTINCTIVE_STOP = FUNCTION_WORDS | stop_words()
 
 
 def term_counts(articles: pd.DataFrame, *, ngrams: tuple[int, ...] = (1, 2)) -> pd.DataFrame:

@@ -45,18 +45,10 @@ __all__ = [
 ]
 
 #: Function words: never scored by the statistical features, never a distinctive term alone.
-#: Modal and attribution words are here too, but they stay lexicon cues.
-FUNCTION_WORDS = frozenset(
-    """a an the and or but nor so yet for of to in on at by with from as into onto upon about
-    above below over under after before during since until while than then that this these those
-    there here where when why how what which who whom whose it its it's itself he him his she her
-    hers they them their theirs we us our ours i me my mine you your yours one ones be is are was
-    were been being am do does did done doing have has had having will would shall should can
-    could may might must not no yes if else also just only very too more most less least much
-    many some any all both each either neither other another such same own s t mr mrs ms dr
-    said says say told tell according up down out off again further once per via among amid
-    between through across against toward towards around along within without""".split()  # noqa: SIM905 - a word list reads better as text
-)
+#: Modal and attribution words are here too, but they stay lexicon cues. The wording model's own
+#: list (``lexicons/function_words.csv``), not the project's stop list (``analysis.text.stop_words``):
+#: it is part of the model's fitted features, so changing it changes the model's figures.
+FUNCTION_WORDS = frozenset(load_lexicon("function_words")["term"])
 
 #: First- and second-person words: a sentence using them addresses the reader or speaks for
 #: the writer (opinion), unless it is quoted speech.
@@ -67,7 +59,9 @@ PERSONAL_WORDS = frozenset(
 
 def fold_form(norm: str) -> str:
     """A crude inflection fold for pooling counts: ``claims``/``claimed``/``claiming`` → ``claim``,
-    ``dramatically`` → ``dramatic``.
+    ``dramatically`` → ``dramatic``. The wording model's own (its learned table,
+    ``models/learned_bias_words.csv``, is keyed by it); elsewhere the project stems with
+    ``analysis.text.stem``.
 
     Deliberately simple (no dictionary): strips a possessive, an -ly of an adverb, and one common
     suffix from words longer than five letters. Used only to pool the learned statistics, never shown as a term.

@@ -159,6 +159,8 @@ class WordScore:
 _TITLES = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "St", "Jr",
            "Sr", "Rev", "Pres", "Sec", "Atty", "Supt", "Calif", "Ariz", "Fla", "Mich", "Conn", "Tenn", "Ore", "Wis",
            "Minn", "Colo", "Okla", "Nev", "Ala", "Kan", "Neb", "Vt", "Wyo", "Mont", "Ark")
+# The wording model's own sentence ends (its sentence features, length, reported speech and nearby
+# words, were fitted on them), not ``analysis.text.sentence_spans``: switching changes its figures.
 # A full stop after a title or a state abbreviation ("Sen. Dianne Feinstein, D-Calif., said") ends no sentence.
 # (The mark is matched first and the titles checked behind it: the same matches as
 # ``(?<!\bSen)…[.!?]``, without running every check at every character of the text.)
