@@ -209,17 +209,21 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
 
 
 def _render(args: argparse.Namespace) -> int:
-    from analysis.render import render_site  # nbconvert and a Jupyter client: loaded for `render` only
+    from analysis.render import RenderError, render_site  # nbconvert and a Jupyter client: `render` only
 
-    out = render_site(
-        out=Path(args.out) if args.out else SITE_DIR,
-        notebooks_dir=Path(args.notebooks) if args.notebooks else None,
-        with_report=not args.no_report,
-        log=lambda line: print(line, file=sys.stderr),
-        progress=False if args.quiet else None,
-        event=Path(args.event) if args.event else DEFAULT_EVENT,
-        for_event=bool(args.event),
-    )
+    try:
+        out = render_site(
+            out=Path(args.out) if args.out else SITE_DIR,
+            notebooks_dir=Path(args.notebooks) if args.notebooks else None,
+            with_report=not args.no_report,
+            log=lambda line: print(line, file=sys.stderr),
+            progress=False if args.quiet else None,
+            event=Path(args.event) if args.event else DEFAULT_EVENT,
+            for_event=bool(args.event),
+        )
+    except RenderError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     print(f"wrote {out / 'index.html'}", file=sys.stderr)
     return 0
 
@@ -251,8 +255,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     render; 130 after Ctrl-C or SIGTERM, with temporary outputs removed and nothing half-written.
     """
     args = _parser().parse_args(argv)
-    from analysis.render import RenderError  # loaded after parsing, so --help and --version stay quick
-
     previous = None
     with contextlib.suppress(ValueError):  # not the main thread (an embedding program): keep its handler
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -260,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = _compare(args) if args.command == "compare" else _render(args)
         sys.stdout.flush()
         return status
-    except (CorpusError, OutputError, RenderError) as err:
+    except (CorpusError, OutputError) as err:  # (a failed render: in _render)
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `… | head`
