@@ -34,6 +34,7 @@ import pandas as pd
 
 from analysis.discovery import _cues
 from analysis.lexicon import load_lexicon
+from analysis.text import first_letters_class
 
 __all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary"]
 
@@ -129,9 +130,7 @@ def _caseless_alternation(alternatives: list[str]) -> str:
     groups: dict[str, list[str]] = {}
     for a in alternatives:
         groups.setdefault(a[0].lower(), []).append(a)
-    return "(?:" + "|".join(
-        rf"(?=[{c}{c.upper()}\x80-\U0010ffff])(?i:{'|'.join(group)})" for c, group in groups.items()
-    ) + ")"
+    return "(?:" + "|".join(rf"(?={first_letters_class(c)})(?i:{'|'.join(group)})" for c, group in groups.items()) + ")"
 
 
 #: Built-in heads that are roles even when listed as collectives.
@@ -182,15 +181,21 @@ class _SourceVerb:
     before one. At each position the first alternative that matches wins, as in the whole
     pattern, so the matches are the same (``tests/test_sourcing_speed.py`` checks it)."""
 
-    def __init__(self, whole: re.Pattern, unnamed: re.Pattern, named: re.Pattern, pronoun: re.Pattern, *,
-                 heads: frozenset[str]) -> None:
-        self.regex = whole
-        self.pattern = whole.pattern
-        self._unnamed, self._named, self._pronoun = unnamed, named, pronoun
+    def __init__(self, whole: str, unnamed: str, named: str, pronoun: str, *, heads: frozenset[str]) -> None:
+        self.pattern = whole
+        self._regex: re.Pattern[str] | None = None
+        self._unnamed, self._named, self._pronoun = re.compile(unnamed), re.compile(named), re.compile(pronoun)
         # The shortcut reads a head as lower-case ASCII words (it looks for the first one); other
         # heads: the whole pattern.
         self._exact = all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", h) for h in heads)
         self._heads = frozenset(h.split(" ")[0] for h in heads)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The whole pattern, compiled when first asked for (the shortcut does not need it)."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern)
+        return self._regex
 
     def _unnamed_starts(self, text: str) -> list[int]:
         """Every position where the unnamed-group alternative can start (a superset)."""
@@ -276,7 +281,7 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
         # one token), so a long run of such characters is entered once, not at every position.
         "source_verb": _SourceVerb(
             *(
-                re.compile(rf"(?<![\w'’.\-]){src}{appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])")
+                rf"(?<![\w'’.\-]){src}{appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])"
                 for src in (source, rf"(?P<src>{unnamed_np})", rf"(?P<src>{_NAMED_NP})", rf"(?P<src>{_PRONOUN})")
             ),
             heads=_group_heads()[0],

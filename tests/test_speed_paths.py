@@ -9,6 +9,9 @@ that fold to ASCII under case-insensitive matching).
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 from analysis import sourcing
 from analysis.corpus import load_corpus
 from analysis.paths import CORPUS_DIR
+from analysis.text import first_letters_class
 from analysis.wording import scan as wording_scan
 
 # ---------------------------------------------------------------------------------------------
@@ -115,3 +119,35 @@ def test_caseless_alternation_matches_the_plain_one():
     for text in ["OFFICIALS official Business  owners ſome \u212aremlin businesses", "officialsome business"]:
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert sourcing._caseless_alternation(["9lives", "x"]) == "(?i:9lives|x)"
+
+
+@pytest.mark.parametrize("letters", ["s", "crbsw", "mc", "AZ"])
+def test_first_letters_class_lets_through_every_case_insensitive_start(letters):
+    allowed = re.compile(first_letters_class(letters))
+    folds = re.compile(rf"(?i)[{letters.lower()}]")
+    for code in range(0x2200):
+        char = chr(code)
+        if folds.fullmatch(char):  # every character a case-insensitive match can start with
+            assert allowed.fullmatch(char), (letters, hex(code))
+        if char.isascii():  # and no other ASCII character
+            assert bool(allowed.fullmatch(char)) == (char.lower() in letters.lower() and char.isalpha())
+
+
+# ---------------------------------------------------------------------------------------------
+# Import time: compare does not load the notebook machinery
+# ---------------------------------------------------------------------------------------------
+
+
+def test_compare_command_does_not_import_the_notebook_machinery(tmp_path):
+    event = CORPUS_DIR / "2025-06-spiderweb-istanbul"
+    code = (
+        "import sys\n"
+        "from analysis.cli import main\n"
+        f"status = main(['compare', {str(event)!r}, '--json', '--quiet'])\n"
+        "assert status == 0, status\n"
+        "loaded = sorted(m for m in ('analysis.render', 'nbformat', 'nbclient', 'nbconvert', 'jsonschema') if m in sys.modules)\n"
+        "print('LOADED', loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1], timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == "LOADED []", done.stdout[-500:]

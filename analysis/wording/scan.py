@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.categories import cue_categories
 from analysis.lexicon import on_change
-from analysis.text import WORD_PATTERN, normalize_token
+from analysis.text import WORD_PATTERN, first_letters_class, normalize_token
 from analysis.wording.features import (
     DECLARED,
     FEATURES,
@@ -173,7 +173,7 @@ _NOUN_CLASH = ("claim", "claims", "report", "reports", "blast", "blasts", "boast
 # (Each case-insensitive pattern below opens with a look-ahead for the first letters of its words,
 # in either case, or any non-ASCII character: it rules out most positions at once and lets through
 # every match, so the matches are those of the pattern without it.)
-_NOUN_HINT = re.compile(rf"(?i)(?=(?-i:[crbswCRBSW\x80-\U0010ffff]))(?<![\w-])(?:{'|'.join(_NOUN_CLASH)})(?![\w-])")
+_NOUN_HINT = re.compile(rf"(?i)(?=(?-i:{first_letters_class('crbsw')}))(?<![\w-])(?:{'|'.join(_NOUN_CLASH)})(?![\w-])")
 _NOUN_LEFT = (
     r"(?:the|a|an|its|his|her|their|our|my|your|this|these|those|such|any|no|some|many|several|"
     r"both|each|every|all|new|false|of|in|on|about|despite|amid|over|against|with|by|from|for|"
@@ -197,7 +197,7 @@ _NP_WORD = (
     r"that|this|these|those)(?![\w'’-]))(?![\w'’-]*ed(?![\w'’-]))[\w'’-]+"
 )
 _OBJECT_SENSE_RE = re.compile(
-    rf"(?i)(?=(?-i:[mcMC\x80-\U0010ffff]))(?:(?<![\w-])(?:maintain|maintains|maintained|maintaining)\s+(?:the|a|an)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}"
+    rf"(?i)(?=(?-i:{first_letters_class('mc')}))(?:(?<![\w-])(?:maintain|maintains|maintained|maintaining)\s+(?:the|a|an)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}"
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:of|on|in|at|for|from|with|over|across|against|and|by|to|during|until|as|along|"
     r"between|near|under|through|around|within|without|after|before|since|into|amid)(?![\w'’-]))"
     r"|(?<![\w-])(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+)?(?:lives|life)(?![\w'’-])))"
