@@ -139,9 +139,10 @@ def _step(name: str, n: int, texts: list[str], interval: float = 0.05) -> dict[s
         _ = TextBlob("Warm up: a good start.").sentiment
         work = lambda: [TextBlob(r["body"]).sentiment for r in _corpus(texts, n)]  # noqa: E731
     else:
-        from analysis.scale import _warm, features
+        from analysis.annotate import warm_up
+        from analysis.scale import features
 
-        _warm()
+        warm_up()
         jobs = 1 if name == "features-1" else -1
         work = lambda: features(_corpus(texts, n), n_jobs=jobs, progress=False)  # noqa: E731
     cpu0, began = os.times(), time.perf_counter()

@@ -1,0 +1,563 @@
+"""Annotation: each article measured once, as plain records that every view reads.
+
+The flow is input → **annotation** → lenses (tone, wording, emphasis) → comparison →
+presentation, with corpus scale beside it. :func:`annotate` turns one article body into an
+:class:`Annotation`: its sentences with their spans, its words in each voice, its quoted spans
+(``analysis.voice``), its wording cues with voice and speaker (the one wording scan,
+``analysis.wording.scan``), TextBlob's assessments and VADER's compound for every sentence and
+TextBlob's for the whole body (``analysis.instruments``), its actor mentions and its attributions
+(``analysis.sourcing.find_sources``). :func:`annotate_many` does the same for an articles table,
+in batches, on one process pool (:func:`map_batches`).
+
+``analysis.compare`` hands the annotations' tables to the lenses, and ``analysis.scale`` reduces
+the same annotations to one row of numbers an article, so each measure has one definition.
+
+What an annotation cannot see is what its instruments cannot see: words outside the lexicons,
+irony, quotation without marks or a clear attribution, actors named only by pronoun. It holds
+per-article facts only; anything that sets articles side by side (alignment, distinctive terms,
+clusters, actor discovery across articles) is the comparison's.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, islice
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors import _compile as _compile_pairs
+from analysis.instruments import _textblob_fast, _vader_fast
+from analysis.lexicon import load_lexicon
+from analysis.sourcing import PASSIVE_HEDGE_STANCE, find_sources
+from analysis.text import sentence_spans
+from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
+from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE
+from analysis.wording.scan import scan
+
+__all__ = [
+    "Annotation",
+    "AnnotatedCue",
+    "Assessment",
+    "Mention",
+    "SentenceAnnotation",
+    "Source",
+    "ActorPairs",
+    "actor_pairs",
+    "annotate",
+    "annotate_bodies",
+    "annotate_many",
+    "cue_table",
+    "map_batches",
+    "source_table",
+    "voice_words",
+    "warm_up",
+]
+
+#: (term, polarity, subjectivity): one word or phrase TextBlob scored ("not good").
+Assessment = tuple[str, float, float]
+#: (actor, term) pairs of a user actor table, hashable and cheap to send to a process.
+ActorPairs = tuple[tuple[str, str], ...]
+
+
+def _mean(values: Sequence[float]) -> float:
+    """TextBlob's mean: 0.0 for no values (a text with no scored word is "neutral")."""
+    return _textblob_fast.mean(values)
+
+
+@dataclass(frozen=True)
+class SentenceAnnotation:
+    """One sentence: ``text == body[start:end]`` (offsets into the body), TextBlob's
+    ``assessments`` of it on its own and VADER's ``vader`` compound."""
+
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    assessments: tuple[Assessment, ...]
+    vader: float
+
+    @property
+    def polarity(self) -> float:
+        """TextBlob polarity of the sentence: the mean of its assessments (0.0 with none)."""
+        return _mean([p for _, p, _ in self.assessments])
+
+    @property
+    def subjectivity(self) -> float:
+        """TextBlob subjectivity of the sentence (0.0 with no assessment)."""
+        return _mean([s for _, _, s in self.assessments])
+
+
+@dataclass(frozen=True)
+class AnnotatedCue:
+    """One wording cue (``analysis.wording.loaded_language``'s columns) with the sentence that
+    holds its start (``sent_id``, -1 outside every sentence) and its voice and speaker."""
+
+    sent_id: int
+    start: int
+    end: int
+    term: str
+    category: str
+    stance: str | None
+    score: float
+    why: str
+    evidence: str
+    voice: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor mention: ``body[start:end] == alias``; ``kind`` when known."""
+
+    sent_id: int
+    actor: str
+    alias: str
+    kind: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """One attribution (``analysis.sourcing.find_sources``'s columns, without ``article_id``)."""
+
+    sent_id: int
+    source: str
+    source_key: str
+    verb: str
+    stance: str
+    named: bool
+    kind: str
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    actor: str | None
+    actor_kind: str | None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """Everything measured in one article on its own (see the module docstring).
+
+    ``n_words`` counts the body's words (``analysis.text.WORD_PATTERN``), split into
+    ``narrator_words`` and ``quoted_words`` by ``quotes`` (:data:`analysis.voice.VOICE_RULE`).
+    ``document`` is TextBlob's assessments of the whole body (what ``TextBlob(body).sentiment``
+    averages: it carries "not" and "very" across sentence ends, so it is not the sentences'
+    assessments joined); ``with_boilerplate`` the same with the removed boilerplate put back.
+    """
+
+    article_id: str
+    n_words: int
+    narrator_words: int
+    quoted_words: int
+    sentences: tuple[SentenceAnnotation, ...]
+    quotes: tuple[Quote, ...]
+    cues: tuple[AnnotatedCue, ...]
+    document: tuple[Assessment, ...]
+    with_boilerplate: tuple[Assessment, ...]
+    mentions: tuple[Mention, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def polarity(self) -> float:
+        """TextBlob polarity of the body (exactly ``TextBlob(body).sentiment.polarity``)."""
+        return _mean([p for _, p, _ in self.document])
+
+    @property
+    def subjectivity(self) -> float:
+        """TextBlob subjectivity of the body."""
+        return _mean([s for _, _, s in self.document])
+
+
+# ---------------------------------------------------------------------------------------------
+# The parts of one annotation
+# ---------------------------------------------------------------------------------------------
+
+
+def tone_parts(
+    texts: Sequence[str], boilerplate: str = ""
+) -> tuple[list[list[Assessment]], list[Assessment], list[Assessment], list[float]]:
+    """TextBlob's assessments of each sentence and of the whole text, the same with
+    ``boilerplate`` put back, and VADER's compound of each sentence.
+
+    Tokens are made once per sentence; the whole-text figure is one assessment pass over the
+    concatenated tokens, which is exactly what ``TextBlob(body).sentiment`` reads."""
+    tokens = [_textblob_fast.tokens(t) for t in texts]
+    per_sentence, document = _textblob_fast.assess_sentences(tokens)
+    extra = _textblob_fast.tokens(boilerplate) if boilerplate.strip() else []
+    raw = _textblob_fast.assess(list(chain.from_iterable(tokens)) + extra) if extra else document
+    return per_sentence, document, raw, [_vader_fast.compound(t) for t in texts]
+
+
+def voice_words(body: str, quotes: Sequence[Quote]) -> dict[str, int]:
+    """Words of ``body`` in each voice (``{"narrator": n, "quoted": m}``), the denominators of
+    per-voice rates (``analysis.voice.voice_word_counts``)."""
+    return voice_word_counts(body, quotes=quotes)
+
+
+def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Sequence[int],
+          sent_ids: Sequence[int]) -> tuple[AnnotatedCue, ...]:
+    """The wording scan's cues of ``body`` (``min_score`` as ``loaded_language``), each with its
+    sentence (the one holding its start; sentences sorted by start) and voice."""
+    index = VoiceIndex(quotes)
+    out = []
+    for cue in scan(body, min_score=DEFAULT_MIN_SCORE):
+        i = bisect_right(starts, cue.start) - 1
+        sent_id = sent_ids[i] if i >= 0 and cue.start < ends[i] else -1
+        voice, speaker = index.voice(cue.start) if index.any else (NARRATOR, None)
+        out.append(AnnotatedCue(int(sent_id), cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score,
+                                cue.why, cue.evidence, voice, speaker))
+    return tuple(out)
+
+
+def _pair_mentions(sentences: Sequence[tuple[int, int, int, str]], pairs: ActorPairs) -> tuple[Mention, ...]:
+    """Mentions of a user actor table's terms, sentence by sentence (as ``analysis.actors``
+    matches them)."""
+    if not pairs:
+        return ()
+    pattern, alias_to_actor = _compile_pairs(pairs)
+    return tuple(
+        Mention(sent_id, alias_to_actor[m.group()], m.group(), None, start + m.start(), start + m.end())
+        for sent_id, start, _, text in sentences
+        for m in pattern.finditer(text)
+    )
+
+
+def _table_mentions(mentions: pd.DataFrame) -> dict[str, tuple[Mention, ...]]:
+    """Mentions already found for an event (``analysis.actors.actor_mentions``), per article."""
+    if mentions is None or not len(mentions):
+        return {}
+    out: dict[str, list[Mention]] = {}
+    kinds = mentions["kind"] if "kind" in mentions.columns else [None] * len(mentions)
+    for aid, sid, actor, alias, kind, start, end in zip(
+        mentions["article_id"].astype(str), mentions["sent_id"], mentions["actor"], mentions["alias"], kinds,
+        mentions["start"], mentions["end"], strict=True,
+    ):
+        out.setdefault(aid, []).append(Mention(int(sid), str(actor), str(alias), kind, int(start), int(end)))
+    return {aid: tuple(found) for aid, found in out.items()}
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _attribution_words() -> frozenset[str]:
+    """The first word (letters only, lower case) of every verb, adverb and "according to" of
+    the attribution lexicon and of the passive participles: every attribution pattern of
+    ``analysis.sourcing`` starts its verb with one of these as a whole run of letters, so a
+    sentence holding none of them cannot hold an attribution and is not handed to
+    ``find_sources`` (an exact shortcut: the sources found do not change)."""
+    terms = {str(t).strip() for t in load_lexicon("attribution_verbs")["term"]} | set(PASSIVE_HEDGE_STANCE)
+    firsts = set()
+    for term in terms:
+        run = _LETTER_RUN.search(term.lower())
+        if run:
+            firsts.add(run.group())
+    return frozenset(firsts)
+
+
+_SOURCE_FIELDS = ["sent_id", "source", "source_key", "verb", "stance", "named", "kind", "start", "end",
+                  "verb_start", "verb_end", "actor", "actor_kind"]
+
+
+def _sources(items: Sequence[_Item], mentions: pd.DataFrame | None) -> list[tuple[Source, ...]]:
+    """The attributions of several articles, found by one ``find_sources`` call over the
+    sentences that hold an attribution word (linked to ``mentions`` when given)."""
+    words = _attribution_words()
+    ids, sent_ids, starts, texts = [], [], [], []
+    for k, item in enumerate(items):
+        for sent_id, start, _, text in item.sentences:
+            if not words.isdisjoint(_LETTER_RUN.findall(text.lower())):
+                ids.append(str(k))
+                sent_ids.append(sent_id)
+                starts.append(start)
+                texts.append(text)
+    found: dict[int, list[Source]] = {}
+    if texts:
+        frame = pd.DataFrame({"article_id": ids, "sent_id": sent_ids, "start": starts, "text": texts})
+        linked = None
+        if mentions is not None:
+            number = {item.article_id: str(k) for k, item in enumerate(items)}
+            linked = mentions.assign(article_id=mentions["article_id"].astype(str).map(number))
+            linked = linked[linked["article_id"].notna()]
+        table = find_sources(frame, mentions=linked)
+        columns = [table[c].tolist() for c in _SOURCE_FIELDS]
+        for k, *values in zip(table["article_id"].tolist(), *columns, strict=True):
+            values[0] = int(values[0])
+            values[5] = bool(values[5])
+            found.setdefault(int(k), []).append(Source(*values))
+    return [tuple(found.get(k, ())) for k in range(len(items))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Articles
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One article to annotate: id, body, sentences ``(sent_id, start, end, text)`` in order,
+    the removed boilerplate as text."""
+
+    article_id: str
+    body: str
+    sentences: tuple[tuple[int, int, int, str], ...]
+    boilerplate: str = ""
+
+
+def _item(article_id: str, body: str, sentences: Iterable[tuple[int, int, int, str]] | None = None,
+          boilerplate: str = "") -> _Item:
+    if sentences is None:
+        sentences = [(i, s, e, body[s:e]) for i, (s, e) in enumerate(sentence_spans(body))]
+    return _Item(str(article_id), body, tuple(sentences), boilerplate)
+
+
+def _annotate_items(
+    items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None
+) -> list[Annotation]:
+    """Annotations of several articles: each measure runs over the whole batch before the next
+    (its lexicons stay hot), and the sources of the batch are found in one call."""
+    by_article = _table_mentions(mentions) if mentions is not None else {}
+    sources = _sources(items, mentions)
+    out = []
+    for item, found in zip(items, sources, strict=True):
+        quotes = tuple(quotations(item.body))
+        words = voice_words(item.body, quotes)
+        ordered = sorted(item.sentences, key=lambda s: s[1])
+        cues = _cues(item.body, quotes, [s[1] for s in ordered], [s[2] for s in ordered], [s[0] for s in ordered])
+        texts = [text for _, _, _, text in item.sentences]
+        per_sentence, document, raw, vader = tone_parts(texts, item.boilerplate)
+        sentences = tuple(
+            SentenceAnnotation(sent_id, start, end, text, tuple(assessed), compound)
+            for (sent_id, start, end, text), assessed, compound in zip(item.sentences, per_sentence, vader, strict=True)
+        )
+        if mentions is not None:
+            article_mentions = by_article.get(item.article_id, ())
+        else:
+            article_mentions = _pair_mentions(item.sentences, pairs)
+        out.append(
+            Annotation(
+                article_id=item.article_id,
+                n_words=words[NARRATOR] + words[QUOTED],
+                narrator_words=words[NARRATOR],
+                quoted_words=words[QUOTED],
+                sentences=sentences,
+                quotes=quotes,
+                cues=cues,
+                document=tuple(document),
+                with_boilerplate=tuple(raw),
+                mentions=article_mentions,
+                sources=found,
+            )
+        )
+    return out
+
+
+def annotate(
+    body: str,
+    *,
+    article_id: str = "article",
+    sentences: Iterable[tuple[int, int, int, str]] | None = None,
+    boilerplate: str = "",
+    actors: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> Annotation:
+    """The :class:`Annotation` of one article body.
+
+    ``sentences`` are ``(sent_id, start, end, text)`` with ``text == body[start:end]`` (default:
+    ``analysis.text.sentence_spans(body)``, numbered from 0). ``boilerplate`` is the removed page
+    furniture, for the "with boilerplate" tone figure. Actor mentions come from ``mentions`` (an
+    event's ``analysis.actors.actor_mentions`` table; its rows for ``article_id``), to which the
+    sources are then linked, or else from the terms of a user actor table ``actors`` (``actor,
+    term``); none without either.
+
+    >>> a = annotate('The plan is "a disgrace," said Senator Jane Roe. It was rushed.')
+    >>> [(c.term, c.voice, c.speaker) for c in a.cues if c.term == "disgrace"]
+    [('disgrace', 'quoted', 'Senator Jane Roe')]
+    """
+    return _annotate_items([_item(article_id, body, sentences, boilerplate)], pairs=actor_pairs(actors),
+                           mentions=mentions)[0]
+
+
+def annotate_bodies(
+    bodies: Sequence[str], *, actors: pd.DataFrame | None = None, pairs: ActorPairs | None = None
+) -> list[Annotation]:
+    """:func:`annotate` of several bodies at once (ids ``"0"``, ``"1"`` …, sentences split here):
+    each measure runs over the whole batch before the next, the sources in one call. ``pairs``
+    is ``actor_pairs(actors)`` already made."""
+    pairs = actor_pairs(actors) if pairs is None else pairs
+    return _annotate_items([_item(str(k), body) for k, body in enumerate(bodies)], pairs=pairs)
+
+
+def actor_pairs(actors: pd.DataFrame | None) -> ActorPairs:
+    """(actor, term) pairs of a user actor table (``analysis.actors``); empty without one."""
+    if actors is None:
+        return ()
+    from analysis.actors import actor_groups
+
+    frame = actor_groups(actors)
+    return tuple(zip(frame["actor"], frame["term"], strict=True))
+
+
+def _boilerplate_text(pieces: Any) -> str:
+    """The removed furniture of one article as one text (paragraph-separated)."""
+    if not isinstance(pieces, (list, tuple, np.ndarray)):
+        return ""
+    texts = [str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in pieces]
+    return "\n\n".join(t for t in texts if t.strip())
+
+
+def _items(articles: pd.DataFrame, sentences: pd.DataFrame | None) -> list[_Item]:
+    by_article: dict[str, list[tuple[int, int, int, str]]] = {}
+    if sentences is not None:
+        ordered = sentences.sort_values(["article_id", "sent_id"])
+        for aid, sid, start, end, text in zip(
+            ordered["article_id"].astype(str), ordered["sent_id"], ordered["start"], ordered["end"],
+            ordered["text"], strict=True,
+        ):
+            by_article.setdefault(aid, []).append((int(sid), int(start), int(end), str(text)))
+    pieces = articles["boilerplate"] if "boilerplate" in articles.columns else [None] * len(articles)
+    out = []
+    for aid, body, extra in zip(articles["article_id"].astype(str), articles["body"], pieces, strict=True):
+        body = "" if body is None or (isinstance(body, float) and math.isnan(body)) else str(body)
+        found = by_article.get(aid, []) if sentences is not None else None
+        out.append(_item(aid, body, found, _boilerplate_text(extra)))
+    return out
+
+
+def _annotate_batch(args: tuple[list[_Item], ActorPairs, pd.DataFrame | None]) -> list[Annotation]:
+    items, pairs, mentions = args
+    return _annotate_items(items, pairs=pairs, mentions=mentions)
+
+
+def annotate_many(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    *,
+    actors: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+    n_jobs: int | None = 1,
+    batch_size: int = 40,
+) -> list[Annotation]:
+    """:func:`annotate` of every article of an articles table (``article_id, body`` and, when
+    there, ``boilerplate``), in order, in batches over ``n_jobs`` processes (:func:`map_batches`).
+
+    ``sentences`` is the corpus's sentence table (``article_id, sent_id, start, end, text``, as
+    ``analysis.corpus.load_corpus`` gives it); without it sentences are split here. ``mentions``
+    and ``actors``: as :func:`annotate`. Results do not depend on ``n_jobs`` or ``batch_size``.
+    """
+    items = _items(articles, sentences)
+    pairs = actor_pairs(actors)
+    batches = (
+        (items[first : first + batch_size], pairs, mentions) for first in range(0, len(items), max(1, batch_size))
+    )
+    return [a for batch in map_batches(_annotate_batch, batches, n_jobs=n_jobs) for a in batch]
+
+
+# ---------------------------------------------------------------------------------------------
+# Annotations as tables (what the lenses read)
+# ---------------------------------------------------------------------------------------------
+
+
+def cue_table(annotations: Sequence[Annotation], article_ids: Sequence[Any] | None = None) -> pd.DataFrame:
+    """Every cue of the annotations as one table with ``analysis.wording.CUE_COLUMNS``
+    (``analysis.wording.article_cues``'s table). ``article_ids`` gives the id written in each
+    article's rows (default: the annotations' own, as text)."""
+    ids = [a.article_id for a in annotations] if article_ids is None else list(article_ids)
+    cues = [(aid, c) for aid, a in zip(ids, annotations, strict=True) for c in a.cues]
+    n = len(cues)
+    if not annotations:
+        return pd.DataFrame(columns=CUE_COLUMNS)
+    frame = pd.DataFrame(
+        {
+            "article_id": pd.array([aid for aid, _ in cues], dtype="object"),
+            "sent_id": np.fromiter((c.sent_id for _, c in cues), dtype=np.int64, count=n),
+            "start": np.fromiter((c.start for _, c in cues), dtype=np.int64, count=n),
+            "end": np.fromiter((c.end for _, c in cues), dtype=np.int64, count=n),
+            "term": pd.array([c.term for _, c in cues], dtype="str"),
+            "category": pd.array([c.category for _, c in cues], dtype="str"),
+            "stance": pd.array([c.stance for _, c in cues], dtype="object"),
+            "score": np.fromiter((c.score for _, c in cues), dtype=np.float64, count=n),
+            "why": pd.array([c.why for _, c in cues], dtype="str"),
+            "evidence": pd.array([c.evidence for _, c in cues], dtype="str"),
+            "voice": pd.array([c.voice for _, c in cues], dtype="str"),
+            "speaker": pd.array([c.speaker for _, c in cues], dtype="object"),
+        }
+    )
+    return frame[CUE_COLUMNS]
+
+
+def source_table(annotations: Sequence[Annotation]) -> pd.DataFrame:
+    """Every attribution of the annotations as ``analysis.sourcing.find_sources``'s table."""
+    rows = [(a.article_id, *(getattr(s, f) for f in _SOURCE_FIELDS)) for a in annotations for s in a.sources]
+    out = pd.DataFrame(rows, columns=["article_id", *_SOURCE_FIELDS])
+    out = out.sort_values(["article_id", "sent_id", "verb_start"], kind="stable") if len(out) else out
+    return out.astype({"named": "bool"}).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# One process pool
+# ---------------------------------------------------------------------------------------------
+
+
+def warm_up() -> None:
+    """Compile every lexicon and pattern once (in each worker process)."""
+    annotate("Warm-up: the U.S. claimed on Jan. 5 that Russia's \"brutal\" attack was not good.")
+
+
+def _workers(n_jobs: int | None) -> int:
+    cores = os.cpu_count() or 1
+    if n_jobs is None or n_jobs < 0:
+        return cores
+    return max(1, n_jobs)
+
+
+def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
+    yield from first
+    yield from rest
+
+
+def map_batches(
+    func: Callable[[Any], Any],
+    batches: Iterable[Any],
+    *,
+    n_jobs: int | None = -1,
+    in_flight: int | None = None,
+) -> Iterator[Any]:
+    """``func(batch)`` for every batch, in order, spread over ``n_jobs`` processes (-1: all cores):
+    the package's one process pool (annotation, corpus-scale features, term counts).
+
+    At most ``in_flight`` batches (default two per process) are queued at once, so an endless
+    stream of batches runs in constant memory. Each worker compiles the lexicons once when it
+    starts. With one process, or a single batch, everything runs here.
+    """
+    workers = _workers(n_jobs)
+    iterator = iter(batches)
+    first = list(islice(iterator, 2))
+    if workers <= 1 or len(first) < 2:
+        for batch in first:
+            yield func(batch)
+        for batch in iterator:
+            yield func(batch)
+        return
+    in_flight = in_flight or 2 * workers
+    warm_up()  # a forked worker inherits the compiled caches
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        pending: deque[Any] = deque()
+        for batch in _chain(first, iterator):
+            pending.append(pool.submit(func, batch))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
