@@ -6,8 +6,9 @@ is importable from its own module. The flow, one module a concern:
 
 - input: ``corpus`` (files and texts), ``inputs`` (pages, URLs, tables, feeds), ``loaders`` (many
   articles, streamed), ``boilerplate``, ``text`` (sentences and tokens);
-- annotation and lenses: ``tone``, ``wording`` (cues, the wording model), ``emphasis`` (with
-  ``actors``, ``discovery``, ``sourcing``, ``voice`` and ``alignment``);
+- annotation: ``annotate`` (each article measured once, as plain records every view reads);
+- lenses: ``tone``, ``wording`` (cues, the wording model), ``emphasis`` (with ``actors``,
+  ``discovery``, ``sourcing``, ``voice`` and ``alignment``), reading the annotations;
 - comparison: ``compare`` (every lens on one set of articles), ``scale`` (the same measures per
   article over thousands);
 - presentation: ``report`` (HTML), ``plots`` (figures), ``render`` (the notebook site and the lesson

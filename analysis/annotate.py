@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import _compile as _compile_pairs
+from analysis.actors import actor_groups
 from analysis.instruments import _textblob_fast, _vader_fast
 from analysis.lexicon import load_lexicon
 from analysis.sourcing import PASSIVE_HEDGE_STANCE, find_sources
@@ -404,8 +405,6 @@ def actor_pairs(actors: pd.DataFrame | None) -> ActorPairs:
     """(actor, term) pairs of a user actor table (``analysis.actors``); empty without one."""
     if actors is None:
         return ()
-    from analysis.actors import actor_groups
-
     frame = actor_groups(actors)
     return tuple(zip(frame["actor"], frame["term"], strict=True))
 

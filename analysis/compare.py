@@ -1,12 +1,19 @@
-"""One comparison of two or more articles: every table, as JSON and as an HTML report."""
+"""One comparison of two or more articles: every table, as JSON and as an HTML report.
+
+The flow: each article is annotated once (``analysis.annotate``); the lenses (tone, wording,
+emphasis) read the annotations' tables and never import one another; views that need two lenses
+at once (:func:`unscored_loaded`: loaded words the tone lexicon does not score) live here, where
+the lenses meet.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,19 +21,24 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors import actor_mentions, event_actors
+from analysis.annotate import annotate_many, cue_table, source_table
 from analysis.atomic import check_output_file, replace_dir_atomic
+from analysis.categories import cue_categories
 from analysis.corpus import require_comparison
 from analysis.emphasis import EmphasisResult, analyze_emphasis, event_topics, read_topic_file
 from analysis.inputs.language import blank_other_languages, english_only_tables, non_english_ids, scope_note
+from analysis.instruments.words import lexicon_entry
 from analysis.jsonable import json_safe, records
 from analysis.present import READABLE_ARTICLES  # defined beside the labels the pages use
 from analysis.progress import progress_bar
 from analysis.report import render_report
 from analysis.summary import text_summary
-from analysis.tone import ToneResult, analyze_tone
-from analysis.wording import WordingResult, analyze_wording
+from analysis.text import normalize_token, word_spans
+from analysis.tone import UNSCORED_COLUMNS, ToneResult, analyze_tone
+from analysis.voice import NARRATOR, QUOTED
+from analysis.wording import WordingResult, analyze_wording, flag_threshold, has_lexical_evidence
 
-__all__ = ["READABLE_ARTICLES", "SCHEMA", "Comparison", "compare", "json_safe", "records"]
+__all__ = ["READABLE_ARTICLES", "SCHEMA", "Comparison", "compare", "json_safe", "records", "unscored_loaded"]
 
 SCHEMA = "source-bias-comparison/1"
 
@@ -176,6 +188,92 @@ def _write_workbook(path: str | Path, tables: dict[str, pd.DataFrame]) -> None:
     book.save(path)
 
 
+# ---------------------------------------------------------------------------------------------
+# Where the lenses meet
+# ---------------------------------------------------------------------------------------------
+
+
+def _textblob_polarity_of_term(term: str) -> float | None:
+    """Largest absolute TextBlob polarity among the words of ``term``; None if it knows none."""
+    values = [lexicon_entry(normalize_token(tok)) for _, _, tok in word_spans(term)]
+    known = [v[0] for v in values if v is not None]
+    if not known:
+        return None
+    return max(known, key=abs)
+
+
+def unscored_loaded(
+    cues: pd.DataFrame,
+    *,
+    categories: Sequence[str] | None = None,
+    min_score: float = 0.0,
+    lexical_only: bool = True,
+) -> pd.DataFrame:
+    """Loaded words a reader notices that TextBlob's lexicon scores 0 (or does not know): where
+    the wording lens (the cues) and the tone lens (TextBlob's lexicon) meet.
+
+    ``cues`` is a table of wording cues (``analysis.wording.loaded_language``: ``term,
+    category, score, why``, with ``article_id`` when it covers several articles). A cue is kept
+    when its category is one of ``categories`` (default: those the cue-category registry marks
+    ``unscored``, loaded words and labels), its ``score`` (if given) is at least ``min_score``,
+    with ``lexical_only`` its ``evidence`` (if given) includes a lexicon or learned rate (a word
+    flagged only for being rare is a hint, not a loaded word), and no word of its term has a
+    non-zero polarity in TextBlob's lexicon. Returns ``article_id,
+    term, category, count, score, textblob_polarity, why``: one row per article and lower-cased
+    term, highest score first; ``textblob_polarity`` is None for words the lexicon lacks.
+
+    What this shows: how much of an article's evaluative wording is invisible to the polarity
+    figure. What it cannot see: it trusts the cue list; a loaded word missing from it is missed.
+    """
+    if cues is None or len(cues) == 0 or "term" not in cues.columns:
+        return pd.DataFrame(columns=UNSCORED_COLUMNS)
+    frame = cues.copy()
+    if "category" not in frame.columns:
+        frame["category"] = "loaded"
+    if categories is None:
+        categories = [c.name for c in cue_categories() if c.unscored]
+    frame = frame.loc[frame["category"].isin(list(categories))]
+    if lexical_only and "evidence" in frame.columns:
+        frame = frame.loc[has_lexical_evidence(frame["evidence"]).to_numpy()]
+    if "score" not in frame.columns:
+        frame["score"] = math.nan
+    else:
+        frame = frame.loc[frame["score"].isna() | (frame["score"] >= min_score)]
+    if "article_id" not in frame.columns:
+        frame["article_id"] = None
+    if "why" not in frame.columns:
+        frame["why"] = ""
+    frame["term"] = frame["term"].astype(str).map(normalize_token)
+    scores = {t: _textblob_polarity_of_term(t) for t in frame["term"].unique()}
+    frame["textblob_polarity"] = frame["term"].map(scores)
+    unscored = frame.loc[frame["textblob_polarity"].isna() | (frame["textblob_polarity"] == 0)]
+    if unscored.empty:
+        return pd.DataFrame(columns=UNSCORED_COLUMNS)
+    unscored = unscored.sort_values("score", ascending=False, kind="stable")
+    out = (
+        unscored.groupby(["article_id", "term"], sort=False, dropna=False)
+        .agg(
+            category=("category", "first"),
+            count=("term", "size"),
+            score=("score", "max"),
+            textblob_polarity=("textblob_polarity", "first"),
+            why=("why", "first"),
+        )
+        .reset_index()
+    )
+    order = {a: i for i, a in enumerate(pd.unique(frame["article_id"]))}
+    out = out.sort_values(
+        ["article_id", "score"],
+        ascending=[True, False],
+        key=lambda s: s.map(order) if s.name == "article_id" else s,
+        kind="stable",
+    ).reset_index(drop=True)
+    out["textblob_polarity"] = (
+        out["textblob_polarity"].astype(object).where(out["textblob_polarity"].notna(), None)
+    )
+    return out[UNSCORED_COLUMNS]
+
+
 def compare(
     articles: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -215,15 +313,21 @@ def compare(
         elif topics is None:
             topics = event_topics(articles)
         mentions = actor_mentions(sentences, groups=groups)
+        bar.set_postfix_str("annotating")
+        annotations = annotate_many(articles, sentences, mentions=mentions)
+        ids = list(articles["article_id"])
+        words = {aid: {NARRATOR: a.narrator_words, QUOTED: a.quoted_words} for aid, a in zip(ids, annotations, strict=True)}
         bar.set_postfix_str("wording")
-        wording = analyze_wording(articles, sentences)
+        wording = analyze_wording(articles, sentences, cues=cue_table(annotations, ids), words=words)
         bar.update()
         bar.set_postfix_str("tone")
-        tone = analyze_tone(articles, sentences, cues=wording.cues, mentions=mentions)
+        tone = analyze_tone(articles, sentences, annotations=annotations, mentions=mentions)
+        tone = dataclasses.replace(tone, unscored_loaded=unscored_loaded(wording.cues, min_score=flag_threshold()))
         bar.update()
         bar.set_postfix_str("emphasis")
         emphasis = analyze_emphasis(
-            articles, sentences, clusters=clusters, groups=groups, topics=topics, mentions=mentions
+            articles, sentences, clusters=clusters, groups=groups, topics=topics, mentions=mentions,
+            sources=source_table(annotations),
         )
         bar.update()
     sections = {"tone": tone, "wording": wording, "emphasis": emphasis}

@@ -459,12 +459,15 @@ def analyze_emphasis(
     clusters: bool = True,
     n_clusters: int | None = None,
     mentions: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
 ) -> EmphasisResult:
     """Every emphasis measure for ``articles`` (two or more; see the module docstring).
 
     ``groups`` is a user actor table (``analysis.actors``) that extends discovery, ``topics`` a
     keyword-topic table (none by default), ``mentions`` actor mentions already found
-    (``analysis.actors.actor_mentions``). ``threshold`` is the sentence-alignment cut-off (``analysis.alignment.DEFAULT_THRESHOLD``);
+    (``analysis.actors.actor_mentions``), ``sources`` the attributions already found (the
+    articles' annotations, ``analysis.annotate.source_table``; ``verbs`` applies only when they
+    are found here). ``threshold`` is the sentence-alignment cut-off (``analysis.alignment.DEFAULT_THRESHOLD``);
     ``clusters=False`` skips the k-means topic view (the slowest part, and meaningless one article
     at a time). With one article the per-article tables are filled and the cross-article ones
     (aligned, unique, omissions) are empty, with a ``CorpusWarning`` and a note saying so.
@@ -484,7 +487,8 @@ def analyze_emphasis(
     else:
         assignments = pd.DataFrame(columns=["article_id", "sent_id", "cluster", "label"])
         cluster_table = pd.DataFrame(columns=["cluster", "label", "top_terms", "n_sentences"])
-    sources = find_sources(sentences, verbs=verbs, mentions=mentions)
+    if sources is None:
+        sources = find_sources(sentences, verbs=verbs, mentions=mentions)
     aligned, matches, unique = compare_sentences(articles, sentences, threshold=threshold)
     return EmphasisResult(
         actors=actor_emphasis(articles, sentences, mentions=mentions, lead_sentences=lead_sentences),

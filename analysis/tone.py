@@ -1,7 +1,8 @@
 """Tone: TextBlob polarity and subjectivity, the words behind them, and what they cannot see.
 
-TextBlob and VADER are scored here (through the project's checked copies in
-``analysis.instruments``) and nowhere else in the package.
+The tone of an article is read from its annotation (``analysis.annotate``: TextBlob's
+assessments and VADER's compound of every sentence, scored there once through the project's
+checked copies in ``analysis.instruments``); the single-text helpers here use the same copies.
 
 What the measure means: TextBlob's PatternAnalyzer averages the polarity (-1..1) and
 subjectivity (0..1) of the adjectives and a few other words it finds in its lexicon of about
@@ -19,7 +20,9 @@ disagreement shows how much a tone figure depends on the instrument.
   left in (to show what page furniture does to a score), mean VADER compound of its sentences;
 - ``sentences``: the same figures per sentence, with its relative position and a rolling mean;
 - ``driving_words``: the words (or "not good"-style phrases) that made each article's score;
-- ``unscored_loaded``: loaded words a reader notices that TextBlob's lexicon scores 0;
+- ``unscored_loaded``: loaded words a reader notices that TextBlob's lexicon scores 0 — a view
+  where the tone and wording lenses meet, filled in by the comparison
+  (``analysis.compare.unscored_loaded``), empty when the tone lens runs alone;
 - ``disagreements``: sentences where TextBlob and VADER point in opposite directions;
 - ``actors``: tone of the sentences that mention each actor, with a bootstrap interval.
 """
@@ -27,28 +30,21 @@ disagreement shows how much a tone figure depends on the instrument.
 from __future__ import annotations
 
 import math
-import os
-import warnings
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analysis.actors import actor_mentions
-from analysis.categories import cue_categories
+from analysis.annotate import Annotation, annotate_many
 from analysis.instruments import _textblob_fast, _vader_fast
 from analysis.instruments._textblob_fast import assess as _assess
-from analysis.instruments._textblob_fast import assess_sentences as _assess_sentences
 from analysis.instruments._textblob_fast import mean as _mean
 from analysis.instruments._textblob_fast import tokens as _tokens
 from analysis.instruments.words import lexicon_entry
 from analysis.jsonable import records
-from analysis.text import normalize_token, word_spans
-from analysis.wording import flag_threshold, has_lexical_evidence, loaded_language
 
 __all__ = [
     "ToneResult",
@@ -58,7 +54,6 @@ __all__ = [
     "sentence_tone",
     "text_assessments",
     "textblob_sentiment",
-    "unscored_loaded",
     "vader_compound",
 ]
 
@@ -91,7 +86,8 @@ _SENTENCE_COLUMNS = [
 ]
 _WORD_COLUMNS = ["article_id", "term", "polarity", "subjectivity", "count", "contribution"]
 _ASSESSMENT_COLUMNS = ["article_id", "sent_id", "term", "polarity", "subjectivity"]
-_UNSCORED_COLUMNS = ["article_id", "term", "category", "count", "score", "textblob_polarity", "why"]
+#: The columns of ``ToneResult.unscored_loaded`` (filled by ``analysis.compare.unscored_loaded``).
+UNSCORED_COLUMNS = ["article_id", "term", "category", "count", "score", "textblob_polarity", "why"]
 _DISAGREEMENT_COLUMNS = [
     "article_id",
     "sent_id",
@@ -153,51 +149,8 @@ def vader_compound(text: str) -> float:
 
 
 # ---------------------------------------------------------------------------------------------
-# Scoring articles: each sentence tokenized once
+# Sentences on their own
 # ---------------------------------------------------------------------------------------------
-
-
-def _score_article(sentence_texts: Sequence[str], extra_text: str) -> dict[str, Any]:
-    """Score one article from its sentences (and its boilerplate, for the "raw" figure).
-
-    Tokens are made once per sentence. The article's figures come from one TextBlob assessment
-    pass over the concatenated tokens, which is exactly what ``TextBlob(body).sentiment`` reads
-    (TextBlob carries "not" and "very" across sentence ends, so a mean of sentence scores
-    would differ); each sentence then gets its own pass.
-    """
-    tokens = [_tokens(t) for t in sentence_texts]
-    per_sentence, document = _assess_sentences(tokens)
-    extra_tokens = _tokens(extra_text) if extra_text.strip() else []
-    raw = _assess(list(chain.from_iterable(tokens)) + extra_tokens) if extra_tokens else document
-    return {
-        "document": document,
-        "raw": raw,
-        "sentences": per_sentence,
-        "vader": [vader_compound(t) for t in sentence_texts],
-    }
-
-
-def _score_pair(pair: tuple[Sequence[str], str]) -> dict[str, Any]:
-    return _score_article(*pair)
-
-
-def _map_articles(inputs: list[tuple[list[str], str]], *, n_jobs: int) -> list[dict[str, Any]]:
-    """``_score_article`` over every article, in order, in ``n_jobs`` processes (1: here)."""
-    workers = (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs)
-    workers = min(workers, len(inputs))
-    if workers <= 1:
-        return [_score_pair(pair) for pair in inputs]
-    chunk = max(1, len(inputs) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_score_pair, inputs, chunksize=chunk))
-
-
-def _boilerplate_text(pieces: Any) -> str:
-    """The removed furniture of one article as one text (paragraph-separated)."""
-    if not isinstance(pieces, (list, tuple, np.ndarray)):
-        return ""
-    texts = [str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in pieces]
-    return "\n\n".join(t for t in texts if t.strip())
 
 
 def sentence_tone(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -226,104 +179,6 @@ def sentence_tone(sentences: pd.DataFrame) -> pd.DataFrame:
         rows,
         columns=["article_id", "sent_id", "polarity", "subjectivity", "vader_compound", "n_assessed"],
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Loaded words the lexicon cannot score
-# ---------------------------------------------------------------------------------------------
-
-
-def _textblob_polarity_of_term(term: str) -> float | None:
-    """Largest absolute TextBlob polarity among the words of ``term``; None if it knows none."""
-    values = [lexicon_entry(normalize_token(tok)) for _, _, tok in word_spans(term)]
-    known = [v[0] for v in values if v is not None]
-    if not known:
-        return None
-    return max(known, key=abs)
-
-
-def unscored_loaded(
-    cues: pd.DataFrame,
-    *,
-    categories: Sequence[str] | None = None,
-    min_score: float = 0.0,
-    lexical_only: bool = True,
-) -> pd.DataFrame:
-    """Loaded words a reader notices that TextBlob's lexicon scores 0 (or does not know).
-
-    ``cues`` is a table of wording cues (``analysis.wording.loaded_language``: ``term,
-    category, score, why``, with ``article_id`` when it covers several articles). A cue is kept
-    when its category is one of ``categories`` (default: those the cue-category registry marks
-    ``unscored``, loaded words and labels), its ``score`` (if given) is at least ``min_score``,
-    with ``lexical_only`` its ``evidence`` (if given) includes a lexicon or learned rate (a word
-    flagged only for being rare is a hint, not a loaded word), and no word of its term has a
-    non-zero polarity in TextBlob's lexicon. Returns ``article_id,
-    term, category, count, score, textblob_polarity, why``: one row per article and lower-cased
-    term, highest score first; ``textblob_polarity`` is None for words the lexicon lacks.
-
-    What this shows: how much of an article's evaluative wording is invisible to the polarity
-    figure. What it cannot see: it trusts the cue list; a loaded word missing from it is missed.
-    """
-    if cues is None or len(cues) == 0 or "term" not in cues.columns:
-        return pd.DataFrame(columns=_UNSCORED_COLUMNS)
-    frame = cues.copy()
-    if "category" not in frame.columns:
-        frame["category"] = "loaded"
-    if categories is None:
-        categories = [c.name for c in cue_categories() if c.unscored]
-    frame = frame.loc[frame["category"].isin(list(categories))]
-    if lexical_only and "evidence" in frame.columns:
-        frame = frame.loc[has_lexical_evidence(frame["evidence"]).to_numpy()]
-    if "score" not in frame.columns:
-        frame["score"] = math.nan
-    else:
-        frame = frame.loc[frame["score"].isna() | (frame["score"] >= min_score)]
-    if "article_id" not in frame.columns:
-        frame["article_id"] = None
-    if "why" not in frame.columns:
-        frame["why"] = ""
-    frame["term"] = frame["term"].astype(str).map(normalize_token)
-    scores = {t: _textblob_polarity_of_term(t) for t in frame["term"].unique()}
-    frame["textblob_polarity"] = frame["term"].map(scores)
-    unscored = frame.loc[frame["textblob_polarity"].isna() | (frame["textblob_polarity"] == 0)]
-    if unscored.empty:
-        return pd.DataFrame(columns=_UNSCORED_COLUMNS)
-    unscored = unscored.sort_values("score", ascending=False, kind="stable")
-    out = (
-        unscored.groupby(["article_id", "term"], sort=False, dropna=False)
-        .agg(
-            category=("category", "first"),
-            count=("term", "size"),
-            score=("score", "max"),
-            textblob_polarity=("textblob_polarity", "first"),
-            why=("why", "first"),
-        )
-        .reset_index()
-    )
-    order = {a: i for i, a in enumerate(pd.unique(frame["article_id"]))}
-    out = out.sort_values(
-        ["article_id", "score"],
-        ascending=[True, False],
-        key=lambda s: s.map(order) if s.name == "article_id" else s,
-        kind="stable",
-    ).reset_index(drop=True)
-    out["textblob_polarity"] = (
-        out["textblob_polarity"].astype(object).where(out["textblob_polarity"].notna(), None)
-    )
-    return out[_UNSCORED_COLUMNS]
-
-
-def _wording_cues(articles: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
-    """Loaded-language cues of every body from ``analysis.wording`` (and no note: the second
-    value is kept for callers that print a note when cues are missing)."""
-    frames = []
-    for article_id, body in zip(articles["article_id"], articles["body"], strict=True):
-        cues = loaded_language(str(body))
-        if len(cues):
-            frames.append(cues.assign(article_id=article_id))
-    if not frames:
-        return pd.DataFrame(columns=["article_id", "term", "category"]), None
-    return pd.concat(frames, ignore_index=True), None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -489,32 +344,28 @@ def analyze_tone(
     articles: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    cues: pd.DataFrame | None = None,
-    loaded_min_score: float | None = None,
+    annotations: Sequence[Annotation] | None = None,
     neutral_band: float = NEUTRAL_BAND,
     window: int = 5,
     n_boot: int = 2000,
     seed: int = 0,
-    n_jobs: int = 1,
     mentions: pd.DataFrame | None = None,
 ) -> ToneResult:
     """Tone of each article, sentence and actor, by two lexicon instruments.
 
     Args:
         articles, sentences: the tables from ``analysis.corpus.load_corpus``.
-        cues: wording cues (``article_id, term, category, score``) if already computed; by
-            default ``analysis.wording.loaded_language`` is run on every body.
-        loaded_min_score: wording cues scoring below this (0..1) are left out of
-            ``unscored_loaded``; by default the wording model's flag threshold, so the list holds
-            the cues the wording analysis itself would flag (with lexical evidence).
+        annotations: the articles' annotations (``analysis.annotate.annotate_many``, one per
+            row of ``articles``, in order) if already made; made here when None.
         neutral_band: scores with ``|score| < neutral_band`` count as neutral when the two
             instruments' signs are compared.
         window: sentences in the rolling mean of the tone arc.
         n_boot, seed: bootstrap resamples for the actor intervals, and the random seed.
         mentions: actor mentions already found (``analysis.actors.actor_mentions``: discovered
             actors, extended by a user's actor table); found here when None.
-        n_jobs: processes scoring articles in parallel (-1: one per core); worth it from a few
-            hundred articles on. Results do not depend on it.
+
+    ``unscored_loaded`` is left empty: loaded words TextBlob cannot score need the wording lens
+    too, so the comparison fills it (``analysis.compare.unscored_loaded``).
 
     What the numbers mean: the average lexicon score of the words each instrument knows.
     What they cannot see: words outside the lexicons, irony, quotation (a quoted insult counts
@@ -524,38 +375,29 @@ def analyze_tone(
     notes: list[str] = []
     if len(articles) == 1:
         notes.append("one article: these are its tone figures; a comparison needs two or more")
-    by_article = {
-        aid: grp
-        for aid, grp in sentences.sort_values(["article_id", "sent_id"]).groupby("article_id", sort=False)
-    }
+    if annotations is None:
+        annotations = annotate_many(articles, sentences)
     article_rows: list[tuple[Any, ...]] = []
     sentence_rows: list[tuple[Any, ...]] = []
-    word_rows: list[tuple[str, str, float, float]] = []
-    assessment_rows: list[tuple[str, int, str, float, float]] = []
+    word_rows: list[tuple[Any, ...]] = []
+    assessment_rows: list[tuple[Any, ...]] = []
     ids = list(articles["article_id"])
-    pieces_column = articles["boilerplate"] if "boilerplate" in articles.columns else [None] * len(ids)
-    inputs = []
-    for article_id, pieces in zip(ids, pieces_column, strict=True):
-        sents = by_article.get(article_id)
-        texts = [] if sents is None else [str(t) for t in sents["text"]]
-        inputs.append((texts, _boilerplate_text(pieces)))
-    for article_id, (texts, _), scored in zip(ids, inputs, _map_articles(inputs, n_jobs=n_jobs), strict=True):
-        sents = by_article.get(article_id)
-        sent_ids = [] if sents is None else [int(i) for i in sents["sent_id"]]
-        document, raw = scored["document"], scored["raw"]
-        vader = scored["vader"]
-        n = len(texts)
-        for sent_id, text, found, compound in zip(sent_ids, texts, scored["sentences"], vader, strict=True):
+    for article_id, annotation in zip(ids, annotations, strict=True):
+        document, raw = annotation.document, annotation.with_boilerplate
+        vader = [s.vader for s in annotation.sentences]
+        n = len(annotation.sentences)
+        for sentence in annotation.sentences:
+            sent_id, found = sentence.sent_id, sentence.assessments
             sentence_rows.append(
                 (
                     article_id,
                     sent_id,
-                    _mean([p for _, p, _ in found]),
-                    _mean([s for _, _, s in found]),
-                    compound,
+                    sentence.polarity,
+                    sentence.subjectivity,
+                    sentence.vader,
                     len(found),
                     sent_id / (n - 1) if n > 1 else 0.0,
-                    text,
+                    sentence.text,
                 )
             )
             assessment_rows.extend((article_id, sent_id, term, p, s) for term, p, s in found)
@@ -563,13 +405,13 @@ def analyze_tone(
         article_rows.append(
             (
                 article_id,
-                _mean([p for _, p, _ in document]),
-                _mean([s for _, _, s in document]),
+                annotation.polarity,
+                annotation.subjectivity,
                 _mean([p for _, p, _ in raw]),
                 _mean([s for _, _, s in raw]),
                 float(np.mean(vader)) if vader else math.nan,
                 n,
-                sum(1 for found in scored["sentences"] if found),
+                sum(1 for sentence in annotation.sentences if sentence.assessments),
                 len(document),
             )
         )
@@ -606,15 +448,6 @@ def analyze_tone(
     )
     driving = driving[_WORD_COLUMNS].reset_index(drop=True)
 
-    if cues is None:
-        cues, problem = _wording_cues(articles)
-        if problem:
-            notes.append(problem)
-            warnings.warn(f"tone: {problem}; unscored_loaded is empty", RuntimeWarning, stacklevel=2)
-    if loaded_min_score is None:
-        loaded_min_score = flag_threshold()
-    loaded = unscored_loaded(cues, min_score=loaded_min_score)
-
     band = sentence_table[["polarity", "vader_compound"]]
     opposite = (
         (band["polarity"].abs() >= neutral_band)
@@ -647,7 +480,7 @@ def analyze_tone(
         sentences=sentence_table,
         driving_words=driving,
         assessments=assessed,
-        unscored_loaded=loaded,
+        unscored_loaded=pd.DataFrame(columns=UNSCORED_COLUMNS),
         disagreements=disagreements,
         actors=actors,
         notes=notes,

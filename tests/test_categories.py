@@ -9,12 +9,12 @@ import shutil
 import pytest
 
 from analysis.categories import category_names, cue_categories, lexicon_order
+from analysis.compare import unscored_loaded
 from analysis.corpus import articles_from_texts
 from analysis.lexicon import LexiconError, use_lexicon_dir
 from analysis.paths import LEXICON_DIR
 from analysis.present import CUE_MARKS
 from analysis.scale import features
-from analysis.tone import unscored_loaded
 from analysis.wording import CATEGORY_COLOURS, analyze_wording, highlight_html, loaded_language
 
 TEXT = ("Officials said the strikes caused collateral damage near the port. "

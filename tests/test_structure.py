@@ -122,3 +122,46 @@ def test_one_reader_for_each_word_list_one_stemmer():
         stemmers = [node.name for node in ast.walk(ast.parse(source))
                     if isinstance(node, ast.FunctionDef) and re.search(r"(?:^|_)stem", node.name)]
         assert name == "text.py" or stemmers == [], f"{name} defines {stemmers}: use analysis.text.stem"
+
+
+#: The lenses: each reads the articles' annotations (``analysis.annotate``); none imports another,
+#: so a view that needs two lenses lives where they meet (``analysis.compare``).
+LENSES = ("analysis.tone", "analysis.wording", "analysis.emphasis")
+
+
+def _lens(module: str) -> str | None:
+    return next((lens for lens in LENSES if module == lens or module.startswith(lens + ".")), None)
+
+
+def _all_imports(path: Path) -> set[str]:
+    """Every module a file imports, at module level or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_lenses_do_not_import_one_another():
+    crossings = []
+    for path in PACKAGE.rglob("*.py"):
+        parts = ("analysis", *path.relative_to(PACKAGE).with_suffix("").parts)
+        module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        own = _lens(module)
+        if own is None:
+            continue
+        for imported in _all_imports(path):
+            other = _lens(imported)
+            if other is not None and other != own:
+                crossings.append(f"{module} imports {imported}")
+    assert not crossings, crossings
+    assert _lens("analysis.wording.scan") == "analysis.wording" and _lens("analysis.tonewords") is None
+
+
+def test_the_lens_check_sees_a_crossing(tmp_path):
+    crafted = tmp_path / "tone.py"
+    crafted.write_text("def f():\n    from analysis.wording import loaded_language\n", encoding="utf-8")
+    assert _lens(sorted(m for m in _all_imports(crafted) if _lens(m))[0]) == "analysis.wording"

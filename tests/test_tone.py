@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from analysis.actors import actor_mentions
+from analysis.annotate import annotate_many
+from analysis.compare import unscored_loaded
 from analysis.corpus import articles_from_texts
 from analysis.plots import tone as tone_plots
 from analysis.text import normalize_token
@@ -25,11 +27,9 @@ from analysis.tone import (
     sentence_tone,
     text_assessments,
     textblob_sentiment,
-    unscored_loaded,
     vader_compound,
 )
-
-NO_CUES = pd.DataFrame(columns=["article_id", "term", "category"])
+from analysis.wording import article_cues, flag_threshold
 
 DISCLAIMER = (
     "\n\nLegal Disclaimer:\n"
@@ -50,7 +50,7 @@ REPORT = (
 
 def tone_of(texts: dict[str, str], **options):
     articles, sentences = articles_from_texts(texts)
-    return articles, sentences, analyze_tone(articles, sentences, cues=NO_CUES, n_boot=400, **options)
+    return articles, sentences, analyze_tone(articles, sentences, n_boot=400, **options)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def test_loaded_rewrite_scores_more_extreme(neutral, loaded):
 
 
 def test_article_polarity_is_textblob_on_the_whole_body(seed_articles, seed_sentences):
-    result = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=200)
+    result = analyze_tone(seed_articles, seed_sentences, n_boot=200)
     by_id = result.articles.set_index("article_id")
     for article in seed_articles.itertuples():
         polarity, subjectivity = textblob_sentiment(article.body)
@@ -99,7 +99,6 @@ def test_sentence_scores_are_textblob_on_each_sentence(seed_sentences):
     result = analyze_tone(
         seed_sentences.pipe(lambda s: pd.DataFrame({"article_id": s["article_id"].unique(), "body": ""})),
         seed_sentences,
-        cues=NO_CUES,
         n_boot=50,
     )
     merged = result.sentences.merge(
@@ -188,7 +187,7 @@ def test_boilerplate_never_enters_a_score():
 
 
 def test_driving_words_come_from_the_text_and_add_up_to_the_score(seed_articles, seed_sentences):
-    result = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=100)
+    result = analyze_tone(seed_articles, seed_sentences, n_boot=100)
     bodies = seed_articles.set_index("article_id")["body"].str.lower()
     for row in result.driving_words.itertuples():
         for piece in row.term.replace("n't", "").split():
@@ -230,7 +229,7 @@ def test_unscored_loaded_keeps_only_words_textblob_cannot_score():
 
 
 def test_disagreements_are_opposite_signs_outside_the_neutral_band(seed_articles, seed_sentences):
-    result = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=100, neutral_band=0.05)
+    result = analyze_tone(seed_articles, seed_sentences, n_boot=100, neutral_band=0.05)
     table = result.disagreements
     assert len(table) > 0
     assert (table["polarity"].abs() >= 0.05).all() and (table["vader_compound"].abs() >= 0.05).all()
@@ -241,7 +240,7 @@ def test_disagreements_are_opposite_signs_outside_the_neutral_band(seed_articles
         agree[["polarity", "vader_compound"]].abs().min(axis=1) >= 0.05
     )
     assert not opposite.any()
-    wider = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=100, neutral_band=0.3)
+    wider = analyze_tone(seed_articles, seed_sentences, n_boot=100, neutral_band=0.3)
     assert len(wider.disagreements) < len(table)
 
 
@@ -272,7 +271,7 @@ def test_sentence_naming_no_actor_is_in_no_actors_mean():
 
 
 def test_small_samples_are_flagged_and_unsure(seed_articles, seed_sentences):
-    actors = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=300).actors
+    actors = analyze_tone(seed_articles, seed_sentences, n_boot=300).actors
     assert (actors["small_sample"] == (actors["n_sentences"] < 5)).all()
     singles = actors.loc[actors["n_sentences"] < 2]
     assert singles["ci_low"].isna().all() and singles["ci_high"].isna().all()
@@ -331,11 +330,10 @@ def test_seed_boilerplate_effect_and_actors(seed_tone):
     assert {"Ukraine", "Russia", "United States", "Europe"} <= set(actors["actor"])
 
 
-def test_seed_unscored_loaded_from_wording(seed_tone, seed_articles):
-    wording = pytest.importorskip("analysis.wording")
-    assert hasattr(wording, "loaded_language")
-    table = seed_tone.unscored_loaded
-    assert len(table), seed_tone.notes
+def test_seed_unscored_loaded_where_tone_meets_wording(seed_tone, seed_articles, seed_sentences):
+    assert seed_tone.unscored_loaded.empty  # the tone lens alone never reads the wording lens
+    table = unscored_loaded(article_cues(seed_articles, seed_sentences), min_score=flag_threshold())
+    assert len(table)
     for term in table["term"]:
         entry = lexicon_entry(term)
         assert entry is None or entry[0] == 0
@@ -428,8 +426,9 @@ def test_any_text_gets_bounded_scores_from_its_own_words(text):
     assert mean == pytest.approx(textblob_sentiment(text)[0], abs=1e-12)
 
 
-def test_parallel_scoring_gives_the_same_tables(seed_articles, seed_sentences):
-    serial = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=100)
-    parallel = analyze_tone(seed_articles, seed_sentences, cues=NO_CUES, n_boot=100, n_jobs=2)
+def test_tone_read_from_annotations_made_in_processes(seed_articles, seed_sentences):
+    serial = analyze_tone(seed_articles, seed_sentences, n_boot=100)
+    annotations = annotate_many(seed_articles, seed_sentences, n_jobs=2, batch_size=1)
+    parallel = analyze_tone(seed_articles, seed_sentences, n_boot=100, annotations=annotations)
     for name in ["articles", "sentences", "driving_words", "actors", "disagreements"]:
         pd.testing.assert_frame_equal(getattr(serial, name), getattr(parallel, name))

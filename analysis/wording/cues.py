@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -132,7 +133,10 @@ def article_cues(
     return pd.concat(frames, ignore_index=True)[CUE_COLUMNS]
 
 
-def cue_summary(cues: pd.DataFrame, articles: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
+def cue_summary(
+    cues: pd.DataFrame, articles: pd.DataFrame, *, threshold: float | None = None,
+    words: Mapping[object, Mapping[str, int]] | None = None,
+) -> pd.DataFrame:
     """Per article and category, the narrator's voice first and quoted voices beside it.
 
     ``cues`` and ``flags`` (score at or above the flag threshold) count the outlet's own words
@@ -141,9 +145,12 @@ def cue_summary(cues: pd.DataFrame, articles: pd.DataFrame, *, threshold: float 
     quoted words, 0 when nothing is quoted) count the voices the article quotes;
     ``narrator_words`` and ``quoted_words`` are the denominators. This is
     :data:`analysis.voice.VOICE_RULE`. Rates per 1,000 words let articles of different length compare.
+    ``words`` gives each article's ``{"narrator": n, "quoted": m}`` when already counted (its
+    annotation, ``analysis.annotate``); counted here otherwise.
     """
     threshold = flag_threshold() if threshold is None else threshold
-    words = {a: voice_word_counts(body) for a, body in zip(articles["article_id"], articles["body"], strict=True)}
+    if words is None:
+        words = {a: voice_word_counts(body) for a, body in zip(articles["article_id"], articles["body"], strict=True)}
     grid = pd.MultiIndex.from_product([list(articles["article_id"]), list(category_names())], names=["article_id", "category"])
     voice = cues["voice"] if "voice" in cues.columns else pd.Series(NARRATOR, index=cues.index)
     marked = cues.assign(flag=cues["score"] >= threshold, quoted=voice == QUOTED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,14 +53,18 @@ class WordingResult:
 
 def analyze_wording(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int = 20, min_score: float = DEFAULT_MIN_SCORE,
-    contrasts: bool = True,
+    contrasts: bool = True, cues: pd.DataFrame | None = None, words: Mapping[object, Mapping[str, int]] | None = None,
 ) -> WordingResult:
     """All wording tables for two or more articles (see :class:`WordingResult`).
 
+    ``cues`` (the table of :func:`article_cues`) and ``words`` (each article's words by voice)
+    are read from the articles' annotations when given (``analysis.annotate.cue_table``; the
+    comparison passes them), else found here (``min_score`` applies only then).
     With a single article, distinctive terms and contrast pairs need a comparison and are left
     empty (cues and naming are still computed).
     """
-    cues = article_cues(articles, sentences, min_score=min_score)
+    if cues is None:
+        cues = article_cues(articles, sentences, min_score=min_score)
     counts = term_counts(articles)
     if articles["article_id"].nunique() >= 2 and counts["article_id"].nunique() >= 2:
         distinctive = distinctive_terms(counts, top_n=top_n)
@@ -72,6 +77,6 @@ def analyze_wording(
         cues=cues,
         naming=naming_choices(articles),
         contrasts=pairs,
-        summary=cue_summary(cues, articles),
+        summary=cue_summary(cues, articles, words=words),
         flag_threshold=flag_threshold(),
     )
