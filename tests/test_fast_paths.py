@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from analysis import tone
 from analysis.actors import _compile, actor_groups, actor_pattern
 from analysis.corpus import load_corpus
+from analysis.instruments import _textblob_fast
 from analysis.paths import CORPUS_DIR
 from analysis.scale import batch_features, feature_columns, synthetic_corpus
 from analysis.text import WORD_PATTERN, sentence_spans
@@ -110,21 +111,21 @@ def _sentence_passes(tokens):
 def test_one_pass_equals_sentence_and_document_passes(bodies, stitched):
     for text in [*_TRICKY, *bodies, *stitched]:
         tokens = [tone._tokens(text[s:e]) for s, e in sentence_spans(text)]
-        assert tone._assess_sentences(tokens) == _sentence_passes(tokens)
-        assert tone._assess_sentences(tokens)[1] == iref.assess_reference(list(chain.from_iterable(tokens)))
+        assert _textblob_fast.assess_sentences(tokens) == _sentence_passes(tokens)
+        assert _textblob_fast.assess_sentences(tokens)[1] == iref.assess_reference(list(chain.from_iterable(tokens)))
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_SENTENCE, min_size=1, max_size=6))
 def test_one_pass_equals_two_passes_on_generated_sentences(texts):
     tokens = [tone._tokens(t) for t in texts]
-    assert tone._assess_sentences(tokens) == _sentence_passes(tokens)
+    assert _textblob_fast.assess_sentences(tokens) == _sentence_passes(tokens)
 
 
 def test_one_pass_is_textblob_on_the_whole_body(seed_articles, seed_sentences):
     for article_id, body in zip(seed_articles["article_id"], seed_articles["body"], strict=True):
         texts = seed_sentences.loc[seed_sentences["article_id"] == article_id, "text"].tolist()
-        _, document = tone._assess_sentences([tone._tokens(t) for t in texts])
+        _, document = _textblob_fast.assess_sentences([tone._tokens(t) for t in texts])
         polarity, subjectivity = tone.textblob_sentiment(body)
         assert tone._mean([p for _, p, _ in document]) == pytest.approx(polarity, abs=1e-12)
         assert tone._mean([s for _, _, s in document]) == pytest.approx(subjectivity, abs=1e-12)
