@@ -71,6 +71,7 @@ __all__ = [
     "VoiceIndex",
     "add_voice",
     "quotations",
+    "quoted_stretches",
     "quotes_frame",
     "voice_at",
     "voice_word_counts",
@@ -384,6 +385,38 @@ def _resolve(mention: str, last_named: str | None) -> str | None:
     if mention.lower() in _PRONOUN_FORMS:
         return last_named if mention.lower() in ("he", "she", "they") and last_named else mention
     return mention
+
+
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every stretch of ``text`` inside quotation marks or a block quotation
+    (the spans of :func:`quotations`' ``direct``, ``phrase`` and ``block`` kinds, found by the
+    same rules), in text order, without looking for speakers: the one quotation-mark detector,
+    read by the wording scan (a quoted word counts less) as well as by :func:`quotations`.
+    Reported speech without marks is not included. Linear in the length of ``text``.
+
+    >>> text = 'He called it "a disgrace." Others did not.'
+    >>> [text[a:b] for a, b in quoted_stretches(text)]
+    ['a disgrace.']
+    """
+    if not text:
+        return []
+    pats = _patterns()
+    has_marks = pats["marks"].search(text) is not None
+    out: list[tuple[int, int]] = []
+    for ps, pe in paragraph_spans(text):
+        block = pats["block"].match(text, ps, pe)
+        if block:
+            a, b = block.end(), pe
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+            continue
+        if has_marks:
+            spans: list[list] = []
+            _direct_in_paragraph(text, ps, pe, spans)
+            out.extend((a, b) for _, a, b, _ in spans if text[a:b].strip())
+    return out
 
 
 def quotations(text: str) -> list[Quote]:

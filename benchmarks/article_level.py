@@ -130,7 +130,8 @@ def fold_scorers(frame: pd.DataFrame, tokens: pd.DataFrame, fold: np.ndarray, k:
         kept = np.flatnonzero(fold != f)
         fitted, counts = train.fit(tokens[tokens["sent"].isin(kept)], smoothing=model.smoothing,
                                    min_sentences=model.min_sentences, c=model.c, beta=beta,
-                                   threshold=model.threshold, hint_cap=model.hint_cap)
+                                   threshold=model.threshold, hint_cap=model.hint_cap,
+                                   lean_smoothing=model.lean_smoothing)
         scorers.append((np.flatnonzero(fold == f), Scorer(model=fitted, learned=counts)))
     calibrated, _ = train.calibrate_folds(frame, scorers, beta, hint_cap=model.hint_cap)
     return calibrated

@@ -23,8 +23,8 @@ from analysis.scale import article_features
 from analysis.sourcing import find_sources
 from analysis.text import _END_CANDIDATE, paragraph_spans, sentence_spans, word_spans
 from analysis.tone import vader_compound
+from analysis.voice import quoted_stretches
 from analysis.wording import loaded_language
-from analysis.wording import scan as wording_scan
 from tests import instrument_reference as iref
 from tests.instrument_reference import vader_reference as _vader_reference
 
@@ -110,8 +110,10 @@ def test_sentence_end_candidates_match_the_original_pattern(text):
 
 @given(st.text(alphabet=st.sampled_from(list('ab "“”?!.\n')), max_size=60))
 @settings(max_examples=300, deadline=None)
-def test_quoted_spans_match_their_pattern(text):
-    assert wording_scan.quoted_spans(text) == [m.span() for m in wording_scan._QUOTED.finditer(text)]
+def test_quoted_stretches_never_cross_a_paragraph(text):
+    paragraphs = paragraph_spans(text)
+    for a, b in quoted_stretches(text):
+        assert any(ps <= a and b <= pe for ps, pe in paragraphs)
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab 😀😡!.")), max_size=40))

@@ -227,27 +227,47 @@ def test_opinion_sentence_raises_its_words():
     assert personal["score"] > statement["score"]
 
 
-def test_sentence_marks_and_quoted_spans():
-    from analysis.wording.scan import _occurrence_rows, quoted_spans
+def test_sentence_marks_and_quoted_stretches():
+    from analysis.voice import quoted_stretches
+    from analysis.wording.scan import _occurrence_rows
     from tests.wording_reference import segment_marks_reference
 
     text = 'Is it over? "We won!" she said. The US left. You know.'
     assert segment_marks_reference(text) == [1, 2 | 4, 0, 0, 4]
     assert _occurrence_rows(text)[4] == segment_marks_reference(text)
-    spans = quoted_spans(text)
-    assert [text[a:b] for a, b in spans] == ['"We won!"']
-    assert quoted_spans("no quotes here") == []
+    assert [text[a:b] for a, b in quoted_stretches(text)] == ["We won!"]
+    assert quoted_stretches("no quotes here") == []
 
 
-@given(st.text(alphabet=st.sampled_from(list('ab "“”?!.\n')), max_size=40))
+def test_scan_and_voice_read_the_same_quotation_marks():
+    """One detector: a word the scan counts as quoted (it scores lower) is one that
+    ``voice.quotations`` puts in a quotation with marks, and the other way round."""
+    from analysis.voice import quotations
+    from analysis.wording.scan import scan
+
+    text = ('The senator called the bill \u201ca shameful betrayal\u201d on Tuesday.\n\n'
+            '\u201cThis is a disgraceful power grab,\u201d said Jane Roe, a spokeswoman. '
+            "The council's 'reckless' plan, critics said, was a disgraceful waste.\n\n"
+            '> A shameful, reckless scheme, one reader wrote.')
+    marked = [(q.start, q.end) for q in quotations(text) if q.kind in ("direct", "phrase", "block")]
+    scored = {c.start: c for c in scan(text)}
+    inside = {s for s in scored if any(a <= s < b for a, b in marked)}
+    assert inside and set(scored) - inside
+    assert {s for s in scored if "inside a quotation" in scored[s].why} <= inside
+    quoted_disgrace, narrator_disgrace = sorted(s for s in scored if scored[s].term == "disgraceful")
+    assert quoted_disgrace in inside and narrator_disgrace not in inside
+    assert scored[quoted_disgrace].score < scored[narrator_disgrace].score
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab "\u201c\u201d\u2018\u2019?!.>\n')), max_size=40))
 @settings(max_examples=200, deadline=None)
-def test_quoted_spans_are_disjoint_quotes(text):
-    from analysis.wording.scan import quoted_spans
+def test_quoted_stretches_are_the_marked_quotations(text):
+    from analysis.voice import quotations, quoted_stretches
 
-    spans = quoted_spans(text)
+    spans = quoted_stretches(text)
+    assert spans == [(q.start, q.end) for q in quotations(text) if q.kind in ("direct", "phrase", "block")]
     for (a, b), nxt in zip(spans, [*spans[1:], None], strict=False):
-        assert text[a] in '"“' and text[b - 1] in '"”' and "\n" not in text[a:b]
-        assert nxt is None or b <= nxt[0]
+        assert a < b and (nxt is None or b <= nxt[0])
 
 
 def test_evidence_tags_separate_lexical_evidence_from_hints():

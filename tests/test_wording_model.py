@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis.wording import features
@@ -55,10 +56,14 @@ def test_damaged_model_file_is_an_error_naming_it(tmp_path, damage):
 
 def test_learned_table_is_checked(tmp_path):
     path = tmp_path / "learned.csv"
-    write_learned({"disgrace": (3, 4), "talk": (0, 9)}, Model.hand_set(), path)
-    assert read_learned(path) == {"disgrace": (3, 4), "talk": (0, 9)}
+    write_learned({"disgrace": (3, 4, 4), "talk": (0, 9, 2)}, Model.hand_set(), path)
+    assert read_learned(path) == {"disgrace": (3, 4, 4), "talk": (0, 9, 2)}
     rows = _rows(path)
     rows[1][2] = "5"  # k > n
+    _write(path, rows)
+    with pytest.raises(ModelError, match="learned.csv: line 2"):
+        read_learned(path)
+    rows[1][2], rows[1][4] = "3", "1"  # b < k: marked in sentences nobody judged biased
     _write(path, rows)
     with pytest.raises(ModelError, match="learned.csv: line 2"):
         read_learned(path)
@@ -79,3 +84,43 @@ def test_scan_yields_named_records():
     assert claimed.category == "attribution" and claimed.stance == "doubt"
     assert TEXT[claimed.start:claimed.end] == "claimed"
     assert 0 <= claimed.score <= 1 and claimed.why.startswith("'claimed'")
+
+
+def test_shipped_model_file_matches_the_declared_features():
+    """The fitted file and the declarations agree: one coefficient per declared feature, one
+    calibration weight per declared sentence feature, nothing else (fails after adding or
+    renaming a feature without refitting)."""
+    from analysis.wording.model import LEARNED_FILE
+
+    rows = _rows(MODEL_FILE)
+    header, body = rows[0], rows[1:]
+    category = header.index("category")
+    coefficients = [r[0] for r in body if r[category] == "coefficient"]
+    calibration = [r[0] for r in body if r[category] == "calibration"]
+    assert coefficients == list(features.FEATURES)
+    assert calibration == ["calib_scale", "calib_intercept", *(f"calib_{f}" for f in features.SENTENCE_FEATURES)]
+    model = Model.from_csv(MODEL_FILE)
+    assert len(model.weights) == len(features.FEATURES)
+    assert len(model.calibration) == 2 + len(features.SENTENCE_FEATURES)
+    learned = read_learned(LEARNED_FILE)
+    assert learned and all(0 <= k <= b <= n and n >= model.min_sentences for k, n, b in learned.values())
+
+
+def test_words_of_opinion_sentences_tilt_the_sentence_but_a_flag_needs_lexical_evidence():
+    """The sentence lean raises every word of a sentence whose words often stand in sentences
+    experts judged biased, and the flag it tips over says so; a word resting only on rarity or
+    shape is never made a flag by it."""
+    from analysis.wording.features import has_lexical_evidence
+    from analysis.wording.scan import HINT_WHY
+
+    model = Model.from_csv(MODEL_FILE)
+    assert model.calibration[-1] > 0  # the lean raises scores in sentences like the biased ones
+    text = ("The radical left's insane scheme to destroy the suburbs is a disgrace, and everyone knows it. "
+            "The committee will meet on Tuesday to discuss the budget for the coming year.")
+    cues = scan(text)
+    flags = [c for c in cues if c.score >= model.threshold]
+    assert flags and all(has_lexical_evidence(pd.Series([c.evidence])).iat[0] for c in flags)
+    assert all(HINT_WHY not in c.why for c in flags)
+    first_end = text.index("Tuesday")
+    assert max(c.score for c in cues if c.start < first_end) > max(
+        (c.score for c in cues if c.start > first_end), default=0.0)

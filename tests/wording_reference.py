@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from analysis.text import WORD_PATTERN, normalize_token
+from analysis.voice import quoted_stretches
 from analysis.wording.features import length_feature, nearby_feature
 from analysis.wording.lexicons import PERSONAL_WORDS, curated, degree_words, phrase_pattern, say_words
 from analysis.wording.scan import (
@@ -17,6 +18,7 @@ from analysis.wording.scan import (
     _SENTENCE_END,
     HINT_MARGIN,
     HINT_WHY,
+    LEAN_CAP,
     Cue,
     Occurrence,
     Scorer,
@@ -26,7 +28,6 @@ from analysis.wording.scan import (
     calibrated,
     default_scorer,
     noun_uses,
-    quoted_spans,
     sentence_reasons,
     sigmoid,
 )
@@ -129,7 +130,7 @@ def scan_reference(
     out = []
     covered: list[tuple[int, int]] = []
     lexicons = curated()
-    quotes = quoted_spans(text)
+    quotes = quoted_stretches(text)
     marks = segment_marks_reference(text)
     for m in phrase_pattern().finditer(text):
         term = m.group()
@@ -154,14 +155,17 @@ def scan_reference(
         hit = scorer.word(row.norm, row.name, row.curated)
         if hit is not None:
             kept.append((row, hit))
-    # context: the three strongest words of each sentence
+    # context: the three strongest words of each sentence, and the sum of its words' leans
     top3: dict[int, list[float]] = {}
+    lean: dict[int, float] = {}
     for row, hit in kept:
+        lean[row.sentence] = lean.get(row.sentence, 0.0) + hit.lean
         p = 1.0 / (1.0 + math.exp(-hit.z))
         best = top3.setdefault(row.sentence, [0.0, 0.0, 0.0])
         best.append(p)
         best.sort(reverse=True)
         del best[3:]
+    lean = {seg: max(-LEAN_CAP, min(LEAN_CAP, value)) for seg, value in lean.items()}
     threshold = scorer.model.threshold
     seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
     w_int = scorer.w_intensified
@@ -178,11 +182,11 @@ def scan_reference(
             shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
         z_word = z + (w_int if intensified else 0.0)
         quoted = _inside(quotes, start)
-        score = sigmoid(calibrated(scorer.calibration, z_word + shift[1], quoted, marks[seg], top3[seg][2]))
+        score = sigmoid(calibrated(scorer.calibration, z_word + shift[1], quoted, marks[seg], top3[seg][2], lean[seg]))
         if not lexical and score > scorer.hint_cap:
             score = scorer.hint_cap
         plain = sigmoid(calibrated(scorer.calibration, z_plain + (w_int if intensified else 0.0) + shift[1], quoted,
-                                   marks[seg], top3[seg][2]))
+                                   marks[seg], top3[seg][2], lean[seg]))
         hint = score >= threshold and not (lexical and plain >= threshold)
         if hint:
             score = threshold - HINT_MARGIN
@@ -191,8 +195,11 @@ def scan_reference(
         context = []
         if intensified and w_int > 0.1:
             context.append("an intensifier stands just before it")
+        leaners = sorted(((h.lean, r.token.lower()) for r, h in kept if r.sentence == seg and h.lean > 0),
+                         reverse=True)
+        lean_words = tuple(dict.fromkeys(w for _, w in leaners))[:2] if score >= threshold else ()
         reasons, lifted = sentence_reasons(scorer.calibration, z_word, shift, quoted, marks[seg], top3[seg],
-                                            score, threshold)
+                                            score, threshold, lean[seg], lean_words)
         if context or lifted:
             evidence = "context" if evidence == "none" else f"{evidence}+context"
         context += reasons

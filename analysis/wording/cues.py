@@ -68,7 +68,7 @@ def loaded_language(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> pd.Da
     attribution, hedge, booster, naming; ``stance`` is set for attribution verbs and the
     hedges that attribute (neutral "said", doubt "claimed", presuppose "admitted", endorse
     "noted", assert "argued"), else None. ``score`` 0..1 is about the chance that an expert
-    would mark the word as inducing bias (adjusted by its sentence: lower inside double quotation
+    would mark the word as inducing bias (adjusted by its sentence: lower inside quotation
     marks, higher in a sentence that reads as opinion or holds several loaded words; ``why`` says
     so when it matters); cues at or above :func:`flag_threshold` are flags.
     Curated terms are always returned; other words only when they score ``min_score`` or more.

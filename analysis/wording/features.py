@@ -254,6 +254,7 @@ SENTENCE_DECLARED: tuple[SentenceFeature, ...] = (
     SentenceFeature("exclaim", "the sentence is an exclamation"),
     SentenceFeature("personal", "the sentence speaks in the first or second person"),
     SentenceFeature("third", "the sentence has several loaded words"),
+    SentenceFeature("lean", "the sentence's words often stand in sentences experts judged biased"),
 )
 SENTENCE_FEATURES: tuple[str, ...] = tuple(f.name for f in SENTENCE_DECLARED)
 SENTENCE_WORDS: dict[str, str] = {f.name: f.words for f in SENTENCE_DECLARED}

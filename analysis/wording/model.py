@@ -3,7 +3,7 @@ word counts learned from expert annotations.
 
 Both live in ``analysis/models/`` (see its ``README.md``, the model card): ``bias_model.csv``
 (one row a number: ``term, category, weight, rationale, source``) and
-``learned_bias_words.csv`` (``term, category, k, n, rate, rationale, source``). Every cell is
+``learned_bias_words.csv`` (``term, category, k, n, b, rate, rationale, source``). Every cell is
 checked on load: a missing file, a missing row, a blank or non-numeric cell is an error that
 names the file; there is no silent fallback.
 """
@@ -35,6 +35,8 @@ __all__ = [
     "MODEL_FILE",
     "Model",
     "ModelError",
+    "Counts",
+    "lean_feature",
     "learned_feature",
     "learned_table",
     "load_model",
@@ -47,7 +49,8 @@ LEARNED_FILE = MODELS_DIR / "learned_bias_words.csv"
 #: The calibration that changes nothing: scale 1, intercept 0, every sentence weight 0.
 IDENTITY: tuple[float, ...] = (1.0, 0.0) + (0.0,) * len(SENTENCE_FEATURES)
 _CALIBRATION_NAMES = ("scale", "intercept", *SENTENCE_FEATURES)
-_PARAMETERS = ("intercept", "base_rate", "flag_threshold", "smoothing", "min_sentences", "hint_cap")
+_PARAMETERS = ("intercept", "base_rate", "flag_threshold", "smoothing", "min_sentences", "hint_cap",
+               "lean_base_rate", "lean_smoothing")
 _PARAMETER_MEANING = {
     "intercept": "log-odds of a word being expert-marked when every feature is 0",
     "base_rate": "share of candidate word occurrences experts marked as biased (prior of the learned rates)",
@@ -56,6 +59,8 @@ _PARAMETER_MEANING = {
     "min_sentences": "a word enters the learned table only if seen in at least this many sentences",
     "hint_cap": "highest score of a word without lexical evidence (rarity, shape or context only); chosen by cross-validation",
     "C": "inverse regularisation strength of the logistic fit",
+    "lean_base_rate": "share of annotated sentences experts judged biased (prior of the sentence lean of a word)",
+    "lean_smoothing": "prior strength (pseudo-sentences) of a word's sentence lean",
 }
 _COLUMNS = ("term", "category", "weight", "rationale", "source")
 
@@ -70,8 +75,9 @@ class Model:
     base rate, the flag threshold chosen by cross-validation, the smoothing strength of the
     learned rates, the fewest sentences a learned word needs, ``hint_cap``: the highest score a
     word without lexical evidence (only rarity, shape or context) may get; ``calibration``: the
-    sentence calibration (scale, intercept, one weight per :data:`SENTENCE_FEATURES`).
-    ``c``: the regularisation it was fitted with; ``validation``: figures measured when it was
+    sentence calibration (scale, intercept, one weight per :data:`SENTENCE_FEATURES`);
+    ``lean_base_rate`` and ``lean_smoothing``: the prior of a word's sentence lean
+    (:func:`lean_feature`). ``c``: the regularisation it was fitted with; ``validation``: figures measured when it was
     fitted (name → value), kept so notebooks can show them without the evaluation data."""
 
     intercept: float
@@ -82,6 +88,8 @@ class Model:
     min_sentences: int
     hint_cap: float = 1.0
     calibration: tuple[float, ...] = IDENTITY
+    lean_base_rate: float = 0.5
+    lean_smoothing: float = 5.0
     c: float = 1.0
     validation: dict[str, float] = field(default_factory=dict)
     source: str = "hand-set weights"
@@ -144,6 +152,8 @@ class Model:
             min_sentences=int(values["min_sentences"]),
             hint_cap=values["hint_cap"],
             calibration=tuple(values[f"calib_{n}"] for n in _CALIBRATION_NAMES),
+            lean_base_rate=values["lean_base_rate"],
+            lean_smoothing=values["lean_smoothing"],
             c=values.get("C", 1.0),
             validation={t: v for t, v in values.items() if categories[t] == "validation"},
             source=source,
@@ -157,12 +167,14 @@ class Model:
         for name, weight in zip(FEATURES, self.weights, strict=True):
             rows.append((name, "coefficient", f"{weight:.6f}", f"weight of the feature: {FEATURE_WORDS[name]}", src))
         params = {"base_rate": self.base_rate, "flag_threshold": self.threshold, "smoothing": self.smoothing,
-                  "min_sentences": self.min_sentences, "hint_cap": self.hint_cap, "C": self.c}
+                  "min_sentences": self.min_sentences, "hint_cap": self.hint_cap,
+                  "lean_base_rate": self.lean_base_rate, "lean_smoothing": self.lean_smoothing, "C": self.c}
         for name, value in params.items():
             rows.append((name, "parameter", f"{value}", _PARAMETER_MEANING[name], src))
         meaning = {"scale": "weight of the word's first-stage log-odds", "intercept": "log-odds shift of every word",
                    **{f: f"weight when {SENTENCE_WORDS[f]}" for f in SENTENCE_FEATURES}}
         meaning["third"] = "weight of the third-highest word score of the sentence (several loaded words)"
+        meaning["lean"] = "weight of the sentence lean: the sum of its words' leans (see lean_feature)"
         cal_src = calibration_source or f"sentence calibration, {src}"
         for name, weight in zip(_CALIBRATION_NAMES, self.calibration, strict=True):
             rows.append((f"calib_{name}", "calibration", f"{weight:.6f}", meaning[name], cal_src))
@@ -225,12 +237,16 @@ def load_model() -> Model:
 # Learned word counts
 # ---------------------------------------------------------------------------------------------
 
-_LEARNED_COLUMNS = ("term", "category", "k", "n", "rate", "rationale", "source")
+_LEARNED_COLUMNS = ("term", "category", "k", "n", "b", "rate", "rationale", "source")
+#: One row of the learned table: the word was marked as biased by experts in ``k`` of the ``n``
+#: annotated sentences containing it, and ``b`` of those ``n`` sentences were judged biased.
+Counts = dict[str, tuple[int, int, int]]
 LEARNED_SOURCE = "BABE dev half (Spinde et al. 2021, SG2 expert labels), learned by analysis.wording.train"
 
 
-def read_learned(path: str | Path = LEARNED_FILE) -> dict[str, tuple[int, int]]:
-    """Folded word → (k, n): marked as biased in k of n annotated sentences containing it."""
+def read_learned(path: str | Path = LEARNED_FILE) -> Counts:
+    """Folded word → (k, n, b): marked as biased in k of n annotated sentences containing it;
+    b of those sentences were judged biased."""
     path = Path(path)
     if not path.is_file():
         raise ModelError(f"{path}: no such model file")
@@ -244,30 +260,32 @@ def read_learned(path: str | Path = LEARNED_FILE) -> dict[str, tuple[int, int]]:
             raise ModelError(f"{path}: line {blank[0] + 2} has an empty {column!r}")
     k = pd.to_numeric(frame["k"], errors="coerce")
     n = pd.to_numeric(frame["n"], errors="coerce")
-    bad = frame.index[k.isna() | n.isna() | (k % 1 != 0) | (n % 1 != 0) | (k < 0) | (k > n)]
+    b = pd.to_numeric(frame["b"], errors="coerce")
+    bad = frame.index[k.isna() | n.isna() | b.isna() | (k % 1 != 0) | (n % 1 != 0) | (b % 1 != 0) | (k < 0)
+                      | (k > b) | (b > n)]
     if len(bad):
-        raise ModelError(f"{path}: line {bad[0] + 2} needs whole numbers 0 <= k <= n")
+        raise ModelError(f"{path}: line {bad[0] + 2} needs whole numbers 0 <= k <= b <= n")
     if frame["term"].duplicated().any():
         raise ModelError(f"{path}: line {frame.index[frame['term'].duplicated()][0] + 2} repeats a term")
-    return {t: (int(a), int(b)) for t, a, b in zip(frame["term"], k, n, strict=True)}
+    return {t: (int(x), int(y), int(z)) for t, x, y, z in zip(frame["term"], k, n, b, strict=True)}
 
 
-def write_learned(counts: dict[str, tuple[int, int]], model: Model, path: str | Path = LEARNED_FILE) -> None:
+def write_learned(counts: Counts, model: Model, path: str | Path = LEARNED_FILE) -> None:
     """Write the learned table (words seen in at least ``model.min_sentences`` sentences)."""
     rows = []
     for key in sorted(counts):
-        k, n = counts[key]
+        k, n, b = counts[key]
         if n < model.min_sentences:
             continue
         rate = (k + model.smoothing * model.base_rate) / (n + model.smoothing)
-        rows.append((key, "learned", k, n, f"{rate:.4f}",
-                     f"marked biased by experts in {k} of {n} sentences containing it (inflections pooled)",
-                     LEARNED_SOURCE))
+        rows.append((key, "learned", k, n, b, f"{rate:.4f}",
+                     f"marked biased by experts in {k} of {n} sentences containing it, {b} of which were judged "
+                     "biased (inflections pooled)", LEARNED_SOURCE))
     _write_rows(Path(path), _LEARNED_COLUMNS, rows)
 
 
 @lru_cache(maxsize=1)
-def learned_table() -> dict[str, tuple[int, int]]:
+def learned_table() -> Counts:
     """The shipped learned table (``analysis/models/learned_bias_words.csv``)."""
     return read_learned(LEARNED_FILE)
 
@@ -277,6 +295,14 @@ def learned_feature(k: int, n: int, *, base_rate: float, smoothing: float) -> fl
     rate = (k + smoothing * base_rate) / (n + smoothing)
     lo = math.log(rate / (1 - rate)) - math.log(base_rate / (1 - base_rate))
     return max(-3.0, min(3.0, lo)) / 3.0
+
+
+def lean_feature(b: int, n: int, *, base_rate: float, smoothing: float) -> float:
+    """A word's sentence lean: smoothed log-odds that a sentence containing it was judged biased
+    (``b`` of ``n``), relative to the share of biased sentences. Summed over a sentence's words
+    it is a naive-Bayes reading of the whole sentence (the sentence calibration weighs it)."""
+    rate = (b + smoothing * base_rate) / (n + smoothing)
+    return math.log(rate / (1 - rate)) - math.log(base_rate / (1 - base_rate))
 
 
 def clear_caches() -> None:

@@ -23,6 +23,7 @@ import pandas as pd
 from analysis.categories import cue_categories
 from analysis.lexicon import on_change
 from analysis.text import WORD_PATTERN, first_letters_class, normalize_token
+from analysis.voice import quoted_stretches
 from analysis.wording.features import (
     DECLARED,
     FEATURES,
@@ -46,7 +47,7 @@ from analysis.wording.lexicons import (
     phrase_finder,
     say_words,
 )
-from analysis.wording.model import Model, learned_feature, learned_table, load_model
+from analysis.wording.model import Counts, Model, lean_feature, learned_feature, learned_table, load_model
 
 __all__ = [
     "CUE_FIELDS",
@@ -64,7 +65,6 @@ __all__ = [
     "default_scorer",
     "noun_uses",
     "occurrences",
-    "quoted_spans",
     "scan",
     "word_vector",
 ]
@@ -121,7 +121,7 @@ class CalibrationInput:
     """The inputs of the sentence calibration for one cue (for fitting it): its term, its
     first-stage log-odds ``z`` (context included), whether it is quoted, its sentence's marks
     (bits :data:`QUESTION`, :data:`EXCLAMATION`, :data:`PERSONAL`), the third-highest word
-    score of its sentence, and its category."""
+    score of its sentence, its category and its sentence's lean (the sum of its words' leans)."""
 
     term: str
     z: float
@@ -129,6 +129,7 @@ class CalibrationInput:
     marks: int
     third: float
     category: str
+    lean: float = 0.0
 
 
 @dataclass(slots=True)
@@ -147,6 +148,8 @@ class WordScore:
     z_plain: float = 0.0
     #: the word's probability without context, ``1 / (1 + exp(-z))`` (computed once)
     p: float = field(init=False, default=0.0)
+    #: how much the word tilts its sentence towards "judged biased" (``model.lean_feature``)
+    lean: float = 0.0
 
     def __post_init__(self) -> None:
         self.p = 1.0 / (1.0 + math.exp(-self.z))
@@ -351,49 +354,6 @@ def occurrences(text: str) -> list[Occurrence]:
     ]
 
 
-#: The definition of :func:`quoted_spans` (its reference): leftmost-first matches of this pattern.
-_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
-_CLOSER = {'"': '"', "“": "”"}
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each stretch inside double quotation marks (straight or curly, not
-    crossing a line break). What it cannot see: single quotation marks (they double as
-    apostrophes) and quotations that run over several paragraphs.
-
-    The matches of ``_QUOTED.finditer(text)``, found in linear time: the pattern tries every
-    unmatched opening mark up to the end of its line again (quadratic on a line of opening
-    curly quotes); here an opening mark that finds no closing mark before the line break rules
-    out every later mark of its kind on that line (none of them can close either).
-    """
-    if '"' not in text and "“" not in text:
-        return []
-    n = len(text)
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    dead = {'"': 0, "“": 0}  # before this position, an opening mark of this kind cannot match
-    nxt = {'"': -1, "“": -1}  # cached next opening mark of each kind at or after its search start
-    while True:
-        for mark in nxt:
-            start = max(pos, dead[mark])
-            if nxt[mark] < start:
-                found = text.find(mark, start)
-                nxt[mark] = n if found < 0 else found
-        opening = min(nxt.values())
-        if opening >= n:
-            return spans
-        mark = text[opening]
-        line_end = text.find("\n", opening + 1)
-        line_end = n if line_end < 0 else line_end
-        closing = text.find(_CLOSER[mark], opening + 1, line_end)
-        if closing >= 0:
-            spans.append((opening, closing + 1))
-            pos = closing + 1
-        else:
-            dead[mark] = line_end
-            pos = opening + 1
-
-
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """True if ``pos`` lies inside one of the sorted, disjoint ``spans``."""
     i = bisect_right(spans, (pos, 1 << 62)) - 1
@@ -406,7 +366,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def word_vector(
-    norm: str, capital: bool, *, learned: dict[str, tuple[int, int]] | None = None, model: Model | None = None,
+    norm: str, capital: bool, *, learned: Counts | None = None, model: Model | None = None,
     curated: bool = True,
 ) -> np.ndarray:
     """The feature vector of one word without context (``FEATURES[:N_WORD]``; ``capital``
@@ -425,7 +385,7 @@ def word_vector(
     return x
 
 
-def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model: Model) -> str:
+def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int, int] | None, model: Model) -> str:
     """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
     parts = []
     if info is not None:
@@ -439,7 +399,7 @@ def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int] | None, model:
         if feature.why is None or ("{k}" in feature.why and kn is None):
             parts.append(feature.words)
         else:
-            k, n = kn if kn is not None else (0, 0)
+            k, n = kn[:2] if kn is not None else (0, 0)
             parts.append(feature.why.format(value=x[i], k=k, n=n))
     if not parts:
         parts.append("a weak cue: " + (DECLARED[order[0]].words if contrib[order[0]] > 0 else "little evidence"))
@@ -455,7 +415,7 @@ class Scorer:
     hint cap or the calibration differ).
     """
 
-    def __init__(self, model: Model | None = None, learned: dict[str, tuple[int, int]] | None = None, *,
+    def __init__(self, model: Model | None = None, learned: Counts | None = None, *,
                  _memo: dict | None = None):
         self.model = model or load_model()
         self.learned = learned_table() if learned is None else learned
@@ -476,7 +436,7 @@ class Scorer:
                 and model.min_sentences == self.model.min_sentences)
         return Scorer(model, self.learned, _memo=self._memo if same else None)
 
-    def with_learned(self, learned: dict[str, tuple[int, int]]) -> Scorer:
+    def with_learned(self, learned: Counts) -> Scorer:
         """A scorer with the same model and another learned table (``{}``: none)."""
         return Scorer(self.model, learned)
 
@@ -506,6 +466,8 @@ class Scorer:
                 "+".join(tags) or "none",
                 any(t in LEXICAL_EVIDENCE for t in tags),
                 z if _vouched(tags, x) else z - float(np.clip(contributions[list(_HINT_INDEX)], 0.0, None).sum()),
+                0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=self.model.lean_base_rate,
+                                                    smoothing=self.model.lean_smoothing),
             )
         self._memo[key] = result
         return result
@@ -530,6 +492,9 @@ def default_scorer() -> Scorer:
 
 _HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
 _VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
+#: The sentence lean (the sum of its words' leans, log-odds) is held within +-LEAN_CAP, so a run-on
+#: "sentence" of thousands of words cannot outweigh the words themselves.
+LEAN_CAP = 8.0
 #: A cue that rarity, shape or context alone would lift to a flag stays this far below the threshold.
 HINT_MARGIN = 0.01
 HINT_WHY = "rarity, shape or context alone cannot make it a flag"
@@ -553,36 +518,48 @@ def _vouched(tags: list[str], x: np.ndarray) -> bool:
 
 
 def earns_flag(cal: tuple[float, ...], lexical: bool, z_plain: float, quoted: bool, marks: int, third: float,
-               threshold: float) -> bool:
+               threshold: float, lean: float = 0.0) -> bool:
     """Whether a word may be a flag: it has lexical evidence (a curated list, the experts' marks or
     a sentiment lexicon) and reaches the threshold with ``z_plain``, its log-odds in context where
     rarity and shape count only for words a curated list or the experts' marks vouch for. Rare
     words and hyphenated compounds may raise a score, never make a flag."""
-    return lexical and 1.0 / (1.0 + math.exp(-calibrated(cal, z_plain, quoted, marks, third))) >= threshold
+    return lexical and 1.0 / (1.0 + math.exp(-calibrated(cal, z_plain, quoted, marks, third, lean))) >= threshold
 
 
-def calibrated(cal: tuple[float, ...], z: float, quoted: bool, marks: int, third: float) -> float:
+def calibrated(cal: tuple[float, ...], z: float, quoted: bool, marks: int, third: float, lean: float = 0.0) -> float:
     """The sentence calibration (second stage): log-odds from a word's first-stage log-odds ``z``,
-    whether it is quoted, its sentence's marks and the third-highest word score of its sentence."""
+    whether it is quoted, its sentence's marks, the third-highest word score of its sentence and
+    the sentence's lean (the sum of its words' leans)."""
     return (cal[0] * z + cal[1] + (cal[2] if quoted else 0.0) + (cal[3] if marks & QUESTION else 0.0)
-            + (cal[4] if marks & EXCLAMATION else 0.0) + (cal[5] if marks & PERSONAL else 0.0) + cal[6] * third)
+            + (cal[4] if marks & EXCLAMATION else 0.0) + (cal[5] if marks & PERSONAL else 0.0) + cal[6] * third
+            + cal[7] * lean)
 
 
 _MARK_WORDS = ((QUESTION, "a question"), (EXCLAMATION, "an exclamation"), (PERSONAL, "first or second person"))
 
 
 def sentence_reasons(cal: tuple[float, ...], z_word: float, shift: tuple[float, float], quoted: bool,
-                     marks: int, top: list[float], score: float, threshold: float) -> tuple[list[str], bool]:
+                     marks: int, top: list[float], score: float, threshold: float, lean: float = 0.0,
+                     lean_words: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """Plain-words reasons from a word's sentence, and whether any of them lifted it to a flag:
     other loaded words, an opinion-like sentence (question, exclamation, first or second
-    person) that tipped it over the flag threshold, a quotation that lowers it."""
+    person), words that often stand in sentences experts judged biased (``lean``, with the
+    sentence's strongest such ``lean_words``) that tipped it over the flag threshold, a quotation
+    that lowers it."""
     reasons = []
     lifted = False
     sig = sigmoid
-    if score >= threshold and top[1] > 0 and sig(calibrated(cal, z_word + shift[0], quoted, marks, 0.0)) < threshold:
+    if (score >= threshold and top[1] > 0
+            and sig(calibrated(cal, z_word + shift[0], quoted, marks, 0.0, lean)) < threshold):
         reasons.append("the sentence has other loaded words too")
         lifted = True
-    if marks and score >= threshold and sig(calibrated(cal, z_word + shift[1], quoted, 0, top[2])) < threshold:
+    if (lean_words and score >= threshold and cal[7] * lean > 0
+            and sig(calibrated(cal, z_word + shift[1], quoted, marks, top[2], 0.0)) < threshold):
+        named = " and ".join(f"'{w}'" for w in lean_words)
+        reasons.append(f"the sentence reads like those experts judged biased (words such as {named} often "
+                       "stand in them)")
+        lifted = True
+    if marks and score >= threshold and sig(calibrated(cal, z_word + shift[1], quoted, 0, top[2], lean)) < threshold:
         kinds = " and ".join(w for bit, w in _MARK_WORDS if marks & bit and cal[2 + bit.bit_length()] > 0)
         if kinds:
             reasons.append(f"the sentence reads as opinion ({kinds})")
@@ -611,7 +588,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     out: list = []
     covered: list[tuple[int, int]] = []
     lexicons = curated()
-    quotes = quoted_spans(text)
+    quotes = quoted_stretches(text)
     for m in phrase_finder().finditer(text):
         term = m.group()
         key = " ".join(normalize_token(term).split())
@@ -638,6 +615,8 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     exp = math.exp
     # context: the three strongest words of each sentence
     top3: dict[int, list[float]] = {}
+    lean: dict[int, float] = {}  # sentence → the sum of its words' leans
+    leaners: dict[int, list[tuple[float, str]]] = {}  # sentence → (lean, token) of its words that lean biased
     rows, names, seg_reported, seg_words, seg_marks = _occurrence_rows(text)
     if n_words is not None:
         n_words.append(sum(seg_words))
@@ -655,6 +634,10 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             hit = word(norm, name, cur)
         if hit is not None:
             kept.append((row, hit))
+            if hit.lean:
+                lean[seg] = lean.get(seg, 0.0) + hit.lean
+                if detail and hit.lean > 0:
+                    leaners.setdefault(seg, []).append((hit.lean, token.lower()))
             p = hit.p
             best = top3.get(seg)
             if best is None:
@@ -670,7 +653,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     w_int = scorer.w_intensified
     hint_cap = scorer.hint_cap
     inside = _inside
-    c0, c1, c2, c3, c4, c5, c6 = cal
+    c0, c1, c2, c3, c4, c5, c6, c7 = cal
     for row, hit in kept:
         start, end, token, norm, _, seg, intensified, cur = row
         shift = seg_shift.get(seg)
@@ -682,19 +665,22 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         quoted = bool(quotes) and inside(quotes, start)
         marks = seg_marks[seg]
         third = top3[seg][2]
+        seg_lean = lean.get(seg, 0.0)
+        if not -LEAN_CAP <= seg_lean <= LEAN_CAP:
+            seg_lean = LEAN_CAP if seg_lean > 0 else -LEAN_CAP
         if mode == _CALIBRATION:
-            out.append(CalibrationInput(token, z_word + shift[1], quoted, marks, third, hit.category))
+            out.append(CalibrationInput(token, z_word + shift[1], quoted, marks, third, hit.category, seg_lean))
             continue
         # :func:`calibrated`, written out (the same sum in the same order)
         z = z_word + shift[1]
         score = 1.0 / (1.0 + exp(-(c0 * z + c1 + (c2 if quoted else 0.0) + (c3 if marks & QUESTION else 0.0)
                                    + (c4 if marks & EXCLAMATION else 0.0) + (c5 if marks & PERSONAL else 0.0)
-                                   + c6 * third)))
+                                   + c6 * third + c7 * seg_lean)))
         lexical = hit.lexical
         if not lexical and score > hint_cap:
             score = hint_cap
         hint = score >= threshold and not earns_flag(cal, lexical, hit.z_plain - hit.z + z_word + shift[1], quoted,
-                                                      marks, third, threshold)
+                                                      marks, third, threshold, seg_lean)
         if hint:
             score = threshold - HINT_MARGIN
         if score < min_score and not (cur and norm in lexicons):
@@ -705,7 +691,8 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         context = []
         if intensified and w_int > 0.1:
             context.append("an intensifier stands just before it")
-        reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top3[seg], score, threshold)
+        reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top3[seg], score, threshold,
+                                           seg_lean, _lean_words(leaners.get(seg, [])) if score >= threshold else ())
         evidence = hit.evidence
         if context or lifted:
             evidence = "context" if evidence == "none" else f"{evidence}+context"
@@ -719,6 +706,18 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     return out
 
 
+def _lean_words(leaners: list[tuple[float, str]], n: int = 2) -> tuple[str, ...]:
+    """The ``n`` words of ``(lean, lowercased token)`` pairs that tilt a sentence most towards
+    "judged biased"."""
+    out: list[str] = []
+    for _, token in sorted(leaners, reverse=True):
+        if token not in out:
+            out.append(token)
+        if len(out) == n:
+            break
+    return tuple(out)
+
+
 def _cue_order(cue: Cue) -> tuple:
     return (cue.start, cue.end, cue.term, cue.category, cue.stance or "", cue.score, cue.why, cue.evidence)
 
@@ -730,8 +729,9 @@ def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None) -> 
     Multi-word terms ("believed to be", "according to") are one cue and the words inside them
     are not repeated. A word's score rises with the other loaded words in its sentence, with an
     intensifier just before it and in a sentence that reads as opinion (a question, an
-    exclamation, "we"/"you"); it falls inside double quotation marks (the sentence calibration,
-    ``analysis.wording.features.SENTENCE_FEATURES``). A word without lexical evidence (only
+    exclamation, "we"/"you") or whose words often stand in sentences experts judged biased; it
+    falls inside quotation marks (``analysis.voice.quoted_stretches``) (the sentence
+    calibration, ``analysis.wording.features.SENTENCE_FEATURES``). A word without lexical evidence (only
     rarity, shape or context) scores at most the model's ``hint_cap``. Verb-list words used as
     nouns ("the claims") are scored as plain words, not as attribution verbs.
     """

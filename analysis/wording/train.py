@@ -32,6 +32,7 @@ from analysis.wording.model import (
     IDENTITY,
     LEARNED_FILE,
     MODEL_FILE,
+    Counts,
     Model,
     learned_feature,
     load_model,
@@ -56,9 +57,14 @@ __all__ = [
 # Hyper-parameter grid searched with cross-validation by :func:`fit_and_measure`.
 GRID_SMOOTHING = (8.0,)
 GRID_MIN_SENTENCES = (1,)
-GRID_C = (0.3, 1.0, 3.0)
-GRID_BETA = (0.75, 1.0, 1.25)
+GRID_C = (1.0, 3.0)
+GRID_BETA = (0.75, 1.0)
 GRID_HINT_CAP = (1.0,)
+#: Flag thresholds tried for every grid point. Each is measured exactly: the folds are rescored with
+#: the threshold in place, because a word that only rarity or shape lifts is held just below
+#: whichever threshold is in force (sweeping thresholds over cues scored under another one would
+#: count such hints as flags).
+GRID_THRESHOLD = (0.21, 0.24, 0.27)
 CALIBRATION_C = 1.0  # regularisation of the sentence calibration (few weights, many cues)
 
 Cues = list[list[tuple[str, float]]]
@@ -154,24 +160,25 @@ def model_cues(texts: list[str], scorer: Scorer | None = None) -> Cues:
 
 def token_table(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per candidate word occurrence: sentence index, norm, name, intensified, curated,
-    reported, length feature, fold key, target."""
+    reported, length feature, fold key, target, the sentence's label."""
     rows = []
-    for i, (text, marked) in enumerate(zip(frame["text"], frame["marked"], strict=True)):
+    for i, (text, marked, label) in enumerate(zip(frame["text"], frame["marked"], frame["label"], strict=True)):
         for o in occurrences(text):
             rows.append((i, o.norm, o.name, o.intensified, o.curated, o.reported, length_feature(o.n_words),
-                         fold_form(o.norm), int(o.norm in marked)))
+                         fold_form(o.norm), int(o.norm in marked), int(label)))
     return pd.DataFrame(rows, columns=["sent", "norm", "capital", "intensified", "curated", "reported", "length",
-                                       "key", "y"])
+                                       "key", "y", "label"])
 
 
-def _counts(tokens: pd.DataFrame) -> dict[str, tuple[int, int]]:
-    """key -> (k, n): marked in k of the n distinct sentences that contain it."""
-    per_sent = tokens.groupby(["key", "sent"])["y"].max().reset_index()
-    agg = per_sent.groupby("key")["y"].agg(["sum", "count"])
-    return {key: (int(k), int(n)) for key, k, n in zip(agg.index, agg["sum"], agg["count"], strict=True)}
+def _counts(tokens: pd.DataFrame) -> Counts:
+    """key -> (k, n, b): marked in k of the n distinct sentences that contain it; b of them biased."""
+    per_sent = tokens.groupby(["key", "sent"])[["y", "label"]].max().reset_index()
+    agg = per_sent.groupby("key").agg(k=("y", "sum"), n=("y", "count"), b=("label", "sum"))
+    return {key: (int(k), int(n), int(b))
+            for key, k, n, b in zip(agg.index, agg["k"], agg["n"], agg["b"], strict=True)}
 
 
-def _design(tokens: pd.DataFrame, counts: dict[str, tuple[int, int]], *, base_rate: float,
+def _design(tokens: pd.DataFrame, counts: Counts, *, base_rate: float,
             smoothing: float, min_sentences: int, leave_one_out: bool) -> np.ndarray:
     """Feature matrix (``FEATURES`` without ``nearby``); with ``leave_one_out`` each row's own
     sentence is removed from its counts."""
@@ -185,7 +192,7 @@ def _design(tokens: pd.DataFrame, counts: dict[str, tuple[int, int]], *, base_ra
         kn = counts.get(key)
         if kn is None or skip[i]:
             continue
-        k, n = kn
+        k, n, _ = kn
         if own is not None:
             k, n = k - own[i], n - 1
         if n >= min_sentences:
@@ -205,7 +212,8 @@ if FEATURES[-1] != "nearby":  # pragma: no cover - the design matrix above follo
 
 
 def fit(tokens: pd.DataFrame, *, smoothing: float, min_sentences: int, c: float, beta: float = 0.0,
-        threshold: float = 0.5, hint_cap: float = 1.0, source: str = "") -> tuple[Model, dict[str, tuple[int, int]]]:
+        threshold: float = 0.5, hint_cap: float = 1.0, lean_smoothing: float = 5.0,
+        source: str = "") -> tuple[Model, Counts]:
     """Fit the learned word table and the logistic weights on ``tokens``.
 
     The word features are fitted by logistic regression on word occurrences; ``beta``, the
@@ -221,8 +229,10 @@ def fit(tokens: pd.DataFrame, *, smoothing: float, min_sentences: int, c: float,
     clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(x, tokens["y"].to_numpy())
     weights = np.append(clf.coef_[0], beta)
+    lean_base_rate = float(tokens.groupby("sent")["label"].first().mean())
     model = Model(float(clf.intercept_[0]), weights, base_rate, threshold, smoothing, min_sentences, hint_cap,
-                  c=c, source=source or "logistic regression")
+                  lean_base_rate=lean_base_rate, lean_smoothing=lean_smoothing, c=c,
+                  source=source or "logistic regression")
     return model, counts
 
 
@@ -253,7 +263,7 @@ def calibration_rows(frame: pd.DataFrame, idx: np.ndarray, scorer: Scorer) -> pd
         marked = cast("set[str]", frame["marked"].iat[i])
         for r in calibration_inputs(str(frame["text"].iat[i]), scorer=scorer):
             rows.append((i, r.z, float(r.quoted), float(r.marks & 1), float(bool(r.marks & 2)),
-                         float(bool(r.marks & 4)), r.third, int(bool(set(_words(r.term)) & marked))))
+                         float(bool(r.marks & 4)), r.third, r.lean, int(bool(set(_words(r.term)) & marked))))
     return pd.DataFrame(rows, columns=["sent", "z", *SENTENCE_FEATURES, "y"])
 
 
@@ -314,13 +324,6 @@ def fold_spread(frame: pd.DataFrame, cues: Cues, threshold: float, scorers: Fold
             for k in ("precision", "recall", "f1", "top1", "auc")}
 
 
-def best_threshold(frame: pd.DataFrame, cues: Cues) -> float:
-    """The flag threshold that maximises F1 on the given (out-of-fold) cues."""
-    grid = np.round(np.arange(0.05, 0.75, 0.01), 2)
-    f1s = [evaluate(frame, cues, t)["f1"] for t in grid]
-    return float(grid[int(np.argmax(f1s))])
-
-
 # ---------------------------------------------------------------------------------------------
 # The whole job
 # ---------------------------------------------------------------------------------------------
@@ -336,7 +339,7 @@ class Figures:
     spread: dict[str, dict[str, tuple[float, float]]]
 
 
-def measure(frame: pd.DataFrame, tokens: pd.DataFrame, model: Model, learned: dict[str, tuple[int, int]], *,
+def measure(frame: pd.DataFrame, tokens: pd.DataFrame, model: Model, learned: Counts, *,
             folds: int = 5) -> Figures:
     """The TextBlob baseline, ``model`` in-sample and without its learned table, and k-fold
     cross-validated figures (the learned table, weights and calibration refitted without each
@@ -358,7 +361,7 @@ def measure(frame: pd.DataFrame, tokens: pd.DataFrame, model: Model, learned: di
 
 
 def fit_and_measure(frame: pd.DataFrame, tokens: pd.DataFrame, *, folds: int = 5,
-                    progress: Callable[[str], None] | None = None) -> tuple[Model, dict[str, tuple[int, int]], Figures]:
+                    progress: Callable[[str], None] | None = None) -> tuple[Model, Counts, Figures]:
     """Search the grid by cross-validation, fit on every sentence, calibrate on out-of-fold
     scores and measure: the model (with its validation figures), the learned table, the figures."""
     source = (f"logistic regression fitted on {len(frame)} BABE dev-half sentences by analysis.wording.train "
@@ -371,22 +374,21 @@ def fit_and_measure(frame: pd.DataFrame, tokens: pd.DataFrame, *, folds: int = 5
                                                   min_sentences=min_sentences, c=c)
                 for beta in GRID_BETA:
                     for cap in GRID_HINT_CAP:
-                        calibrated, _ = calibrate_folds(frame, scorers, beta, hint_cap=cap)
-                        cues = cross_validated_cues(frame, calibrated)
-                        t = best_threshold(frame, cues)
-                        r = evaluate(frame, cues, t)
-                        if progress:
-                            progress(f"  grid smoothing={smoothing} C={c} beta={beta} hint_cap={cap}: "
-                                     f"CV F1 {r['f1']:.3f} top-1 {r['top1']:.1%} AUC {r['auc']:.3f} (threshold {t})")
-                        goal = r["f1"] + r["top1"] + r["auc"]
-                        if best is None or goal > best[0]:
-                            best = (goal, smoothing, min_sentences, c, beta, cap, t)
+                        for t in GRID_THRESHOLD:
+                            calibrated, _ = calibrate_folds(frame, scorers, beta, hint_cap=cap, threshold=t)
+                            r = evaluate(frame, cross_validated_cues(frame, calibrated), t)
+                            if progress:
+                                progress(f"  grid smoothing={smoothing} C={c} beta={beta} hint_cap={cap} threshold={t}: "
+                                         f"CV F1 {r['f1']:.3f} top-1 {r['top1']:.1%} AUC {r['auc']:.3f}")
+                            goal = r["f1"] + r["top1"] + r["auc"]
+                            if best is None or goal > best[0]:
+                                best = (goal, smoothing, min_sentences, c, beta, cap, t)
     assert best is not None
     _, smoothing, min_sentences, c, beta, cap, t = best
     model, counts = fit(tokens, smoothing=smoothing, min_sentences=min_sentences, c=c, beta=beta, threshold=t,
                         hint_cap=cap, source=source)
     scorers = cross_validated_scorers(frame, tokens, k=folds, smoothing=smoothing, min_sentences=min_sentences, c=c)
-    _, calibration = calibrate_folds(frame, scorers, beta, hint_cap=cap)
+    _, calibration = calibrate_folds(frame, scorers, beta, hint_cap=cap, threshold=t)
     model = replace(model, calibration=calibration)
     figures = measure(frame, tokens, model, counts, folds=folds)
     return replace(model, validation=validation_figures(figures)), counts, figures
@@ -406,7 +408,7 @@ def validation_figures(figures: Figures) -> dict[str, float]:
     return validation
 
 
-def write(model: Model, learned: dict[str, tuple[int, int]], *, model_path: Path = MODEL_FILE,
+def write(model: Model, learned: Counts, *, model_path: Path = MODEL_FILE,
           learned_path: Path = LEARNED_FILE) -> None:
     """Ship a fitted model and its learned table (``analysis/models/`` by default); update the
     model card (``analysis/models/README.md``) by hand with the figures."""
