@@ -148,23 +148,18 @@ def tokenize(text: str) -> pd.DataFrame:
 # Sentences
 # ---------------------------------------------------------------------------------------------
 
-#: Abbreviations that never end a sentence (a name or a number follows them).
-_NEVER_FINAL = frozenset(
-    """mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen rep gov pres supt insp det rev fr
-    st mt ft jr sr hon messrs mme mlle vs v cf e.g i.e viz approx no nos vol pp p fig figs art
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-#: Abbreviations that end a sentence only when a usual sentence opener follows.
-_MAYBE_FINAL = frozenset("inc ltd co corp llc plc bros etc al dept univ assn est".split())
 
-#: Words that commonly open a sentence; after "U.S." or "etc." they signal a boundary.
-_SENTENCE_OPENERS = frozenset(
-    """the a an he she it they we i you his her its their our this that these those there here
-    but and so yet or nor in on at for by with from as after before when while since although
-    though if however meanwhile still also then now today yesterday later earlier last next
-    some many most few several all both neither either no not one two three what who why how
-    where which mr mrs ms dr""".split()
-)
+def _sentence_words(category: str) -> frozenset[str]:
+    table = load_lexicon("sentence_rules")
+    return frozenset(table.loc[table["category"] == category, "term"])
+
+
+# The sentence rules' word lists (``lexicons/sentence_rules.csv``): abbreviations that never end
+# a sentence (a name or a number follows them), abbreviations that end one only when a usual
+# sentence opener follows, and those openers ("The", "But", …).
+_NEVER_FINAL = _sentence_words("never final")
+_MAYBE_FINAL = _sentence_words("maybe final")
+_SENTENCE_OPENERS = _sentence_words("sentence opener")
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 # The look-behind and the possessive quantifiers keep this linear on long runs of punctuation
