@@ -286,12 +286,10 @@ def split_sentences(text: str) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _english_function_words() -> frozenset[str]:
-    return frozenset(
-        """the of and to a in is that for it as was with be by on not he i this are or his from at
-        which but have an they you were her she their has had been one we all would there will its
-        who more if no so can said than them into could when after also what about up out other
-        over only new some any these such may while where most both between""".split()
-    )
+    return frozenset(load_lexicon("english_markers")["term"])  # lexicons/english_markers.csv
+
+
+on_change(_english_function_words.cache_clear)
 
 
 def is_probably_english(text: str, *, min_share: float = 0.12) -> bool:

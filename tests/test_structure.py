@@ -112,7 +112,8 @@ def test_one_reader_for_each_word_list_one_stemmer():
     """One stop list (``analysis.text.stop_words``), the model's function words read in one place
     (``analysis.wording.lexicons``), one stemmer (``analysis.text.stem``): no module reads those
     files itself or defines a stemmer of its own."""
-    readers = {"stopwords": "text.py", "sentence_rules": "text.py", "function_words": "wording/lexicons.py"}
+    readers = {"stopwords": "text.py", "sentence_rules": "text.py", "english_markers": "text.py",
+               "function_words": "wording/lexicons.py"}
     for path in sorted(PACKAGE.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         name = path.relative_to(PACKAGE).as_posix()

@@ -48,13 +48,13 @@ __all__ = [
 #: Modal and attribution words are here too, but they stay lexicon cues. The wording model's own
 #: list (``lexicons/function_words.csv``), not the project's stop list (``analysis.text.stop_words``):
 #: it is part of the model's fitted features, so changing it changes the model's figures.
-FUNCTION_WORDS = frozenset(load_lexicon("function_words")["term"])
+_MODEL_WORDS = load_lexicon("function_words")
+FUNCTION_WORDS = frozenset(_MODEL_WORDS.loc[_MODEL_WORDS["category"] == "model function word", "term"])
 
 #: First- and second-person words: a sentence using them addresses the reader or speaks for
-#: the writer (opinion), unless it is quoted speech.
-PERSONAL_WORDS = frozenset(
-    "i i'm i've i'd i'll me my mine we we're we've we'd we'll us our ours you you're you've you'd you'll your yours".split()  # noqa: SIM905
-)
+#: the writer (opinion), unless it is quoted speech. Also the model's (same file, part of its
+#: fitted sentence features).
+PERSONAL_WORDS = frozenset(_MODEL_WORDS.loc[_MODEL_WORDS["category"] == "model personal word", "term"])
 
 
 def fold_form(norm: str) -> str:
