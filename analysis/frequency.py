@@ -43,7 +43,7 @@ def _frequencies() -> dict[str, int] | None:
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
     if not path.is_file():
         return None
-    import msgpack
+    import msgpack  # wordfreq's own reader: loaded on the first lookup
 
     with gzip.open(path, "rb") as handle:
         data = msgpack.load(handle, raw=False)
@@ -79,7 +79,7 @@ def word_frequency(term: str, *, minimum: float = 0.0) -> float:
                 return _round(0.0, minimum) if minimum else 0.0
             one_over += 1.0 / 10 ** (-table[token] / 100)
         return _round(1.0 / one_over, minimum)
-    from wordfreq import word_frequency as reference
+    from wordfreq import word_frequency as reference  # the upstream reference, for the check only
 
     return float(reference(term, "en", minimum=minimum))
 

@@ -396,7 +396,10 @@ def load_dask(source: str | Path, *, blocksize: str | int | None = "64MB", **opt
     glob (``"corpus/*.jsonl"``) reads many files. Pass the result to
     ``analysis.scale.features_dask``. Other ``options`` go to Dask's reader.
     """
-    import dask.dataframe as dd
+    try:
+        import dask.dataframe as dd  # optional: the `scale` extra
+    except ModuleNotFoundError:
+        raise ModuleNotFoundError("load_dask needs Dask: pip install 'source-bias-suite[scale]' (or dask[dataframe])") from None
 
     text = str(source)
     name = text.lower().removesuffix(".gz")

@@ -266,7 +266,7 @@ def use_readable_tables() -> None:
     the tables came from ``label_ids``). Outside IPython it does nothing. Returns None, so a
     cell ending with it shows nothing."""
     try:
-        from IPython import get_ipython
+        from IPython import get_ipython  # only inside Jupyter
     except ImportError:  # pragma: no cover
         return
     shell = get_ipython()

@@ -50,7 +50,7 @@ def progress_bar(
     delay: float = 0.0,
 ) -> Any:
     """A tqdm bar (auto: widget in Jupyter, text in a terminal), disabled where nobody watches."""
-    from tqdm.auto import tqdm
+    from tqdm.auto import tqdm  # loaded when a bar is shown
 
     return tqdm(
         iterable, total=total, desc=desc, unit=unit, disable=not show_progress(enabled),

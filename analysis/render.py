@@ -189,7 +189,7 @@ def _for_page(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, dict[st
 
 def _export(nb: nbformat.NotebookNode, *, title: str = "", nav: str = "") -> str:
     """A notebook as one offline page: its real title, site links, figures with alt text."""
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup  # page rewriting only
 
     nb, alts = _for_page(nb)
     exporter = HTMLExporter(template_name="lab", embed_images=True)

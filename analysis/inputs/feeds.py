@@ -73,7 +73,7 @@ def parse_feed(data: bytes, *, source: str | Path) -> tuple[str, list[FeedItem]]
     Raises:
         CorpusError: not well-formed XML, or neither RSS nor Atom.
     """
-    from lxml import etree
+    from lxml import etree  # feeds only
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
     try:
@@ -124,7 +124,7 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
 
 def html_fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed item's content): one paragraph a block element."""
-    import lxml.html
+    import lxml.html  # feeds only
 
     if not fragment.strip():
         return ""

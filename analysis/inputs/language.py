@@ -51,7 +51,7 @@ def language_name(code: str) -> str:
 
 @lru_cache(maxsize=1)
 def _detector_ready() -> bool:
-    from langdetect import DetectorFactory
+    from langdetect import DetectorFactory  # non-English text only (profiles load slowly)
 
     DetectorFactory.seed = 0
     return True
@@ -66,7 +66,7 @@ def detect_language(text: str) -> str:
     if is_probably_english(text):
         return ENGLISH
     _detector_ready()
-    from langdetect import LangDetectException, detect
+    from langdetect import LangDetectException, detect  # non-English text only (profiles load slowly)
 
     try:
         return normalise_language(detect(text[:20000]))

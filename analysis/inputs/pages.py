@@ -102,7 +102,7 @@ def extract_page(data: bytes | str, *, source: str | Path, url: str | None = Non
         CorpusError: the page holds no article text (a list page, a page built by scripts, a
             paywall with nothing before it).
     """
-    import trafilatura
+    import trafilatura  # web pages only (heavy)
 
     document = trafilatura.bare_extraction(
         data,
@@ -146,7 +146,7 @@ def page_text_and_meta(
     data: bytes, *, source: str | Path, url: str | None = None, fetched: bool = False
 ) -> tuple[str, dict[str, str]]:
     """``(article text, front-matter fields)`` of one page; the fields record its provenance."""
-    import trafilatura
+    import trafilatura  # web pages only (heavy)
 
     page = extract_page(data, source=source, url=url)
     meta = {

@@ -30,7 +30,7 @@ def is_table(path: str | Path) -> bool:
 
 def parquet_rows(path: Path, *, chunksize: int = 1000) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number from 1, row) of a Parquet file, ``chunksize`` rows at a time."""
-    import pyarrow as pa
+    import pyarrow as pa  # Parquet only (heavy)
     import pyarrow.parquet as pq
 
     try:

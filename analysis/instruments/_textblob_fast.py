@@ -80,7 +80,7 @@ def upstream_assess(toks: Sequence[str]) -> list[tuple[str, float, float]]:
 def _tokenizer_tables() -> tuple[Any, ...] | None:
     """TextBlob's tokenizer constants for :func:`_fast_tokens` (None if TextBlob's analyzer uses
     another tokenizer than ``find_tokens`` with its defaults: then the reference runs)."""
-    from textblob import _text
+    from textblob import _text  # upstream internals, loaded on first use
 
     tokenizer = _pattern_lexicon.tokenizer
     if getattr(tokenizer, "__func__", None) is not _text.Parser.find_tokens:  # TextBlob's English parser
@@ -105,6 +105,7 @@ def _split_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], int
     """TextBlob's punctuation (without and with the full stop), contractions, the longest
     contraction, its abbreviations and the consonant class of its ``RE_ABBR3``, for
     :func:`_split_token`."""
+    # upstream internals, loaded on first use
     from textblob._text import ABBREVIATIONS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3, replacements
 
     # The index arithmetic below encodes these three patterns; refuse to run on others.
@@ -266,7 +267,7 @@ def _assess_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[s
     """TextBlob's lexicon flattened once for :func:`_fast_assess`: words with an untagged sense and
     their (polarity, subjectivity, intensity), words that can modify the next word, negations,
     emoticons (lower-cased, first match in TextBlob's order) and its "modifier" rule."""
-    from textblob._text import EMOTICONS
+    from textblob._text import EMOTICONS  # upstream internals, loaded on first use
 
     textblob_words()  # make sure the lazy lexicon is loaded
     known: dict[str, tuple[float, float, float]] = {}
@@ -333,7 +334,7 @@ def _assess_state(tokens: Sequence[str]) -> tuple[list[list[Any]], str | None, s
     first chunk (TextBlob applies such a "!" to the chunk before the tokens, if any).
     The loop of TextBlob's ``assessments`` on a lexicon flattened once (:func:`_assess_tables`).
     """
-    from textblob._text import PUNCTUATION
+    from textblob._text import PUNCTUATION  # upstream internals, loaded on first use
 
     known, modifier_words, negations, emoticons, is_modifier = _assess_tables()
     found: list[list[Any]] = []  # [words, polarity, subjectivity, intensity, negated]

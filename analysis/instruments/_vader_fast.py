@@ -47,7 +47,7 @@ def upstream_compound(text: str) -> float:
 
 @lru_cache(maxsize=1)
 def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # upstream, loaded on first use
 
     return SentimentIntensityAnalyzer()
 
@@ -64,7 +64,7 @@ def _vader_tables() -> tuple[frozenset[str], bool, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _vader_rules() -> tuple[Any, ...]:
     """VADER's constants for :func:`_vader_sentiments`, read from its module once."""
-    from vaderSentiment import vaderSentiment as v
+    from vaderSentiment import vaderSentiment as v  # upstream, loaded on first use
 
     return (
         _vader().lexicon, v.BOOSTER_DICT, frozenset(v.NEGATE), v.SPECIAL_CASES, v.N_SCALAR, v.C_INCR,
@@ -241,7 +241,7 @@ def _fast_compound(text: str) -> float:
     word rules run on words lower-cased once (:func:`_vader_sentiments`). Tested equal to
     :func:`upstream_compound`.
     """
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # upstream, loaded on first use
 
     emoji, ascii_emoji, _words = _vader_tables()
     if (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text):
@@ -262,7 +262,7 @@ def _fast_compound(text: str) -> float:
 def _vader_compound_of(sentiments: Sequence[Any], text: str) -> float:
     """The ``compound`` of VADER's ``score_valence(sentiments, text)`` (the sum of valences
     with its punctuation emphasis, normalized, rounded to 4 places), without its other shares."""
-    from vaderSentiment.vaderSentiment import normalize
+    from vaderSentiment.vaderSentiment import normalize  # upstream, loaded on first use
 
     if not sentiments:
         return 0.0

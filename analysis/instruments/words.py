@@ -15,7 +15,7 @@ __all__ = ["lexicon_entry", "textblob_words", "vader_words"]
 @lru_cache(maxsize=1)
 def textblob_words() -> dict[str, tuple[float, float]]:
     """TextBlob's word lexicon as word -> (polarity, subjectivity), first sense of each word."""
-    from textblob.en import sentiment as pattern_lexicon
+    from textblob.en import sentiment as pattern_lexicon  # the lexicon loads on first use
 
     if hasattr(pattern_lexicon, "load"):
         pattern_lexicon.load()
@@ -38,6 +38,6 @@ def lexicon_entry(word: str) -> tuple[float, float] | None:
 @lru_cache(maxsize=1)
 def vader_words() -> dict[str, float]:
     """VADER's word lexicon: lower-cased word -> valence -4..4."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # the lexicon loads on first use
 
     return {k.lower(): float(v) for k, v in SentimentIntensityAnalyzer().lexicon.items()}

@@ -62,7 +62,7 @@ def register_alt_text() -> bool:
     Returns whether a shell was found. Outside IPython it does nothing.
     """
     try:
-        from IPython import get_ipython
+        from IPython import get_ipython  # only inside Jupyter
     except ImportError:  # pragma: no cover - IPython ships with Jupyter
         return False
     shell = get_ipython()
@@ -76,7 +76,7 @@ def register_alt_text() -> bool:
     if getattr(draw, "_adds_alt", False):
         return True
     try:  # twice the pixels, shown at the same size: sharp on phones and when zoomed in
-        from matplotlib_inline.backend_inline import set_matplotlib_formats
+        from matplotlib_inline.backend_inline import set_matplotlib_formats  # only inside Jupyter
 
         set_matplotlib_formats("retina")
         draw = formatter.lookup_by_type(Figure)

@@ -104,7 +104,7 @@ def evaluate(frame: pd.DataFrame, cues: Cues, threshold: float) -> dict[str, flo
     biased sentences with marked words whose highest-scored cue is a marked word. ROC-AUC: the
     sentence's highest cue score (0 without cues) against its label.
     """
-    from sklearn.metrics import roc_auc_score
+    from sklearn.metrics import roc_auc_score  # training only
 
     tp = fp = matched = n_marked = top_hits = top_n = 0
     sent_scores = []
@@ -220,7 +220,7 @@ def fit(tokens: pd.DataFrame, *, smoothing: float, min_sentences: int, c: float,
     weight of "other loaded words in the same sentence", is set from outside (chosen by
     cross-validated sentence ROC-AUC and F1, because it is a sentence-level effect).
     """
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # training only
 
     counts = _counts(tokens)
     base_rate = float(tokens["y"].mean())
@@ -270,7 +270,7 @@ def calibration_rows(frame: pd.DataFrame, idx: np.ndarray, scorer: Scorer) -> pd
 def fit_calibration(rows: pd.DataFrame, c: float = CALIBRATION_C) -> tuple[float, ...]:
     """``(scale, intercept, one weight per SENTENCE_FEATURES)`` by logistic regression of the
     expert marks on out-of-fold first-stage log-odds and the sentence features."""
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # training only
 
     clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(rows[["z", *SENTENCE_FEATURES]].to_numpy(), rows["y"].to_numpy())
