@@ -271,7 +271,9 @@ def test_two_renders_finishing_together_both_succeed_and_leave_nothing(tmp_path)
 def test_interrupt_during_a_write_cleans_up_quietly(tmp_path, sig):
     """Finding 16: SIGTERM left a 0-byte temporary file; SIGINT printed a long traceback."""
     script = (
-        "import sys, time\n"
+        "import signal, sys, time\n"
+        # a shell's background job starts with SIGINT ignored, and a child inherits that: restore it
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import analysis.atomic as atomic\n"
         "from analysis.cli import main\n"
         "real = atomic.os.fsync\n"
