@@ -124,3 +124,36 @@ def test_words_of_opinion_sentences_tilt_the_sentence_but_a_flag_needs_lexical_e
     first_end = text.index("Tuesday")
     assert max(c.score for c in cues if c.start < first_end) > max(
         (c.score for c in cues if c.start > first_end), default=0.0)
+
+
+def test_a_word_the_annotations_never_saw_backs_off_to_its_family():
+    """'sensationalism' is not in this learned table, but 'sensationalist' is: the family's marks
+    become learned evidence for it, and its reason names the related word and the counts."""
+    from analysis.wording.lexicons import family_form
+    from analysis.wording.model import family_feature, family_table
+
+    learned = {"sensationalist": (7, 10, 9), "talk": (0, 40, 15)}
+    assert family_form("sensationalism") == family_form("sensationalists") == family_form("sensationalist")
+    assert family_form("racism") == family_form("racists") != family_form("race")
+    families = family_table(learned)
+    value, seen, info = family_feature("sensationalism", learned, families, base_rate=0.05, smoothing=8.0)
+    assert value > 0 and seen == 1.0 and info == (7, 10, "sensationalist")
+    assert family_feature("sensationalist", learned, families, base_rate=0.05, smoothing=8.0)[1] == 0.0  # only itself
+    hit = Scorer(learned=learned).word("sensationalism", False)
+    assert "learned" in hit.evidence.split("+")
+    assert "related words such as 'sensationalist' in 7 of 10" in hit.why
+    assert hit.z > Scorer(learned={"talk": (0, 40, 15)}).word("sensationalism", False).z
+
+
+def test_lexicons_weigh_more_for_words_the_annotations_never_saw():
+    """The 'new_*' features carry a sentiment lexicon's rating only for a word the learned table
+    does not know; for a known word its own counts speak."""
+    from analysis.wording.scan import word_vector
+
+    index = features.INDEX
+    for word in ("gloomy", "awful"):
+        unseen = word_vector(word, False, learned={}, family=(0.0, 0.0))
+        assert unseen[index["new_subjective"]] == unseen[index["tb_subj"]]
+        assert unseen[index["new_charged"]] == max(unseen[index["vader"]], unseen[index["afinn"]]) > 0
+        known = word_vector(word, False, learned={word: (3, 4, 4)}, family=(0.0, 0.0))
+        assert known[index["new_subjective"]] == known[index["new_charged"]] == 0.0

@@ -9,7 +9,10 @@ Kinds of feature, in this order:
 
 - ``word``: from the word alone (curated lists, sentiment lexicons, rarity, shape); computed by
   the declared function from :class:`WordFacts` and cached per word;
-- ``learned``: from the word counts learned from expert annotations (``analysis.wording.model``);
+- ``learned``: from the word counts learned from expert annotations (``analysis.wording.model``):
+  the word's own counts, its word family's (related words, for words seen rarely or never), and
+  the sentiment lexicons' ratings of words the annotations never saw (computed by
+  :func:`learned_features`);
 - ``name``: the word is used as a name (capitalised in mid-sentence);
 - ``context``: from the word's sentence, filled in by the scan (``analysis.wording.scan``).
 
@@ -61,6 +64,7 @@ __all__ = [
     "evidence_tags",
     "has_lexical_evidence",
     "is_candidate",
+    "learned_features",
     "length_feature",
     "nearby_feature",
 ]
@@ -202,6 +206,13 @@ DECLARED: tuple[Feature, ...] = (
             why="experts marked it as biased in {k} of {n} annotated news sentences"),
     Feature("learned_never", "experts rarely marked it as biased", "learned", 2.0),
     Feature("learned_known", "seen in the expert annotations", "learned", 0.0, explain=False),
+    Feature("family", "experts often marked related words (the same word family)", "learned", 1.0,
+            evidence="learned", why="experts marked related words such as '{member}' in {fk} of {fn} annotated news sentences"),
+    Feature("family_known", "related words were seen in the expert annotations", "learned", 0.0, explain=False),
+    Feature("new_subjective", "TextBlob rates it subjective, and the expert annotations never saw it", "learned", 0.5,
+            evidence=_SENTIMENT),
+    Feature("new_charged", "VADER or AFINN rates it emotionally charged, and the expert annotations never saw it",
+            "learned", 0.5, evidence=_SENTIMENT),
     Feature("capital", "a name (capitalised in mid-sentence; names are rarely loaded)", "name", -0.8),
     Feature("intensified", "an intensifier stands just before it", "context", 0.3, explain=False),
     Feature("reported", "the sentence reports speech with a plain verb (said, told, according to)", "context", -0.5),
@@ -220,6 +231,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {f.name: f.weight for f in DECLARED}
 N_BASE = sum(f.kind == "word" for f in DECLARED)  # features computed from the word alone
 N_WORD = sum(f.kind != "context" for f in DECLARED)  # features of the word (the rest are context)
 INDEX = {name: i for i, name in enumerate(FEATURES)}
+_TB_SUBJ, _VADER, _AFINN = INDEX["tb_subj"], INDEX["vader"], INDEX["afinn"]
 _WORD_FEATURES = tuple(f.value for f in DECLARED[:N_BASE] if f.value is not None)
 if len(_WORD_FEATURES) != N_BASE:  # pragma: no cover
     raise RuntimeError("analysis.wording.features: every word feature needs a value function")
@@ -282,6 +294,19 @@ def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
         content=content,
         rarity=rarity,
     )
+
+
+def learned_features(base: tuple[float, ...] | np.ndarray, own: float, known: float, family: float,
+                     family_known: float) -> tuple[float, ...]:
+    """The ``learned`` features (``FEATURES[N_BASE:N_WORD - 1]``) from a word's base features, its
+    learned log-odds ``own`` (about -1..1, 0 when unseen), whether it was seen (``known``), its
+    family's learned log-odds without it (``family``) and whether the family was seen. Words the
+    annotations never saw lean on the sentiment lexicons instead (``new_subjective``,
+    ``new_charged``)."""
+    new = 1.0 - known
+    charged = max(base[_VADER], base[_AFINN])
+    return (max(own, 0.0), min(own, 0.0), known, max(family, 0.0), family_known,
+            base[_TB_SUBJ] * new, charged * new)
 
 
 @lru_cache(maxsize=200_000)

@@ -76,6 +76,29 @@ def fold_form(norm: str) -> str:
     return w
 
 
+#: Derivational endings :func:`family_form` strips (ending, what replaces it), longest first;
+#: -ism and -ist meet at -is ("racism", "racist" → "racis") rather than at their base word.
+_FAMILY_ENDINGS = (("ization", ""), ("isation", ""), ("ically", ""), ("ations", ""), ("ation", ""), ("ness", ""),
+                   ("ment", ""), ("ical", ""), ("aliz", ""), ("isms", "is"), ("ists", "is"), ("ism", "is"),
+                   ("ist", "is"), ("ity", ""), ("eou", ""), ("ous", ""), ("ou", ""), ("ive", ""), ("ize", ""), ("ise", ""), ("ia", ""),
+                   ("ic", ""), ("al", ""), ("er", ""), ("y", ""), ("e", ""))
+
+
+def family_form(norm: str) -> str:
+    """The word family of a normalized word, for backing off from a word the annotations saw
+    rarely or never to related words they did: ``racism``/``racists`` → ``racis``,
+    ``radicalized``/``radical`` → ``radic``, ``hysteria``/``hysterical`` → ``hyster``. One
+    derivational ending is stripped from :func:`fold_form` when at least four letters remain.
+    The wording model's own, like :func:`fold_form` (its ``family`` feature was fitted with it);
+    crude and deliberate: used only to pool the learned statistics, never shown as a term.
+    """
+    w = fold_form(norm)
+    for ending, replacement in _FAMILY_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3 and len(w) - len(ending) + len(replacement) >= 4:
+            return w[: -len(ending)] + replacement
+    return w
+
+
 # ---------------------------------------------------------------------------------------------
 # Curated tables
 # ---------------------------------------------------------------------------------------------

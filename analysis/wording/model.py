@@ -28,6 +28,7 @@ from analysis.wording.features import (
     SENTENCE_FEATURES,
     SENTENCE_WORDS,
 )
+from analysis.wording.lexicons import family_form
 
 __all__ = [
     "IDENTITY",
@@ -36,6 +37,9 @@ __all__ = [
     "Model",
     "ModelError",
     "Counts",
+    "Families",
+    "family_feature",
+    "family_table",
     "lean_feature",
     "learned_feature",
     "learned_table",
@@ -290,11 +294,51 @@ def learned_table() -> Counts:
     return read_learned(LEARNED_FILE)
 
 
+@lru_cache(maxsize=1)
+def learned_families() -> Families:
+    """The shipped learned table pooled by word family."""
+    return family_table(learned_table())
+
+
 def learned_feature(k: int, n: int, *, base_rate: float, smoothing: float) -> float:
     """Smoothed log-odds of being marked relative to the base rate, scaled to about -1..1."""
     rate = (k + smoothing * base_rate) / (n + smoothing)
     lo = math.log(rate / (1 - rate)) - math.log(base_rate / (1 - base_rate))
     return max(-3.0, min(3.0, lo)) / 3.0
+
+
+#: Word family (:func:`analysis.wording.lexicons.family_form`) → ``(k, n, members)``: the learned
+#: counts of its words summed, and up to three ``(k, word)`` of its words with the most marks.
+Families = dict[str, tuple[int, int, tuple[tuple[int, str], ...]]]
+
+
+def family_table(learned: Counts) -> Families:
+    """The learned table pooled by word family (see :data:`Families`)."""
+    pooled: dict[str, list] = {}
+    for key, (k, n, _) in learned.items():
+        entry = pooled.setdefault(family_form(key), [0, 0, []])
+        entry[0] += k
+        entry[1] += n
+        entry[2].append((k, key))
+    return {fam: (k, n, tuple(sorted(members, reverse=True)[:3])) for fam, (k, n, members) in pooled.items()}
+
+
+def family_feature(key: str, learned: Counts, families: Families, *, base_rate: float,
+                   smoothing: float) -> tuple[float, float, tuple[int, int, str] | None]:
+    """A word's backoff to its family: the smoothed learned log-odds (as :func:`learned_feature`)
+    of the *other* words of its family, 1.0 if they were seen, and ``(k, n, a related word)``
+    for the explanation (None when no related word was seen)."""
+    entry = families.get(family_form(key))
+    if entry is None:
+        return 0.0, 0.0, None
+    k, n, members = entry
+    own = learned.get(key)
+    if own is not None:
+        k, n = k - own[0], n - own[1]
+    if n < 1:
+        return 0.0, 0.0, None
+    member = next((m for _, m in members if m != key), key)
+    return learned_feature(k, n, base_rate=base_rate, smoothing=smoothing), 1.0, (k, n, member)
 
 
 def lean_feature(b: int, n: int, *, base_rate: float, smoothing: float) -> float:
@@ -309,3 +353,4 @@ def clear_caches() -> None:
     """Forget the loaded model and learned table (after refitting in a session)."""
     load_model.cache_clear()
     learned_table.cache_clear()
+    learned_families.cache_clear()

@@ -35,6 +35,7 @@ from analysis.wording.features import (
     base_features,
     evidence_tags,
     is_candidate,
+    learned_features,
     length_feature,
     nearby_feature,
 )
@@ -47,7 +48,18 @@ from analysis.wording.lexicons import (
     phrase_finder,
     say_words,
 )
-from analysis.wording.model import Counts, Model, lean_feature, learned_feature, learned_table, load_model
+from analysis.wording.model import (
+    Counts,
+    Families,
+    Model,
+    family_feature,
+    family_table,
+    lean_feature,
+    learned_families,
+    learned_feature,
+    learned_table,
+    load_model,
+)
 
 __all__ = [
     "CUE_FIELDS",
@@ -367,10 +379,11 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def word_vector(
     norm: str, capital: bool, *, learned: Counts | None = None, model: Model | None = None,
-    curated: bool = True,
+    curated: bool = True, family: tuple[float, float] | None = None,
 ) -> np.ndarray:
     """The feature vector of one word without context (``FEATURES[:N_WORD]``; ``capital``
-    means a name: its rarity is not counted)."""
+    means a name: its rarity is not counted). ``family``: the word's family backoff (value,
+    seen) from :func:`analysis.wording.model.family_feature`; by default from the shipped table."""
     model = model or load_model()
     table = learned_table() if learned is None else learned
     kn = table.get(fold_form(norm))
@@ -379,13 +392,18 @@ def word_vector(
         known = 1.0
     else:
         lf, known = 0.0, 0.0
-    x = np.array((*base_features(norm, curated), max(lf, 0.0), min(lf, 0.0), known, float(capital)))
+    if family is None:
+        family = family_feature(fold_form(norm), learned_table(), learned_families(), base_rate=model.base_rate,
+                                smoothing=model.smoothing)[:2]
+    base = base_features(norm, curated)
+    x = np.array((*base, *learned_features(base, lf, known, *family), float(capital)))
     if capital:
         x[INDEX["rarity"]] = x[INDEX["rare_evaluative"]] = 0.0
     return x
 
 
-def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int, int] | None, model: Model) -> str:
+def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int, int] | None, model: Model,
+         family: tuple[int, int, str] | None = None) -> str:
     """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
     parts = []
     if info is not None:
@@ -396,11 +414,12 @@ def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int, int] | None, m
         feature = DECLARED[i]
         if contrib[i] <= 0.05 or not feature.explain or len(parts) >= 3:
             continue
-        if feature.why is None or ("{k}" in feature.why and kn is None):
+        if feature.why is None or ("{k}" in feature.why and kn is None) or ("{fk}" in feature.why and family is None):
             parts.append(feature.words)
         else:
             k, n = kn[:2] if kn is not None else (0, 0)
-            parts.append(feature.why.format(value=x[i], k=k, n=n))
+            fk, fn, member = family if family is not None else (0, 0, "")
+            parts.append(feature.why.format(value=x[i], k=k, n=n, fk=fk, fn=fn, member=member))
     if not parts:
         parts.append("a weak cue: " + (DECLARED[order[0]].words if contrib[order[0]] > 0 else "little evidence"))
     return "; ".join(parts)
@@ -416,9 +435,12 @@ class Scorer:
     """
 
     def __init__(self, model: Model | None = None, learned: Counts | None = None, *,
-                 _memo: dict | None = None):
+                 _memo: dict | None = None, _families: Families | None = None):
         self.model = model or load_model()
         self.learned = learned_table() if learned is None else learned
+        if _families is None:
+            _families = learned_families() if learned is None else family_table(self.learned)
+        self.families = _families
         self._memo: dict[tuple[str, bool, bool], WordScore | None] = {} if _memo is None else _memo
         self.w_nearby = self.model.weight("nearby")
         self.w_intensified = self.model.weight("intensified")
@@ -434,7 +456,7 @@ class Scorer:
                 and np.array_equal(model.weights[:N_WORD], self.model.weights[:N_WORD])
                 and model.base_rate == self.model.base_rate and model.smoothing == self.model.smoothing
                 and model.min_sentences == self.model.min_sentences)
-        return Scorer(model, self.learned, _memo=self._memo if same else None)
+        return Scorer(model, self.learned, _memo=self._memo if same else None, _families=self.families)
 
     def with_learned(self, learned: Counts) -> Scorer:
         """A scorer with the same model and another learned table (``{}``: none)."""
@@ -453,8 +475,12 @@ class Scorer:
             info = lexicons.get(norm) if curated_entry else None
             # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
             learned = self.learned if curated_entry or norm not in lexicons else {}
-            x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated_entry)
-            kn = self.learned.get(fold_form(norm))
+            folded = fold_form(norm)
+            fam_value, fam_known, fam = family_feature(folded, self.learned, self.families,
+                                                       base_rate=self.model.base_rate, smoothing=self.model.smoothing)
+            x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated_entry,
+                            family=(fam_value, fam_known))
+            kn = self.learned.get(folded)
             tags = evidence_tags(x, info is not None)
             contributions = x * self.model.weights[:N_WORD]
             z = float(self.model.intercept + contributions.sum())
@@ -462,7 +488,7 @@ class Scorer:
                 z,
                 info.category if info else "loaded",
                 info.stance if info else None,
-                _why(x, info, kn, self.model),
+                _why(x, info, kn, self.model, fam),
                 "+".join(tags) or "none",
                 any(t in LEXICAL_EVIDENCE for t in tags),
                 z if _vouched(tags, x) else z - float(np.clip(contributions[list(_HINT_INDEX)], 0.0, None).sum()),

@@ -26,14 +26,22 @@ import pandas as pd
 from analysis.instruments.words import lexicon_entry
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.cues import DEFAULT_MIN_SCORE
-from analysis.wording.features import FEATURES, INDEX, SENTENCE_FEATURES, base_features, length_feature
-from analysis.wording.lexicons import curated, fold_form
+from analysis.wording.features import (
+    FEATURES,
+    INDEX,
+    SENTENCE_FEATURES,
+    base_features,
+    learned_features,
+    length_feature,
+)
+from analysis.wording.lexicons import curated, family_form, fold_form
 from analysis.wording.model import (
     IDENTITY,
     LEARNED_FILE,
     MODEL_FILE,
     Counts,
     Model,
+    family_table,
     learned_feature,
     load_model,
     write_learned,
@@ -198,12 +206,48 @@ def _design(tokens: pd.DataFrame, counts: Counts, *, base_rate: float,
         if n >= min_sentences:
             learned[i] = learned_feature(k, n, base_rate=base_rate, smoothing=smoothing)
             known[i] = 1.0
+    family, family_known = _family_columns(tokens, counts, own, base_rate=base_rate, smoothing=smoothing)
+    learned_x = np.array([learned_features(row, lf, kn, f, fk)
+                          for row, lf, kn, f, fk in zip(base, learned, known, family, family_known, strict=True)])
     name = tokens["capital"].to_numpy(bool)
     base[name, INDEX["rarity"]] = 0.0
     base[name, INDEX["rare_evaluative"]] = 0.0
-    return np.column_stack([base, np.maximum(learned, 0), np.minimum(learned, 0), known,
+    return np.column_stack([base, learned_x.reshape(len(tokens), -1),
                             name.astype(float), tokens["intensified"].to_numpy(float),
                             tokens["reported"].to_numpy(float), tokens["length"].to_numpy(float)])
+
+
+def _family_columns(tokens: pd.DataFrame, counts: Counts, own: np.ndarray | None, *, base_rate: float,
+                    smoothing: float) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's family backoff (as :func:`analysis.wording.model.family_feature`: the other words
+    of its family); with ``own`` (leave one out) the family's words in the row's own sentence are
+    left out too."""
+    families = family_table(counts)
+    value = np.zeros(len(tokens))
+    seen = np.zeros(len(tokens))
+    fam_of = {key: family_form(key) for key in tokens["key"].unique()}
+    in_sentence: dict[tuple[str, int], tuple[int, int]] = {}
+    if own is not None:
+        per = tokens.groupby(["key", "sent"])["y"].max().reset_index()
+        per["fam"] = per["key"].map(fam_of)
+        agg = per.groupby(["fam", "sent"])["y"].agg(["sum", "count"])
+        in_sentence = {idx: (int(k), int(n)) for idx, k, n in zip(agg.index, agg["sum"], agg["count"], strict=True)}
+    for i, (key, sent) in enumerate(zip(tokens["key"], tokens["sent"], strict=True)):
+        fam = fam_of[key]
+        entry = families.get(fam)
+        if entry is None:
+            continue
+        k, n = entry[0], entry[1]
+        kn = counts.get(key)
+        if kn is not None:
+            k, n = k - kn[0], n - kn[1]
+        if own is not None:
+            sk, sn = in_sentence[(fam, sent)]
+            k, n = k - (sk - own[i]), n - (sn - 1)
+        if n >= 1:
+            value[i] = learned_feature(k, n, base_rate=base_rate, smoothing=smoothing)
+            seen[i] = 1.0
+    return value, seen
 
 
 _FITTED_BY_REGRESSION = FEATURES[:-1]
