@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.annotate import annotate, annotate_many, cue_table, source_table
+from analysis.compare import compare
 from analysis.corpus import load_corpus
 from analysis.scale import article_features, features
 from analysis.sourcing import find_sources
@@ -169,3 +170,25 @@ def test_any_text_annotates_whole(text):
     sent_ids = {s.sent_id for s in a.sentences} | {-1}
     assert all(c.sent_id in sent_ids for c in a.cues)
     assert all(not math.isnan(s.vader) for s in a.sentences)
+
+
+def test_compare_and_features_report_the_same_figures(event):
+    """The comparison's tables and the corpus-scale row come from the same annotation."""
+    articles, sentences = event
+    comparison = compare(articles, sentences, clusters=False, progress=False)
+    table = features(articles, n_jobs=1, progress=False).set_index("article_id")
+    tone = comparison.tone.articles.set_index("article_id")
+    summary = comparison.wording.summary.groupby("article_id")[["cues", "flags", "narrator_words"]].agg(
+        {"cues": "sum", "flags": "sum", "narrator_words": "first"}
+    )
+    for article_id in articles["article_id"]:
+        row = table.loc[article_id]
+        assert row["polarity"] == tone.loc[article_id, "polarity"]
+        assert row["subjectivity"] == tone.loc[article_id, "subjectivity"]
+        assert row["vader_compound"] == pytest.approx(tone.loc[article_id, "vader_compound"], abs=1e-12)
+        assert row["n_assessed"] == tone.loc[article_id, "n_assessed"]
+        per = max(summary.loc[article_id, "narrator_words"], 1) / 1000
+        assert row["narrator_words"] == summary.loc[article_id, "narrator_words"]
+        assert row["narrator_flags_per_1000"] == pytest.approx(summary.loc[article_id, "flags"] / per)
+        assert row["narrator_cues_per_1000"] == pytest.approx(summary.loc[article_id, "cues"] / per)
+    assert table.loc[articles["article_id"].iloc[0], "narrator_flags_per_1000"] > 0
