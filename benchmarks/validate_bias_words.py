@@ -85,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     for key, spread in figures.spread.items():
         print(f"  {_LABELS[key].format(k=args.folds).removeprefix('loaded_language, '):<40} " + "  ".join(
             f"{k} {m:.3f}±{sd:.3f}" for k, (m, sd) in spread.items()))
-    print("Targets (dev half): F1 >= 0.45, top-1 >= 60%, ROC-AUC >= 0.78. Published: Spinde et al. 2021 F1 0.43.")
+    cv = figures.rows["cv"]
+    goals = (("F1", "f1", 0.50, "{:.3f}"), ("top-1", "top1", 0.72, "{:.1%}"), ("ROC-AUC", "auc", 0.81, "{:.3f}"))
+    print("Issue 14 targets, checked on the held-out half nobody sees; here the cross-validated dev figure: "
+          + ", ".join(f"{name} >= {fmt.format(goal)} ({fmt.format(cv[key])}, {'met' if cv[key] >= goal else 'not met'})"
+                      for name, key, goal, fmt in goals)
+          + ". Published: Spinde et al. 2021 F1 0.43.")
     print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 
