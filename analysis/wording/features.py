@@ -243,7 +243,7 @@ EVIDENCE_TAGS = ("lexicon", "learned", "sentiment-lexicon", "shape", "rarity", "
 #: Tags that are evidence about the word itself; a cue with none of them is only a hint.
 LEXICAL_EVIDENCE = ("lexicon", "learned", "sentiment-lexicon")
 _EVIDENCE = tuple(
-    (tag, np.array([INDEX[f.name] for f in DECLARED if f.evidence == tag]),
+    (tag, tuple(INDEX[f.name] for f in DECLARED if f.evidence == tag),
      max(f.evidence_min for f in DECLARED if f.evidence == tag))
     for tag in EVIDENCE_TAGS if any(f.evidence == tag for f in DECLARED)
 )
@@ -339,9 +339,9 @@ HINT_FEATURES = ("rarity", "rare_evaluative", "adjadv", "adverb", "hyphen", "deg
 def evidence_tags(x: np.ndarray, curated: bool) -> list[str]:
     """The kinds of evidence behind a word's feature vector (see :data:`EVIDENCE_TAGS`)."""
     tags = ["lexicon"] if curated else []
+    values = x.tolist()  # plain floats: the same comparisons without an array per tag
     for tag, idx, minimum in _EVIDENCE:
-        values = x[idx]
-        if (values >= minimum).any() if minimum > 0 else (values > 0).any():
+        if any(values[i] >= minimum for i in idx) if minimum > 0 else any(values[i] > 0 for i in idx):
             tags.append(tag)
     return tags
 

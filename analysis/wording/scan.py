@@ -146,13 +146,15 @@ class CalibrationInput:
 
 @dataclass(slots=True)
 class WordScore:
-    """A word scored without context: log-odds, category, stance, reason, evidence tags and
-    whether any of them is lexical evidence."""
+    """A word scored without context: log-odds, category, stance, reason (:attr:`why`), evidence
+    tags and whether any of them is lexical evidence."""
 
     z: float
     category: str
     stance: str | None
-    why: str
+    #: the one-line reason, or what it is built from until :attr:`why` is first read (counting
+    #: cues at corpus scale never reads it)
+    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int] | None, Model]
     evidence: str
     lexical: bool
     #: log-odds where rarity and shape count only for words a curated list or the experts'
@@ -165,6 +167,13 @@ class WordScore:
 
     def __post_init__(self) -> None:
         self.p = 1.0 / (1.0 + math.exp(-self.z))
+
+    @property
+    def why(self) -> str:
+        """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
+        if not isinstance(self.reason, str):
+            self.reason = _why(*self.reason)
+        return self.reason
 
 
 # ---------------------------------------------------------------------------------------------
@@ -488,10 +497,10 @@ class Scorer:
                 z,
                 info.category if info else "loaded",
                 info.stance if info else None,
-                _why(x, info, kn, self.model, fam),
+                (x, info, kn, self.model, fam),
                 "+".join(tags) or "none",
                 any(t in LEXICAL_EVIDENCE for t in tags),
-                z if _vouched(tags, x) else z - float(np.clip(contributions[list(_HINT_INDEX)], 0.0, None).sum()),
+                z if _vouched(tags, x) else z - float(np.clip(contributions[_HINT_LIST], 0.0, None).sum()),
                 0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=self.model.lean_base_rate,
                                                     smoothing=self.model.lean_smoothing),
             )
@@ -517,6 +526,7 @@ def default_scorer() -> Scorer:
 
 
 _HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
+_HINT_LIST = list(_HINT_INDEX)
 _VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
 #: The sentence lean (the sum of its words' leans, log-odds) is held within +-LEAN_CAP, so a run-on
 #: "sentence" of thousands of words cannot outweigh the words themselves.
