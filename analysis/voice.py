@@ -51,7 +51,7 @@ outlet's — a measure of the narrator's voice alone does not see it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -534,6 +534,28 @@ class VoiceIndex:
                 return quotes[i]
         return None
 
+    def stretches(self) -> list[tuple[int, int]]:
+        """The sorted, disjoint ``[start, end)`` stretches of offsets where :meth:`quote_at` finds a
+        quotation: in each layer, a quotation is found from its start up to its end or the next
+        later start (the search takes the last quotation starting at or before the offset)."""
+        found = []
+        for quotes, starts in self._layers:
+            for i, q in enumerate(quotes):
+                following = starts[i + 1] if i + 1 < len(starts) else None
+                if following == q.start:
+                    continue  # a later quotation with the same start is the one found
+                end = q.end if following is None else min(q.end, following)
+                if q.start < end:
+                    found.append((q.start, end))
+        found.sort()
+        merged: list[tuple[int, int]] = []
+        for a, b in found:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        return merged
+
     def voice(self, pos: int) -> tuple[str, str | None]:
         """``(voice, speaker)`` at ``pos``: ``("narrator", None)`` or ``("quoted", speaker or None)``."""
         q = self.quote_at(pos)
@@ -573,8 +595,8 @@ def voice_word_counts(text: str, *, quotes: Sequence[Quote] | None = None) -> di
     """Words of ``text`` (``analysis.text.WORD_PATTERN``) in each voice: ``{"narrator": n, "quoted": m}``,
     the denominators of per-voice rates."""
     index = VoiceIndex(quotations(text) if quotes is None else quotes)
-    quoted = total = 0
-    for m in WORD_PATTERN.finditer(text):
-        total += 1
-        quoted += index.quote_at(m.start()) is not None
-    return {NARRATOR: total - quoted, QUOTED: quoted}
+    starts = [m.start() for m in WORD_PATTERN.finditer(text)]
+    # A word is quoted where ``index.quote_at`` finds a quotation at its start: counted per stretch
+    # of text where it does (:meth:`VoiceIndex.stretches`), by binary search over the word starts.
+    quoted = sum(bisect_left(starts, b) - bisect_left(starts, a) for a, b in index.stretches())
+    return {NARRATOR: len(starts) - quoted, QUOTED: quoted}

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import sourcing
+from analysis import sourcing, voice
 from analysis.corpus import load_corpus
 from analysis.paths import CORPUS_DIR
-from analysis.text import first_letters_class
+from analysis.text import WORD_PATTERN, first_letters_class
 from analysis.wording import scan as wording_scan
 
 # ---------------------------------------------------------------------------------------------
@@ -151,3 +151,39 @@ def test_compare_command_does_not_import_the_notebook_machinery(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[1], timeout=300)
     assert done.stdout.strip().splitlines()[-1] == "LOADED []", done.stdout[-500:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Voice: words per voice counted per quoted stretch
+# ---------------------------------------------------------------------------------------------
+
+
+def _voice_counts_word_by_word(text: str, quotes) -> dict[str, int]:
+    """The definition: each word's start looked up in the voice index."""
+    index = voice.VoiceIndex(quotes)
+    quoted = total = 0
+    for m in WORD_PATTERN.finditer(text):
+        total += 1
+        quoted += index.quote_at(m.start()) is not None
+    return {voice.NARRATOR: total - quoted, voice.QUOTED: quoted}
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 80), st.integers(0, 30), st.sampled_from(["direct", "reported", "phrase"])),
+                  max_size=6)
+
+
+@given(st.lists(st.sampled_from(["a", "bb", "c.", '"', "said", " ", "\n"]), max_size=40).map(" ".join), _SPANS)
+@settings(max_examples=400, deadline=None)
+def test_voice_word_counts_equal_word_by_word_lookups(text, spans):
+    quotes = [voice.Quote(a, a + n, kind) for a, n, kind in spans]  # overlapping and nested too
+    assert voice.voice_word_counts(text, quotes=quotes) == _voice_counts_word_by_word(text, quotes)
+    found = voice.quotations(text)
+    assert voice.voice_word_counts(text) == _voice_counts_word_by_word(text, found)
+
+
+def test_voice_word_counts_equal_word_by_word_lookups_on_articles(real_sentences):
+    text = "\n\n".join(real_sentences)
+    quotes = voice.quotations(text)
+    counts = voice.voice_word_counts(text, quotes=quotes)
+    assert counts == _voice_counts_word_by_word(text, quotes)
+    assert counts[voice.QUOTED] > 0
