@@ -154,7 +154,7 @@ class WordScore:
     stance: str | None
     #: the one-line reason, or what it is built from until :attr:`why` is first read (counting
     #: cues at corpus scale never reads it)
-    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model]
+    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model, tuple[int, int, str] | None]
     evidence: str
     lexical: bool
     #: log-odds where rarity and shape count only for words a curated list or the experts'
