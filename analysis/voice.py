@@ -153,7 +153,8 @@ def _patterns() -> dict:
     named = (rf"(?:{det}(?:[a-z][\w-]*\s+){{0,2}}?)?{token}"
              rf"(?:\s+(?:(?:of|for|at|by|de|von|van|bin|al)\s+(?:the\s+)?)?{token}){{0,7}}")
     pronoun = r"(?:he|she|they|it|He|She|They|It|I|we|We)(?![\w'’-])"
-    speaker = rf"(?<![\w'’-])(?P<speaker>{pronoun}|{named})"
+    # (the look-ahead turns away every position that cannot open a speaker at once)
+    speaker = rf"(?<![\w'’-])(?=[\w(])(?P<speaker>{pronoun}|{named})"
     apposition = r"(?:\s*,\s*(?P<appos>(?:[^,.;:\"“”\n]|\.(?!\s)){1,80}?),)?"
     adverb = r",?(?:\s+(?:also|later|then|previously|earlier|once|has|had|have|recently|again|further))?"
     extra = r"(?:\s+(?!that\b)[\w'’.-]+){0,4}?"
@@ -292,6 +293,10 @@ def _speaker_before(text: str, open_mark: int, floor: int) -> tuple[tuple[str, i
     cut = 0
     for m in re.finditer(r"[.!?][\"”’)]*\s+|[\"“”]", window):
         cut = m.end()
+    # every pattern needs a speech verb, "according to" or a label verb: without one, no search
+    # (a search of the window costs far more than this check, paragraph after paragraph)
+    if _before_words().isdisjoint(_WORD_SPLIT.findall(window[cut:].lower())):
+        return None
     m = _first(_patterns()["before"], "search", window, cut, len(window))
     if m is None:
         return None
@@ -333,11 +338,19 @@ def _verb_set() -> frozenset[str]:
     return frozenset(_vocabulary()[0])
 
 
+@lru_cache(maxsize=1)
+def _before_words() -> frozenset[str]:
+    """Words one of which a speaker-before pattern needs: a speech verb, "according", a label verb."""
+    return _verb_set() | {"according", "called", "dubbed", "labeled", "labelled", "termed", "described"}
+
+
 def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]]) -> list[tuple[int, int, tuple[str, int, int], str]]:
     """Reported speech with a clear attribution in the paragraph ``text[start:end]``."""
     pats = _patterns()
     out: list[tuple[int, int, tuple[str, int, int], str]] = []
     verbs = _verb_set()
+    direct_starts = [qs for qs, _ in direct]
+    direct_ends = [qe for _, qe in direct]
     for s, e in _sentences(text, start, end):
         sentence = text[s:e]
         lower = sentence.lower()
@@ -372,8 +385,11 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]]) ->
             a += 1
         if _words(text, a, b) < 2:
             continue
-        # drop a clause that is nothing but direct quotations (they already carry the speaker)
-        rest = [(max(a, qs - 1), min(b, qe + 1)) for qs, qe in direct if qs < b and qe > a]
+        # drop a clause that is nothing but direct quotations (they already carry the speaker);
+        # the direct spans are disjoint and in text order: the ones inside [a, b) by binary search
+        lo = bisect_left(direct_ends, a + 1)
+        hi = bisect_left(direct_starts, b, lo)
+        rest = [(max(a, qs - 1), min(b, qe + 1)) for qs, qe in direct[lo:hi] if qs < b and qe > a]
         uncovered = b - a - sum(y - x for x, y in rest)
         if rest and uncovered <= 3 + 2 * len(rest):
             continue

@@ -116,6 +116,24 @@ PATTERN_RUNS = {
     "html-ish": "<p>a</p>",
     "line-of-dots": "Word.\n",
     "blank-lines": "a\n\n",
+    # realistic pathological runs: title abbreviations, initials, names, quotations (issue 15)
+    "us-abbrev": "U.S. ",
+    "initials": "J. R. R. ",
+    "title-name": "Gov. Ann Lee ",
+    "title-words": "Prime Minister ",
+    "name-list": "John Smith, ",
+    "and-chain": "Alpha and ",
+    "capital-name-run": "Alpha Beta Gamma ",
+    "possessive-run": "Kyiv’s ",
+    "quote-said": "“We will win,” he said. ",
+    "said-that-quote": "I said that “a” b. ",
+    "quote-phrase": "It was a “great” idea. ",
+    "nested-quotes": "“a ‘b “c ",
+    "single-quoted": "'a' ",
+    "apostrophe-run": "''' ",
+    "unmatched-close": "a” ",
+    "long-quote": "“" + "word " * 2000,
+    "block-quotes": "> a\n\n",
 }
 
 

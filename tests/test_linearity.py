@@ -214,3 +214,72 @@ def test_actor_discovery_and_named_items_are_linear_on_dotted_runs(unit):
         discover_actors(_one_sentence(text))
         items = named_items(_one_sentence(text))
     assert all(text[s:e] == surface for s, e, surface in zip(items["start"], items["end"], items["surface"], strict=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Actor discovery and quotations on realistic pathological runs (issue 15)
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("unit", "size"),
+    [("J. R. R. ", 300_000), ("A. ", 300_000), ("Alpha and ", 50_000), ("Mr. ", 200_000), ("U.S. ", 200_000),
+     ("Prime Minister ", 200_000)],
+)
+def test_actor_discovery_is_linear_on_title_initial_and_name_runs(unit, size):
+    # Before: "J. R. R. " and "A. " grew to minutes a megabyte (one endless name chain, every
+    # prefix of it joined, and the whole chain compiled into the alias pattern); "Alpha and "
+    # raised RecursionError. A run of capitalised tokens longer than any name is no name now.
+    from analysis.discovery import discover
+
+    text = unit * (size // len(unit)) + "officials said in Kyiv."
+    with finishes_within(WATCHDOG_S):
+        found = discover(_one_sentence(text))
+    mentions = found.mentions
+    assert all(text[s:e] == alias for s, e, alias in zip(mentions["start"], mentions["end"], mentions["alias"], strict=True))
+    assert "Kyiv" in set(found.actors["actor"])
+
+
+_NAME_UNITS = ["Mr. ", "U.S. ", "J. R. R. ", "John Smith", "Tolkien", ", ", " and ", " of the ", "’s ", "'s ", "“", "”",
+               '"', "‘", "’", " said ", ". ", "Gov. ", "Prime Minister ", "the council ", "officials said ", "\n", "A."]
+_NAME_RUNS = st.lists(st.tuples(st.sampled_from(_NAME_UNITS), st.integers(1, 50)), min_size=1, max_size=8).map(
+    lambda runs: "".join(unit * n for unit, n in runs)
+)
+
+
+@given(_NAME_RUNS)
+@settings(max_examples=120, deadline=None)
+def test_discovery_offsets_hold_on_runs_of_titles_initials_and_names(text):
+    from analysis.discovery import discover
+
+    sents = sentence_spans(text)
+    table = pd.DataFrame({"article_id": "a", "sent_id": range(len(sents)), "start": [s for s, _ in sents],
+                          "text": [text[s:e] for s, e in sents]})
+    with finishes_within(WATCHDOG_S):
+        mentions = discover(table).mentions
+    for s, e, alias in zip(mentions["start"], mentions["end"], mentions["alias"], strict=True):
+        assert 0 <= s < e <= len(text) and text[s:e] == alias
+
+
+@pytest.mark.slow
+def test_quotations_are_linear_on_many_reported_sentences_with_quotes_in_one_paragraph():
+    # Before: every reported sentence compared its clause with every direct quotation of the
+    # paragraph (1 MB: about half a minute); now a binary search finds the ones inside it.
+    from analysis.voice import quotations
+
+    text = "I said that “a” b. " * (1_000_000 // 20)
+    with finishes_within(WATCHDOG_S):
+        quotes = quotations(text)
+    assert sum(q.kind == "direct" and q.speaker == "I" for q in quotes) == 1_000_000 // 20
+
+
+@pytest.mark.parametrize("unit", ["> a\n\n", "> “Yes.”\n\n", "a\n\n“b\n\n"])
+def test_quotations_are_fast_on_many_tiny_paragraphs(unit):
+    # Before: a paragraph of three characters searched the 200 characters before it with every
+    # speaker pattern (73 s a megabyte of "> a" blocks); the search now needs a speech verb there.
+    from analysis.voice import quotations
+
+    text = 'The mayor said: "We will rebuild."\n\n' + unit * (100_000 // len(unit))
+    with finishes_within(5):
+        quotes = quotations(text)
+    assert quotes[0].speaker == "The mayor"
+    assert all(0 <= q.start < q.end <= len(text) for q in quotes)

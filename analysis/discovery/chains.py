@@ -62,8 +62,18 @@ def _title_case(text: str) -> bool:
 _ABBREV = frozenset(["Mr", "Mrs", "Ms", "Dr", "St", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Det", "Prof", "Rev", "Jr", "Sr", "Mt", "Ft"])
 
 
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")  # the lower-case word right after a chain
+
+#: The longest run of capitalised tokens taken for a name (or a few names joined by "and"). Real
+#: articles stay far below (985 MBIC articles: 16 at most, an all-capitals headline); a longer run
+#: ("Mr. Mr. Mr. …", "A and A and …", a paragraph in capitals) is not a name, and splitting and
+#: merging it cost time that grew with its length.
+_MAX_CHAIN = 40
+
+
 def _raw_chains(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised tokens (with initials' full stops, inner connectors) in one sentence."""
+    """Runs of capitalised tokens (with initials' full stops, inner connectors) in one sentence;
+    runs longer than ``_MAX_CHAIN`` tokens are left out."""
     chains: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
@@ -94,7 +104,7 @@ def _raw_chains(text: str) -> list[list[tuple[int, int, str]]]:
         prev_end = e
     if current:
         chains.append(current)
-    return chains
+    return [chain for chain in chains if len(chain) <= _MAX_CHAIN]
 
 
 def _is_common(word: str, lowercase_seen: Counter) -> bool:
@@ -245,7 +255,7 @@ def _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, ou
     appositive = _APPOSITIVE.match(text, toks[-1][1])
     role_before = role_before or bool(appositive and any(
         w.lower() in cues.roles for w in re.findall(r"[A-Za-z]+", appositive.group(1))))
-    after_m = re.match(r"\s+([a-z]+)", text[toks[-1][1]:])
+    after_m = _WORD_AFTER.match(text, toks[-1][1])
     personal = bool(_PERSONAL_AFTER.match(text, toks[-1][1]))
     out.append(_Chain(
         article_id, sent_id, toks[0][0], end,

@@ -44,7 +44,10 @@ def _group_pattern() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     heads = sorted(set(cues.roles) | cues.collectives, key=len, reverse=True)
     head_alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     # not after a full stop either: "a.b.c" is one token, entered once, not at every letter
-    head = re.compile(rf"(?<![\w\-'\u2019.])(?i:{head_alt})(?=[\s,])")
+    # The look-ahead on the heads' first letters comes first so that the engine skips every
+    # other position at once (a megabyte of spaces or digits took a second, now milliseconds).
+    first = re.escape("".join(sorted({h[0].lower() for h in heads})))
+    head = re.compile(rf"(?=(?i:[{first}]))(?<![\w\-'\u2019.])(?i:{head_alt})(?=[\s,])")
     tail = re.compile(
         rf"(?:\s*,\s+[^,;:.]{{1,80}},|\s+(?:in|at|from|of|for|with|on)\s+[^,;:.\"]{{1,40}}?)?(?:\s+(?:also|have|has|had|"
         rf"now|still|long|often|have\s+long|repeatedly|quickly|immediately|later|previously|again|already|too|"
