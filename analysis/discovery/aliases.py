@@ -4,6 +4,7 @@ full names, acronyms the names they abbreviate, shorter organisation names the l
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analysis.discovery.chains import _Chain
@@ -13,7 +14,7 @@ from analysis.discovery.cues import (
     _Cues,
     _word_key,
 )
-from analysis.discovery.kinds import _abbreviates, _initials, _kind_of, _person_key, _title_kind
+from analysis.discovery.kinds import _initials, _kind_of, _person_key, _title_kind
 from analysis.frequency import zipf_frequency
 
 
@@ -26,6 +27,28 @@ class _Entity:
 
 
 _ORG_SUFFIX = frozenset(["Co", "Co.", "Cos", "Cos.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "PLC", "plc"])
+
+
+class _Abbreviations:
+    """The names an acronym abbreviates (``kinds._abbreviates``), found through an index of the
+    names' initials instead of a test of every name."""
+
+    def __init__(self, names: Iterable[str]):
+        self.exact: dict[str, list[str]] = defaultdict(list)
+        self.one_more: dict[str, list[str]] = defaultdict(list)  # initials less their last letter
+        for name in sorted(names):
+            initials = _initials(name.split())
+            self.exact[initials].append(name)
+            if initials:
+                self.one_more[initials[:-1]].append(name)
+
+    def names(self, acronym: str) -> list[str]:
+        letters = acronym.replace(".", "")
+        letters = letters[:-1] if letters.endswith("s") and len(letters) > 2 else letters
+        found = list(self.exact.get(letters, []))
+        if len(letters) >= 3:
+            found += self.one_more.get(letters, [])
+        return found
 
 
 class _Resolver:
@@ -100,15 +123,24 @@ class _Resolver:
                 alias_map[form] = (e["canonical"], kind)
         # Organisations: a shorter name joins the one longer name ending with it ("Defense
         # Ministry"); "Kroger Co" and "Kroger" are one; an acronym joins the name it abbreviates.
+        # (looked up in indexes of word endings and initials: a scan of every other name for
+        # each name grew with the square of the names, thousands in long articles)
+        ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        initials_of_orgs: dict[str, list[str]] = defaultdict(list)
+        for o, o_words in orgs.items():
+            for n in range(1, len(o_words)):
+                ending_in[tuple(o_words[-n:])].append(o)
+            if len(o_words) > 1:
+                initials_of_orgs[_initials(o_words)].append(o)
         for sfc in sorted(orgs, key=lambda x: -len(orgs[x])):
             words = orgs[sfc]
             if not (len(words) == 1 and _ACRONYM.match(sfc)):
-                longer = [o for o in orgs if len(orgs[o]) > len(words) and orgs[o][-len(words):] == words]
+                longer = ending_in.get(tuple(words), [])
                 if len(longer) == 1:
                     alias_map[sfc] = alias_map.get(longer[0], (longer[0], "organisation"))
                     continue
             if len(words) == 1 and _ACRONYM.match(sfc):
-                expansion = [o for o in orgs if len(orgs[o]) > 1 and _initials(orgs[o]) == sfc.replace(".", "").rstrip("s")]
+                expansion = initials_of_orgs.get(sfc.replace(".", "").rstrip("s"), [])
                 if len(expansion) == 1:
                     alias_map[sfc] = (expansion[0], "organisation")
                     continue
@@ -127,9 +159,10 @@ class _Resolver:
                 tails[parts[-1]].append(name)
         # Acronyms: the one organisation whose initials they are ("UN", "CDC").
         long_orgs = {a for a, k in alias_map.values() if k == "organisation" and len(a.split()) > 1}
+        abbreviated = _Abbreviations(long_orgs)
         for sfc in list(alias_map):
             if _ACRONYM.match(sfc) and alias_map[sfc] == (sfc, "organisation"):
-                expansion = [o for o in long_orgs if _abbreviates(sfc, o)]
+                expansion = abbreviated.names(sfc)
                 if len(expansion) == 1:
                     alias_map[sfc] = (expansion[0], "organisation")
         # Remaining single words: by their evidence.
@@ -137,7 +170,7 @@ class _Resolver:
             if sfc in alias_map or kind == "other":
                 continue
             if _ACRONYM.match(sfc):
-                expansion = [o for o in long_orgs if _abbreviates(sfc, o)]
+                expansion = abbreviated.names(sfc)
                 if len(expansion) == 1:
                     alias_map[sfc] = (expansion[0], "organisation")
                     continue
