@@ -52,6 +52,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from analysis.actors import actor_mentions
 from analysis.discovery import _cues
 from analysis.frequency import zipf_frequency
+from analysis.present import READABLE_ARTICLES
 from analysis.text import WORD_PATTERN, normalize_token, stem, stop_words, word_spans
 
 __all__ = [
@@ -517,7 +518,9 @@ def omissions(
     one article and "Barack Obama" in another are the same actor; see :func:`named_items`).
 
     Columns ``article_id, kind, item, surface, sent_id, present_in, absent_from`` (``sent_id`` of
-    the first mention; ``present_in`` is that article, ``absent_from`` the list of all others).
+    the first mention; ``present_in`` is that article, ``absent_from`` the list of all others, left
+    empty beyond ``READABLE_ARTICLES`` articles, where it would be every other article for each of
+    thousands of items).
     Empty when only one article is given: an omission needs something to be omitted from.
     """
     order = _article_order(articles, sentences)
@@ -530,7 +533,10 @@ def omissions(
     first = items.sort_values(["article_id", "sent_id", "start"]).merge(single, on=["kind", "item"])
     first = first.drop_duplicates(["article_id", "kind", "item"])
     first["present_in"] = [[a] for a in first["article_id"]]
-    first["absent_from"] = [[o for o in order if o != a] for a in first["article_id"]]
+    if len(order) <= READABLE_ARTICLES:
+        first["absent_from"] = [[o for o in order if o != a] for a in first["article_id"]]
+    else:  # every other article, for each of thousands of items: the square of the articles
+        first["absent_from"] = [[] for _ in first["article_id"]]
     first["_rank"] = first["article_id"].map({a: i for i, a in enumerate(order)})
     first = first.sort_values(["_rank", "kind", "sent_id", "start"]).drop(columns="_rank")
     return first[_OMISSION_COLUMNS].reset_index(drop=True)

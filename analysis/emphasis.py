@@ -53,6 +53,7 @@ from analysis.alignment import (
 )
 from analysis.corpus import CorpusError, CorpusWarning
 from analysis.jsonable import json_safe, records
+from analysis.present import READABLE_ARTICLES
 from analysis.sourcing import attribution_summary, find_sources
 from analysis.text import WORD_PATTERN, normalize_token, stem
 
@@ -137,7 +138,8 @@ def actor_emphasis(
     """How much space and prominence each actor gets in each article.
 
     One row per article and per actor mentioned in *any* of the articles (zeros where an article
-    never names it, so absences show). Columns ``article_id, actor, aliases`` (the names the
+    never names it, so absences show); beyond ``READABLE_ARTICLES`` articles only the rows of
+    actors an article names (the full grid grows with the square of the articles). Columns ``article_id, actor, aliases`` (the names the
     article uses for it, a list; empty where it never names it), ``kind`` (person, organisation,
     place, group), ``mentions, n_sentences`` (of
     the article's sentences that mention it), ``share`` (= n_sentences / sentences in the
@@ -161,7 +163,13 @@ def actor_emphasis(
     )
     totals = mentions["actor"].value_counts()
     actors = sorted(totals.index, key=lambda a: (-int(totals[a]), a))
-    grid = pd.MultiIndex.from_product([ids, actors], names=["article_id", "actor"])
+    if len(ids) <= READABLE_ARTICLES:
+        grid = pd.MultiIndex.from_product([ids, actors], names=["article_id", "actor"])
+    else:  # thousands of articles x thousands of actors: only the cells with a mention
+        place = {a: i for i, a in enumerate(ids)}
+        rank = {a: i for i, a in enumerate(actors)}
+        cells = sorted(stats.index, key=lambda cell: (place[cell[0]], rank[cell[1]]))
+        grid = pd.MultiIndex.from_tuples(cells, names=["article_id", "actor"])
     out = stats.reindex(grid).reset_index()
     out[["mentions", "n_sentences"]] = out[["mentions", "n_sentences"]].fillna(0).astype("int64")
     out[["in_headline", "in_lead"]] = out[["in_headline", "in_lead"]].fillna(False).astype(bool)

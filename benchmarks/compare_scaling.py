@@ -73,7 +73,7 @@ def run_one(n: int, sentences: int, articles: str | None) -> dict[str, float]:
     warnings.simplefilter("ignore")
     texts = make_texts(n, sentences, articles)
     out: dict[str, float] = {"n": n}
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     frame, sents = articles_from_texts(texts)
     out["n_articles"] = len(frame)
     out["n_sentences"] = len(sents)
@@ -94,6 +94,7 @@ def run_one(n: int, sentences: int, articles: str | None) -> dict[str, float]:
     out["html_s"] = time.perf_counter() - mark
     out["html_mb"] = len(html.encode()) / 1e6
     out["total_s"] = time.perf_counter() - started
+    out["cpu_s"] = time.process_time() - cpu_started
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     source = args.articles or "seed corpus (synthetic_corpus)"
     print(f"compare of N short articles ({args.sentences} sentences each) from {source}")
     print(f"load average: {os.getloadavg()[0]:.1f}\n")
-    header = f"{'N':>6} {'sents':>7} {'load s':>7} {'compare s':>9} {'summary s':>9} {'json s':>7} {'html s':>7} {'total s':>8} {'peak MB':>8} {'html MB':>8}"
+    header = f"{'N':>6} {'sents':>7} {'load s':>7} {'compare s':>9} {'summary s':>9} {'json s':>7} {'html s':>7} {'total s':>8} {'CPU s':>7} {'peak MB':>8} {'html MB':>8}"
     print(header)
     for n in args.n:
         command = [sys.executable, __file__, "--child", str(n), "--sentences", str(args.sentences)]
@@ -130,11 +131,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         r = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"{n:>6} {r['n_sentences']:>7} {r['load_s']:>7.1f} {r['compare_s']:>9.1f} {r['summary_s']:>9.1f} "
-              f"{r['json_s']:>7.1f} {r['html_s']:>7.1f} {r['total_s']:>8.1f} {r['peak_mb']:>8.0f} {r['html_mb']:>8.1f}",
+              f"{r['json_s']:>7.1f} {r['html_s']:>7.1f} {r['total_s']:>8.1f} {r['cpu_s']:>7.1f} {r['peak_mb']:>8.0f} {r['html_mb']:>8.1f}",
               flush=True)
         if n == TARGET_N:
             verdict = "meets" if r["total_s"] < TARGET_S else "misses"
-            print(f"       {verdict} the target: {TARGET_N} short articles in under {TARGET_S:.0f} s")
+            print(f"       {verdict} the target: {TARGET_N} short articles in under {TARGET_S:.0f} s"
+                  " (wall time; CPU s is the figure to compare on a shared machine)")
     return 0
 
 
