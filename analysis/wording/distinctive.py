@@ -82,10 +82,19 @@ def distinctive_terms(
     ids = list(dict.fromkeys(counts["article_id"]))
     if len(ids) < 2:
         raise ValueError(f"distinctive terms compare articles: need at least 2, got {len(ids)}")
-    wide = counts.pivot_table(index=["term", "n"], columns="article_id", values="count", aggfunc="sum", fill_value=0)
-    total = wide.sum(axis=1).to_numpy(float)
-    terms = wide.index.get_level_values("term")
-    orders = wide.index.get_level_values("n").to_numpy()
+    # Long tables throughout: a term x article grid was dense (3,000 articles x 100,000 terms:
+    # gigabytes) and each article's pass over every term made the work grow with the square of the
+    # articles. The figures are the same: the same sums, in the same order, and the same rows.
+    cells = counts.groupby(["term", "n", "article_id"], sort=True)["count"].sum()
+    cells = cells[cells != 0].reset_index()
+    totals = cells.groupby(["term", "n"], sort=True)["count"].sum()
+    total = totals.to_numpy(float)
+    terms = totals.index.get_level_values("term")
+    orders = totals.index.get_level_values("n").to_numpy()
+    position = pd.Series(np.arange(len(totals)), index=totals.index)
+    cells["row"] = position.reindex(pd.MultiIndex.from_arrays([cells["term"], cells["n"]])).to_numpy()
+    rank = {a: i for i, a in enumerate(ids)}
+    cells["rank"] = cells["article_id"].map(rank)
     frames = []
     for n in sorted(set(orders)):
         mask = orders == n
@@ -93,34 +102,36 @@ def distinctive_terms(
         general = np.array([_background(t) for t in terms[mask]])
         general = general / general.sum() if general.sum() > 0 else pooled
         shape = background_weight * general + (1 - background_weight) * pooled
-        alpha = prior_strength * shape
-        alpha0 = alpha.sum()
-        block = wide[mask]
-        block_total = total[mask]
-        block_terms = terms[mask]
-        for article_id in ids:
-            y_a = block[article_id].to_numpy(float)
-            y_r = block_total - y_a  # the other articles pooled (whole counts: exact), once per article
-            n_a, n_r = y_a.sum(), y_r.sum()
-            delta = np.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha)) - np.log(
-                (y_r + alpha) / (n_r + alpha0 - y_r - alpha)
+        alpha_n = prior_strength * shape
+        alpha0 = alpha_n.sum()
+        alpha = np.zeros(len(total))
+        alpha[mask] = alpha_n
+        mine = cells[cells["n"] == n]
+        n_of = mine.groupby("article_id", sort=False)["count"].sum().astype(float)
+        grand = total[mask].sum()
+        used = mine[mine["count"] >= min_count].sort_values(["rank", "row"], kind="stable")
+        rows = used["row"].to_numpy()
+        y_a = used["count"].to_numpy(float)
+        y_r = total[rows] - y_a  # the other articles pooled (whole counts: exact)
+        n_a = used["article_id"].map(n_of).to_numpy(float)
+        n_r = grand - n_a
+        a = alpha[rows]
+        delta = np.log((y_a + a) / (n_a + alpha0 - y_a - a)) - np.log((y_r + a) / (n_r + alpha0 - y_r - a))
+        z = delta / np.sqrt(1.0 / (y_a + a) + 1.0 / (y_r + a))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "article_id": used["article_id"].to_numpy(),
+                    "term": terms[rows],
+                    "n": n,
+                    "count": y_a.astype("int64"),
+                    "count_rest": y_r.astype("int64"),
+                    "per_1000": 1000 * y_a / np.maximum(n_a, 1),
+                    "delta": delta,
+                    "z": z,
+                }
             )
-            z = delta / np.sqrt(1.0 / (y_a + alpha) + 1.0 / (y_r + alpha))
-            used = y_a >= min_count  # rows kept below anyway: an article's own terms, not every term
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "article_id": article_id,
-                        "term": block_terms[used],
-                        "n": n,
-                        "count": y_a[used].astype("int64"),
-                        "count_rest": y_r[used].astype("int64"),
-                        "per_1000": 1000 * y_a[used] / max(n_a, 1),
-                        "delta": delta[used],
-                        "z": z[used],
-                    }
-                )
-            )
+        )
     out = pd.concat(frames, ignore_index=True)
     out = out[out["count"] >= min_count]
     if not function_words:
