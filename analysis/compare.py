@@ -21,22 +21,22 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors import actor_mentions, event_actors
-from analysis.annotate import annotate_many, cue_table, source_table
+from analysis.annotate import annotate_many
 from analysis.atomic import check_output_file, replace_dir_atomic
 from analysis.categories import cue_categories
 from analysis.corpus import require_comparison
-from analysis.emphasis import EmphasisResult, analyze_emphasis, event_topics, read_topic_file
+from analysis.emphasis import EmphasisResult, event_topics, read_topic_file
 from analysis.inputs.language import blank_other_languages, english_only_tables, non_english_ids, scope_note
 from analysis.instruments.words import lexicon_entry
 from analysis.jsonable import json_safe, records
 from analysis.present import READABLE_ARTICLES  # defined beside the labels the pages use
 from analysis.progress import progress_bar
 from analysis.report import render_report
+from analysis.sections import SECTIONS, Evidence
 from analysis.summary import text_summary
 from analysis.text import normalize_token, word_spans
-from analysis.tone import UNSCORED_COLUMNS, ToneResult, analyze_tone
-from analysis.voice import NARRATOR, QUOTED
-from analysis.wording import WordingResult, analyze_wording, flag_threshold, has_lexical_evidence
+from analysis.tone import UNSCORED_COLUMNS, ToneResult
+from analysis.wording import WordingResult, flag_threshold, has_lexical_evidence
 
 __all__ = ["READABLE_ARTICLES", "SCHEMA", "Comparison", "compare", "json_safe", "records", "unscored_loaded"]
 
@@ -294,7 +294,7 @@ def compare(
     keyword topics; without one, topics are the automatic clusters alone.
     What it cannot see is what its parts cannot see: lexicon scores miss words outside their
     lists, irony and framing; counts of names miss pronouns; shared-word alignment misses
-    paraphrase (``analysis.report_sections.LIMITS`` lists each, and the report prints them).
+    paraphrase (``analysis/lexicons/report_limits.csv`` lists each, and the report prints them).
     A progress bar shows when the work takes more than two seconds where someone watches
     (``analysis.progress``; ``progress=False`` hides it).
 
@@ -305,7 +305,7 @@ def compare(
         CorpusError: fewer than two articles (a comparison needs two; the message says so).
     """
     require_comparison(articles)
-    with progress_bar(total=3, desc="compare", unit="step", enabled=progress, delay=2.0) as bar:
+    with progress_bar(total=len(SECTIONS) + 1, desc="compare", unit="step", enabled=progress, delay=2.0) as bar:
         bar.set_postfix_str("actors and topics")
         groups = event_actors(articles, extra=actors)
         if isinstance(topics, str | Path):
@@ -315,23 +315,26 @@ def compare(
         mentions = actor_mentions(sentences, groups=groups)
         bar.set_postfix_str("annotating")
         annotations = annotate_many(articles, sentences, mentions=mentions)
-        ids = list(articles["article_id"])
-        words = {aid: {NARRATOR: a.narrator_words, QUOTED: a.quoted_words} for aid, a in zip(ids, annotations, strict=True)}
-        bar.set_postfix_str("wording")
-        wording = analyze_wording(articles, sentences, cues=cue_table(annotations, ids), words=words)
         bar.update()
-        bar.set_postfix_str("tone")
-        tone = analyze_tone(articles, sentences, annotations=annotations, mentions=mentions)
-        tone = dataclasses.replace(tone, unscored_loaded=unscored_loaded(wording.cues, min_score=flag_threshold()))
-        bar.update()
-        bar.set_postfix_str("emphasis")
-        emphasis = analyze_emphasis(
-            articles, sentences, clusters=clusters, groups=groups, topics=topics, mentions=mentions,
-            sources=source_table(annotations),
-        )
-        bar.update()
-    sections = {"tone": tone, "wording": wording, "emphasis": emphasis}
+        evidence = Evidence(articles, sentences, annotations, groups, mentions, topics, clusters)
+        sections: dict[str, Any] = {}
+        for section in SECTIONS:
+            if section.analyze is None:
+                continue
+            bar.set_postfix_str(section.name)
+            sections[section.name] = section.analyze(evidence)
+            bar.update()
+    _where_lenses_meet(sections)
     return Comparison(articles=articles, sentences=sentences, sections=_english_measures_only(articles, sections))
+
+
+def _where_lenses_meet(sections: dict[str, Any]) -> None:
+    """Views that read two lenses, filled in once both ran: the loaded words (wording) that the
+    tone lexicon does not score (tone's ``unscored_loaded``)."""
+    if "tone" in sections and "wording" in sections:
+        sections["tone"] = dataclasses.replace(
+            sections["tone"], unscored_loaded=unscored_loaded(sections["wording"].cues, min_score=flag_threshold())
+        )
 
 
 def _english_measures_only(articles: pd.DataFrame, sections: dict[str, Any]) -> dict[str, Any]:

@@ -7,9 +7,13 @@ through ``DataFrame.to_html`` which escapes), so an article containing ``<script
 
 from __future__ import annotations
 
+import dataclasses
 import html
-from collections.abc import Callable
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, cast
+
+import pandas as pd
 
 from analysis import present
 from analysis.categories import cue_categories
@@ -17,7 +21,8 @@ from analysis.corpus import provenance
 from analysis.plots.corpus import plot_composition
 from analysis.present import article_labels, labelled
 from analysis.report_parts import esc, figure_html, table_html
-from analysis.report_sections import LIMITS, SECTIONS, differences_section
+from analysis.report_sections import differences_section
+from analysis.sections import SECTIONS, Section, limits
 
 if TYPE_CHECKING:
     from analysis.compare import Comparison
@@ -117,31 +122,41 @@ def _articles_section(comparison: Comparison) -> str:
     return "\n".join(parts)
 
 
-GENERAL_LIMITS = [
-    "<b>Counting is not reading.</b> Every figure here counts words, sentences and names. None of them "
-    "knows whether a claim is true, whether a quotation is fair, or what the writer intended.",
-    "<b>Lexicons are lists someone wrote.</b> A word outside a list scores nothing; a word inside it "
-    "scores the same in every context (irony, quotation, negation beyond “not”).",
-    "<b>Short texts give unstable numbers.</b> A mean over three sentences is not a finding; tables show "
-    "how many sentences each figure rests on.",
-    "<b>Differences are not verdicts.</b> The report shows where the articles differ, not which one is "
-    "biased or right; a reader judges that against other sources.",
-]
-
-
-def _limits_section(comparison: Comparison) -> str:
-    items = list(GENERAL_LIMITS)
+def _shown_sections(comparison: Comparison, sections: Sequence[Section]) -> list[Section]:
+    """The sections to show, in order: each registered one the comparison computed (or that needs
+    nothing computed), then one for every other result it holds, showing that result's tables."""
+    shown = [s for s in sections if s.analyze is None or s.name in comparison.sections]
+    known = {s.name for s in sections}
     for name in comparison.sections:
-        items.extend(LIMITS.get(name, []))
+        if name not in known:
+            shown.append(Section(name, name.capitalize(), partial(_tables_section, name)))
+    return shown
+
+
+def _tables_section(name: str, comparison: Comparison) -> str:
+    """A result with no renderer of its own: its heading and every table it holds."""
+    result = comparison.sections[name]
+    parts = [f'<h2 id="{esc(name)}">{esc(name.capitalize())}</h2>']
+    for item in dataclasses.fields(result) if dataclasses.is_dataclass(result) else []:
+        value = getattr(result, item.name)
+        if isinstance(value, pd.DataFrame):
+            parts.append(f"<h3>{esc(item.name.replace('_', ' ').capitalize())}</h3>")
+            parts.append(table_html(value, max_rows=20))
+    return "\n".join(parts)
+
+
+def _limits_section(comparison: Comparison, shown: Sequence[Section]) -> str:
+    """What the measures cannot see: the general caveats, then each shown section's
+    (``analysis/lexicons/report_limits.csv``, ``analysis.sections.limits``)."""
+    items = limits("general")
+    for name in [section.name for section in shown]:
+        items.extend(limits(name))
         if name == "wording":
             kinds = "; ".join(f"{html.escape(c.name)}: {html.escape(c.meaning)}" for c in cue_categories())
             items.append(f"<b>Cue kinds</b> come from curated lists, each entry with a rationale and a source "
                          f"({kinds}); a word missing from every list is found only by the model.")
     lis = "".join(f"<li>{item}</li>" for item in items)
     return f'<h2 id="limits">What these measures cannot see</h2><ul class="limits">{lis}</ul>'
-
-
-SectionRenderer = Callable[["Comparison"], str]
 
 
 def _data_section(comparison: Comparison, json_href: str | None) -> str:
@@ -176,7 +191,7 @@ def _at_scale_report(comparison: Comparison, json_href: str | None) -> str:
 <p>{esc(present.AT_SCALE_POINTER.format(n=len(articles), limit=present.READABLE_ARTICLES))}{link}</p>
 <h2 id="articles">The articles</h2>
 {table_html(table, max_rows=present.READABLE_ARTICLES)}
-{_limits_section(comparison)}
+{_limits_section(comparison, _shown_sections(comparison, SECTIONS))}
 </main></body></html>
 """
 
@@ -184,12 +199,15 @@ def _at_scale_report(comparison: Comparison, json_href: str | None) -> str:
 def render_report(
     comparison: Comparison,
     *,
-    extra_sections: dict[str, SectionRenderer] | None = None,
+    sections: Sequence[Section] = SECTIONS,
     json_href: str | None = None,
 ) -> str:
     """The whole report as one HTML string (see the module docstring for what it guarantees).
 
     Articles are named by their short labels; ``json_href`` links the report's JSON twin.
+    ``sections`` (default: the registry, ``analysis.sections.SECTIONS``) are shown in order: each
+    one the comparison computed, and every report-only one. A result the comparison holds with no
+    section to show it is shown as its tables, never dropped.
     """
     if len(comparison.articles) > present.READABLE_ARTICLES:
         return _at_scale_report(comparison, json_href)
@@ -198,14 +216,13 @@ def render_report(
 
     titles = [str(t) for t in comparison.articles["title"]]
     heading = "Comparing " + " · ".join(f"“{t}”" for t in titles[:3]) + (" …" if len(titles) > 3 else "")
-    renderers: dict[str, SectionRenderer] = {**SECTIONS, **(extra_sections or {})}
+    shown = _shown_sections(comparison, sections)
     body_parts = [differences_section(comparison), _articles_section(comparison)]
     nav = ['<a href="#differ">Where they differ</a>', '<a href="#articles">Articles</a>']
-    for name, renderer in renderers.items():
-        if name in comparison.sections:
-            body_parts.append(renderer(comparison))
-            nav.append(f'<a href="#{esc(name)}">{esc(name.capitalize())}</a>')
-    body_parts.append(_limits_section(comparison))
+    for section in shown:
+        body_parts.append(section.render(comparison))
+        nav.append(f'<a href="#{esc(section.name)}">{esc(section.title)}</a>')
+    body_parts.append(_limits_section(comparison, shown))
     body_parts.append(data)
     nav.append('<a href="#limits">Limits</a>')
     nav.append('<a href="#data">Data</a>')

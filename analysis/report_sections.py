@@ -15,46 +15,14 @@ from analysis.plots import emphasis as emphasis_plots
 from analysis.plots import tone as tone_plots
 from analysis.plots import wording as wording_plots
 from analysis.report_parts import esc, figure_html, table_html
-from analysis.voice import QUOTED, VOICE_RULE
+from analysis.voice import QUOTED
 from analysis.wording import highlight_html
 
 if TYPE_CHECKING:
     from analysis.compare import Comparison
 
-__all__ = ["SECTIONS", "differences_section", "differences", "highlighted_texts_html", "LIMITS"]
-
-#: What each instrument cannot see, shown at the end of the report (and used by the notebooks).
-LIMITS = {
-    "tone": [
-        "<b>TextBlob polarity</b> averages the scores of the adjectives it knows (about 2,900 words). "
-        "Words outside its lexicon — “masterstroke”, “symbolic”, “stalemate” — count for nothing; "
-        "irony, quotation and framing are invisible; two articles with opposite framing can score "
-        "the same.",
-        "<b>VADER</b> is a second lexicon, built for social media. Where it disagrees in sign with "
-        "TextBlob, neither is “right”: the sentence is one a reader should judge.",
-        "<b>Tone toward an actor</b> is the mean over sentences that name it, whatever the sentence "
-        "says about that actor. With fewer than five sentences it is flagged as a small sample.",
-    ],
-    "wording": [
-        "<b>Loaded-language cues</b> are words that lexicons, and a model learned from expert "
-        "annotations of US news (BABE), associate with biased writing. A cue is a place to look, not "
-        "proof of bias. " + VOICE_RULE,
-        "<b>Distinctive terms</b> show which words one article uses more than the other(s), against "
-        "general English; with short texts most differences come from topic, not stance.",
-        "<b>Naming variants</b> (Kyiv/Kiev, Kharkiv/Kharkov) show whose vocabulary a text uses; a "
-        "spelling can also be a house style or a translation habit.",
-    ],
-    "emphasis": [
-        "<b>Actor shares</b> count sentences that name an actor from an editable list; pronouns and "
-        "descriptions (“the president”) are missed.",
-        "<b>Aligned and unique sentences</b> compare shared words (TF-IDF cosine). A paraphrase with "
-        "different words looks unique; two sentences with the same names but different claims may "
-        "align.",
-        "<b>Sourcing</b> finds reporting verbs and “according to”; quotations without a reporting "
-        "verb and sources referred to by pronouns are missed.",
-    ],
-}
-
+__all__ = ["differences", "differences_section", "emphasis_section", "highlighted_texts_html", "tone_section",
+           "wording_section"]
 
 # ---------------------------------------------------------------------------------------------
 # Where they differ (verdict-free summary)
@@ -330,5 +298,3 @@ def emphasis_section(comparison: Comparison) -> str:
     ]
     return "\n".join(parts)
 
-
-SECTIONS = {"tone": tone_section, "wording": wording_section, "emphasis": emphasis_section}

@@ -1,0 +1,102 @@
+"""The comparison's sections as records (``analysis.sections``): one registry that compare()
+computes from and the report shows from; limits read from a data file; nothing dropped silently."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import compare, load_corpus
+from analysis.lexicon import LexiconError, use_lexicon_dir
+from analysis.report import render_report
+from analysis.sections import SECTIONS, Section, limits, section_names
+
+EVENT = Path(__file__).parent / "fixtures" / "events" / "bridge-toll"
+LEXICONS = Path(__file__).resolve().parents[1] / "analysis" / "lexicons"
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    return compare(*load_corpus(EVENT), progress=False)
+
+
+def _nav(html: str) -> list[str]:
+    nav = re.search(r"<nav>(.*?)</nav>", html, re.S)
+    assert nav
+    return re.findall(r'href="#([^"]+)"', nav.group(1))
+
+
+def test_compare_computes_every_registered_section_in_order(comparison):
+    assert list(comparison.sections) == section_names() == ["tone", "wording", "emphasis"]
+    assert list(comparison.to_json())[2:] == section_names()
+
+
+def test_report_shows_the_registry_in_order_with_each_sections_limits(comparison):
+    html = comparison.to_html()
+    assert _nav(html) == ["differ", "articles", *section_names(), "limits", "data"]
+    limits_html = html[html.index('id="limits"'):]
+    for section in SECTIONS:
+        rows = limits(section.name)
+        assert rows, f"no limits for {section.name}"
+        for row in rows:
+            assert row in limits_html
+    assert limits("general")[0] in limits_html
+
+
+def test_a_report_only_section_is_added_by_one_record(comparison):
+    def sources_note(c) -> str:
+        outlets = ", ".join(sorted(str(o) for o in c.articles["outlet"]))
+        return f'<h2 id="notes">Reader notes</h2><p>Outlets: {outlets}</p>'
+
+    html = render_report(comparison, sections=(*SECTIONS, Section("notes", "Reader notes", sources_note)))
+    assert _nav(html)[-3:] == ["notes", "limits", "data"]
+    assert "Reader notes</a>" in html and "<h2 id=\"notes\">" in html
+
+
+def test_a_result_without_a_section_is_shown_as_its_tables_not_dropped(comparison):
+    @dataclasses.dataclass
+    class Extra:
+        counts: pd.DataFrame
+
+        def to_json(self):
+            return {"counts": self.counts.to_dict(orient="records")}
+
+    table = pd.DataFrame({"article_id": ["a"], "note": ["<script>alert(1)</script>"]})
+    extended = dataclasses.replace(comparison, sections={**comparison.sections, "framing": Extra(table)})
+    html = render_report(extended)
+    assert "framing" in _nav(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert extended.to_json()["framing"] == {"counts": [{"article_id": "a", "note": "<script>alert(1)</script>"}]}
+
+
+def test_limits_are_data_a_new_row_reaches_the_report(tmp_path, comparison):
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, folder)
+    with (folder / "report_limits.csv").open("a", encoding="utf-8") as handle:
+        handle.write('Sarcasm,tone,"Irony reads as praise to every lexicon <here>.",project\n')
+    with use_lexicon_dir(folder):
+        html = comparison.to_html()
+        assert "<b>Sarcasm</b> Irony reads as praise to every lexicon &lt;here&gt;." in html
+    assert "Sarcasm" not in comparison.to_html()
+
+
+def test_a_bad_placeholder_in_the_limits_file_names_the_file_and_row(tmp_path):
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, folder)
+    with (folder / "report_limits.csv").open("a", encoding="utf-8") as handle:
+        handle.write('Broken,tone,"See {nothing_here}.",project\n')
+    with use_lexicon_dir(folder), pytest.raises(LexiconError, match=r"report_limits\.csv: row \d+ .*placeholder"):
+        limits("tone")
+
+
+def test_the_voice_rule_is_stated_once_and_reaches_the_wording_limits():
+    from analysis.voice import VOICE_RULE
+
+    text = (LEXICONS / "report_limits.csv").read_text(encoding="utf-8")
+    assert "{voice_rule}" in text and VOICE_RULE[:40] not in text
+    assert any(VOICE_RULE[:40] in row for row in limits("wording"))
