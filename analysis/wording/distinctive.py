@@ -85,8 +85,8 @@ def distinctive_terms(
     # Long tables throughout: a term x article grid was dense (3,000 articles x 100,000 terms:
     # gigabytes) and each article's pass over every term made the work grow with the square of the
     # articles. The figures are the same: the same sums, in the same order, and the same rows.
-    cells = counts.groupby(["term", "n", "article_id"], sort=True)["count"].sum()
-    cells = cells[cells != 0].reset_index()
+    summed = counts.groupby(["term", "n", "article_id"], sort=True)["count"].sum()
+    cells = summed[summed != 0].reset_index()
     totals = cells.groupby(["term", "n"], sort=True)["count"].sum()
     total = totals.to_numpy(float)
     terms = totals.index.get_level_values("term")
