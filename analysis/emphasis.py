@@ -468,6 +468,7 @@ def analyze_emphasis(
     n_clusters: int | None = None,
     mentions: pd.DataFrame | None = None,
     sources: pd.DataFrame | None = None,
+    alignment: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame] | None = None,
 ) -> EmphasisResult:
     """Every emphasis measure for ``articles`` (two or more; see the module docstring).
 
@@ -475,7 +476,8 @@ def analyze_emphasis(
     keyword-topic table (none by default), ``mentions`` actor mentions already found
     (``analysis.actors.actor_mentions``), ``sources`` the attributions already found (the
     articles' annotations, ``analysis.annotate.source_table``; ``verbs`` applies only when they
-    are found here). ``threshold`` is the sentence-alignment cut-off (``analysis.alignment.DEFAULT_THRESHOLD``);
+    are found here), ``alignment`` the ``(aligned, best_matches, unique)`` tables already made
+    (``analysis.alignment.compare_sentences`` at ``threshold``). ``threshold`` is the sentence-alignment cut-off (``analysis.alignment.DEFAULT_THRESHOLD``);
     ``clusters=False`` skips the k-means topic view (the slowest part, and meaningless one article
     at a time). With one article the per-article tables are filled and the cross-article ones
     (aligned, unique, omissions) are empty, with a ``CorpusWarning`` and a note saying so.
@@ -497,7 +499,9 @@ def analyze_emphasis(
         cluster_table = pd.DataFrame(columns=["cluster", "label", "top_terms", "n_sentences"])
     if sources is None:
         sources = find_sources(sentences, verbs=verbs, mentions=mentions)
-    aligned, matches, unique = compare_sentences(articles, sentences, threshold=threshold)
+    if alignment is None:
+        alignment = compare_sentences(articles, sentences, threshold=threshold)
+    aligned, matches, unique = alignment
     return EmphasisResult(
         actors=actor_emphasis(articles, sentences, mentions=mentions, lead_sentences=lead_sentences),
         positions=actor_positions(articles, sentences, mentions=mentions),

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from analysis.alignment import DEFAULT_THRESHOLD, compare_sentences
 from analysis.annotate import Annotation, cue_table, source_table
 from analysis.emphasis import analyze_emphasis
 from analysis.lexicon import LexiconError, load_lexicon, on_change
@@ -55,6 +56,12 @@ class Evidence:
     def ids(self) -> list[str]:
         return list(self.articles["article_id"])
 
+    @cached_property
+    def alignment(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """``(aligned, best_matches, unique)`` sentences across articles at the default cut-off,
+        made once (``analysis.alignment.compare_sentences``) for every section that reads them."""
+        return compare_sentences(self.articles, self.sentences, threshold=DEFAULT_THRESHOLD)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -80,7 +87,8 @@ def _wording(evidence: Evidence) -> Any:
         for aid, a in zip(evidence.ids, evidence.annotations, strict=True)
     }
     cues = cue_table(list(evidence.annotations), evidence.ids)
-    return analyze_wording(evidence.articles, evidence.sentences, cues=cues, words=words)
+    aligned = evidence.alignment[0] if len(evidence.articles) >= 2 else None
+    return analyze_wording(evidence.articles, evidence.sentences, cues=cues, words=words, aligned=aligned)
 
 
 def _emphasis(evidence: Evidence) -> Any:
@@ -92,6 +100,7 @@ def _emphasis(evidence: Evidence) -> Any:
         topics=evidence.topics,
         mentions=evidence.mentions,
         sources=source_table(list(evidence.annotations)),
+        alignment=evidence.alignment,
     )
 
 

@@ -100,3 +100,24 @@ def test_the_voice_rule_is_stated_once_and_reaches_the_wording_limits():
     text = (LEXICONS / "report_limits.csv").read_text(encoding="utf-8")
     assert "{voice_rule}" in text and VOICE_RULE[:40] not in text
     assert any(VOICE_RULE[:40] in row for row in limits("wording"))
+
+
+def test_sentences_are_aligned_once_per_comparison_for_every_section(monkeypatch):
+    import analysis.alignment as alignment
+
+    calls = []
+    original = alignment._similarities
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(alignment, "_similarities", counting)
+    result = compare(*load_corpus(EVENT), progress=False)
+    assert len(calls) == 1
+    # The contrast pairs (wording) and the aligned table (emphasis) read the same alignment.
+    aligned = result.emphasis.aligned
+    if len(result.wording.contrasts):
+        pairs = set(zip(aligned["a_id"], aligned["a_sent_id"], aligned["b_id"], aligned["b_sent_id"], strict=True))
+        for row in result.wording.contrasts.itertuples():
+            assert (row.a_id, row.a_sent_id, row.b_id, row.b_sent_id) in pairs

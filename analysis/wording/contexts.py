@@ -45,7 +45,7 @@ def _content_words(text: str) -> list[str]:
 
 def contrast_pairs(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, cues: pd.DataFrame | None = None,
-    threshold: float | None = None, top_n: int | None = 12,
+    threshold: float | None = None, top_n: int | None = 12, aligned: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Aligned passages about the same thing, with the words each article chose.
 
@@ -59,9 +59,12 @@ def contrast_pairs(
     ``top_n`` keeps the first ones.
 
     What it cannot see: paraphrase without shared words (those passages do not align), and
-    whether the two sentences agree; a pair means "about the same thing".
+    whether the two sentences agree; a pair means "about the same thing". ``aligned`` is the
+    alignment already made (``analysis.alignment.align_sentences``; the comparison passes the one
+    emphasis reads too), else it is made here.
     """
-    aligned = align_sentences(articles, sentences, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    if aligned is None:
+        aligned = align_sentences(articles, sentences, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
     if cues is None:
         cues = article_cues(articles, sentences)
     threshold_flag = flag_threshold()

@@ -54,12 +54,14 @@ class WordingResult:
 def analyze_wording(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int = 20, min_score: float = DEFAULT_MIN_SCORE,
     contrasts: bool = True, cues: pd.DataFrame | None = None, words: Mapping[object, Mapping[str, int]] | None = None,
+    aligned: pd.DataFrame | None = None,
 ) -> WordingResult:
     """All wording tables for two or more articles (see :class:`WordingResult`).
 
     ``cues`` (the table of :func:`article_cues`) and ``words`` (each article's words by voice)
     are read from the articles' annotations when given (``analysis.annotate.cue_table``; the
-    comparison passes them), else found here (``min_score`` applies only then).
+    comparison passes them), else found here (``min_score`` applies only then); ``aligned``, the
+    sentence alignment the contrast pairs read, likewise.
     With a single article, distinctive terms and contrast pairs need a comparison and are left
     empty (cues and naming are still computed).
     """
@@ -68,7 +70,7 @@ def analyze_wording(
     counts = term_counts(articles)
     if articles["article_id"].nunique() >= 2 and counts["article_id"].nunique() >= 2:
         distinctive = distinctive_terms(counts, top_n=top_n)
-        pairs = contrast_pairs(articles, sentences, cues=cues) if contrasts else pd.DataFrame()
+        pairs = contrast_pairs(articles, sentences, cues=cues, aligned=aligned) if contrasts else pd.DataFrame()
     else:
         distinctive = pd.DataFrame(columns=["article_id", "term", "n", "count", "count_rest", "per_1000", "delta", "z"])
         pairs = pd.DataFrame()
