@@ -21,13 +21,13 @@ from analysis import sourcing, voice
 from analysis.corpus import load_corpus
 from analysis.paths import CORPUS_DIR
 from analysis.text import WORD_PATTERN, first_letters_class
-from analysis.wording import scan as wording_scan
+from analysis.wording import occurrences as wording_words
 
 # ---------------------------------------------------------------------------------------------
 # Oracles: the patterns as they were written before
 # ---------------------------------------------------------------------------------------------
 
-_OLD_SENTENCE_END = re.compile("".join(rf"(?<!\b{t})" for t in wording_scan._TITLES) + r"[.!?]")
+_OLD_SENTENCE_END = re.compile("".join(rf"(?<!\b{t})" for t in wording_words._TITLES) + r"[.!?]")
 
 
 def _plain_patterns() -> tuple[dict, re.Pattern, re.Pattern]:
@@ -68,14 +68,14 @@ def real_sentences() -> list[str]:
                 max_size=30).map("".join))
 @settings(max_examples=400, deadline=None)
 def test_sentence_end_matches_the_original_pattern(text):
-    assert [m.start() for m in wording_scan._SENTENCE_END.finditer(text)] == [
+    assert [m.start() for m in wording_words._SENTENCE_END.finditer(text)] == [
         m.start() for m in _OLD_SENTENCE_END.finditer(text)
     ]
 
 
 def test_sentence_end_matches_the_original_pattern_on_articles(real_sentences):
     text = " ".join(real_sentences)
-    assert [m.start() for m in wording_scan._SENTENCE_END.finditer(text)] == [
+    assert [m.start() for m in wording_words._SENTENCE_END.finditer(text)] == [
         m.start() for m in _OLD_SENTENCE_END.finditer(text)
     ]
 

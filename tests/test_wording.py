@@ -147,7 +147,7 @@ def test_offsets_on_word_salads(words):
 
 def test_sentence_split_ignores_initialism_dots():
     # "U.S." keeps its full stops inside the token: no sentence break there
-    from analysis.wording.scan import occurrences
+    from analysis.wording.occurrences import occurrences
 
     segs = {o.token: o.sentence for o in occurrences("The U.S. diplomat slammed rivals. Then rain fell.")}
     assert segs["diplomat"] == segs["slammed"] == 0 and segs["rain"] == 1
@@ -229,7 +229,7 @@ def test_opinion_sentence_raises_its_words():
 
 def test_sentence_marks_and_quoted_stretches():
     from analysis.voice import quoted_stretches
-    from analysis.wording.scan import _occurrence_rows
+    from analysis.wording.occurrences import _occurrence_rows
     from tests.wording_reference import segment_marks_reference
 
     text = 'Is it over? "We won!" she said. The US left. You know.'

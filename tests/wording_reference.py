@@ -13,21 +13,23 @@ from analysis.text import WORD_PATTERN, normalize_token
 from analysis.voice import quoted_stretches
 from analysis.wording.features import length_feature, nearby_feature
 from analysis.wording.lexicons import PERSONAL_WORDS, curated, degree_words, phrase_pattern, say_words
-from analysis.wording.scan import (
+from analysis.wording.occurrences import (
     _OPENER,
     _SENTENCE_END,
+    Occurrence,
+    _end_marks,
+    _inside,
+    _norms,
+    noun_uses,
+)
+from analysis.wording.scan import (
     HINT_MARGIN,
     HINT_WHY,
     LEAN_CAP,
     Cue,
-    Occurrence,
     Scorer,
-    _end_marks,
-    _inside,
-    _norms,
     calibrated,
     default_scorer,
-    noun_uses,
     sentence_reasons,
     sigmoid,
 )

@@ -46,7 +46,8 @@ from analysis.wording.model import (
     load_model,
     write_learned,
 )
-from analysis.wording.scan import Scorer, calibration_inputs, occurrences, scan
+from analysis.wording.occurrences import occurrences
+from analysis.wording.scan import Scorer, calibration_inputs, scan
 
 __all__ = [
     "Figures",

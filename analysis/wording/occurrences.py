@@ -1,0 +1,274 @@
+"""The scorable words of a text, with the sentence facts their scores read.
+
+:func:`occurrences` lists every word the wording scan may score (``analysis.wording.scan``), each
+with its offsets, its normalised form, whether it is a name (a mid-sentence capital), whether an
+intensifier stands before it, whether a verb-list word is used as a noun (:func:`noun_uses`),
+and its sentence: its number, its length in words, whether it reports speech with a plain verb,
+and its marks (:data:`QUESTION`, :data:`EXCLAMATION`, :data:`PERSONAL`). Sentences here are cut
+cheaply where ``.``, ``!`` or ``?`` stands between two words (no abbreviation rules: this only
+groups words for the sentence effects on scores; ``analysis.text.sentence_spans`` is the
+sentence every table reports).
+
+What it cannot see: syntax. "Name" is a capital letter, "used as a noun" a few patterns around
+the word, "reported speech" a plain speech verb anywhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.categories import cue_categories
+from analysis.lexicon import on_change
+from analysis.text import WORD_PATTERN, first_letters_class, normalize_token
+from analysis.wording.features import is_candidate
+from analysis.wording.lexicons import (
+    PERSONAL_WORDS,
+    degree_words,
+    say_words,
+)
+
+__all__ = ["EXCLAMATION", "PERSONAL", "QUESTION", "Occurrence", "noun_uses", "occurrences"]
+
+#: Bits of a sentence's marks: it ends with a question mark, an exclamation mark; it speaks in
+#: the first or second person.
+QUESTION, EXCLAMATION, PERSONAL = 1, 2, 4
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One scorable word of a text.
+
+    ``name``: capitalised in mid-sentence (not after a sentence start, quote, colon or bracket),
+    or capitalised anywhere when the same word is a mid-sentence capital elsewhere in the text;
+    ``intensified``: the word right before it is an intensifier ("very", "so", "utterly");
+    ``curated``: False for verb-list words used as nouns (:func:`noun_uses`); ``reported``: its
+    sentence reports speech with a plain verb ("said", "told", "according to"); ``n_words``:
+    words in its sentence.
+    """
+
+    start: int
+    end: int
+    token: str
+    norm: str
+    name: bool
+    sentence: int
+    intensified: bool
+    curated: bool
+    reported: bool
+    n_words: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Words of a text
+# ---------------------------------------------------------------------------------------------
+
+_TITLES = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "St", "Jr",
+           "Sr", "Rev", "Pres", "Sec", "Atty", "Supt", "Calif", "Ariz", "Fla", "Mich", "Conn", "Tenn", "Ore", "Wis",
+           "Minn", "Colo", "Okla", "Nev", "Ala", "Kan", "Neb", "Vt", "Wyo", "Mont", "Ark")
+# The wording model's own sentence ends (its sentence features, length, reported speech and nearby
+# words, were fitted on them), not ``analysis.text.sentence_spans``: switching changes its figures.
+# A full stop after a title or a state abbreviation ("Sen. Dianne Feinstein, D-Calif., said") ends no sentence.
+# (The mark is matched first and the titles checked behind it: the same matches as
+# ``(?<!\bSen)…[.!?]``, without running every check at every character of the text.)
+_SENTENCE_END = re.compile(r"[.!?]" + "".join(rf"(?<!\b{t}[.!?])" for t in _TITLES))
+_OPENER = re.compile(r"[\"“‘(:\n]|'\s*$")
+
+# Verb-list words that are also nouns: "its territorial claims", "the report", "a blast".
+_NOUN_CLASH = ("claim", "claims", "report", "reports", "blast", "blasts", "boast", "boasts", "rant",
+               "rants", "slam", "slams", "whine", "whines", "stress", "stresses", "reveal", "brag")
+# (Each case-insensitive pattern below opens with a look-ahead for the first letters of its words,
+# in either case, or any non-ASCII character: it rules out most positions at once and lets through
+# every match, so the matches are those of the pattern without it.)
+_NOUN_HINT = re.compile(rf"(?i)(?=(?-i:{first_letters_class('crbsw')}))(?<![\w-])(?:{'|'.join(_NOUN_CLASH)})(?![\w-])")
+_NOUN_LEFT = (
+    r"(?:the|a|an|its|his|her|their|our|my|your|this|these|those|such|any|no|some|many|several|"
+    r"both|each|every|all|new|false|of|in|on|about|despite|amid|over|against|with|by|from|for|"
+    r"into|under|after|before|among|and|or)"
+)
+_NOUN_LEFT_RE = re.compile(
+    rf"(?:(?<![\w'’-]){_NOUN_LEFT}|(?<![\w'’-])[a-z]+(?:al|ous|ive|ic|ian|ful|less|able|ible|ary|ed)|[\w-]+['’]s)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_RIGHT_RE = re.compile(r"\s+(?:of|about|is|are|was|were|has|have|had)(?![\w'’-])", re.IGNORECASE)
+
+
+# Verb-list words with a common sense that is not reporting when their object is a plain noun
+# phrase (``the|a|an`` and at most three words, none a verb-like word, closed by a preposition or
+# punctuation): "maintain the loyalty of its allies", "maintained a ceasefire." — unlike
+# "maintained the offensive was defensive", where a verb follows, or "maintained that …".
+# "claim" keeps its reporting sense with a noun object ("claimed the destruction of …") except
+# when it takes lives.
+_NP_WORD = (
+    r"(?!(?:was|were|is|are|be|been|had|has|have|would|will|could|can|did|does|do|should|might|must|"
+    r"that|this|these|those)(?![\w'’-]))(?![\w'’-]*ed(?![\w'’-]))[\w'’-]+"
+)
+_OBJECT_SENSE_RE = re.compile(
+    rf"(?i)(?=(?-i:{first_letters_class('mc')}))(?:(?<![\w-])(?:maintain|maintains|maintained|maintaining)\s+(?:the|a|an)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:of|on|in|at|for|from|with|over|across|against|and|by|to|during|until|as|along|"
+    r"between|near|under|through|around|within|without|after|before|since|into|amid)(?![\w'’-]))"
+    r"|(?<![\w-])(?:claim|claims|claimed|claiming)(?=\s+(?:the\s+)?(?:lives|life)(?![\w'’-])))"
+)
+
+
+
+@lru_cache(maxsize=1)
+def _common_only() -> frozenset[str]:
+    """Curated categories that hold only common words (the registry's ``common_only``, hedges and
+    boosters): capitalised in mid-sentence, such a word is a name or a month ("in May", "Will
+    Smith"), not a hedge or a booster, and is not a cue at all."""
+    return frozenset(c.name for c in cue_categories() if c.common_only)
+
+
+def noun_uses(text: str) -> set[int]:
+    """Start offsets of verb-list words used in a sense that is not reporting: as nouns ("the
+    claims", "its territorial claims", "claims of", "Moscow's claims"), from the word on their
+    left or right, or as a verb whose object is a plain noun phrase ("maintain the loyalty of its
+    allies", "claimed the lives of 40 people"), from the words after it (no tagger).
+
+    What it cannot see: a noun without such a neighbour ("Claims surfaced"), and it may take a
+    verb after "and"/"or" for a noun ("denied and claims"): a rare slip; an object noun phrase
+    longer than three words, or one followed by a verb-like word, still counts as reporting.
+    """
+    out = set()
+    for m in _NOUN_HINT.finditer(text):
+        start, end = m.span()
+        if _NOUN_LEFT_RE.search(text, max(0, start - 40), start) or _NOUN_RIGHT_RE.match(text, end):
+            out.add(start)
+    out.update(m.start() for m in _OBJECT_SENSE_RE.finditer(text))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _norms(token: str) -> tuple[str | None, str]:
+    """(normalized form if worth scoring else None, normalized form) of a token, cached."""
+    plain = normalize_token(token)
+    return (plain if is_candidate(plain) else None), plain
+
+
+_PERSONAL_FLAG, _SAY_FLAG, _UPPER_FLAG = 1, 2, 4
+#: token -> (:func:`_norms` of it, flags): what the scan's hot loop asks of a token, asked once.
+_TOKEN_FACTS: dict[str, tuple[str | None, str, int]] = {}
+
+
+def _token_facts(token: str) -> tuple[str | None, str, int]:
+    """:func:`_norms` of ``token`` and its flags: a first- or second-person word (not "US"), a
+    plain speech verb, a capital first letter (remembered)."""
+    norm, plain = _norms(token)
+    flags = ((_PERSONAL_FLAG if plain in PERSONAL_WORDS and token != "US" else 0)
+             | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0))
+    if len(_TOKEN_FACTS) >= 200_000:
+        _TOKEN_FACTS.clear()
+    fact = _TOKEN_FACTS[token] = (norm, plain, flags)
+    return fact
+
+
+def _end_marks(text: str, start: int, end: int) -> int:
+    """Marks of the punctuation closing a sentence (``text[start:end]``, the gap after its last
+    word): :data:`QUESTION`, :data:`EXCLAMATION`."""
+    gap = text[start:end]
+    return ("?" in gap) | (("!" in gap) << 1)
+
+
+def _occurrence_rows(
+    text: str,
+) -> tuple[list[tuple[int, int, str, str, bool, int, bool, bool]], set[str], list[bool], list[int], list[int]]:
+    """The pieces :func:`occurrences` is made of: ``(start, end, token, norm, mid-sentence
+    capital, sentence number, intensified, curated)`` per scorable word, the norms used as
+    mid-sentence capitals, per sentence whether it reports speech and its word count, and per
+    sentence its marks (bits :data:`QUESTION`, :data:`EXCLAMATION`, :data:`PERSONAL`).
+    (Plain tuples and local names: this is the hot loop.)"""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text) + 1)
+    degree = degree_words()
+    nouns = noun_uses(text)
+    facts = _token_facts
+    known = _TOKEN_FACTS.get
+    opener = _OPENER.search
+    k = 0
+    rows: list[tuple[int, int, str, str, bool, int, bool, bool]] = []
+    append = rows.append
+    seg = 0
+    prev_end = 0
+    prev_norm = ""
+    prev_seg = -1
+    names: set[str] = set()
+    seg_words = [0]
+    seg_reported = [False]
+    seg_marks = [0]
+    next_end = ends[0]
+    n_seg = 0  # words of the current sentence
+    for m in WORD_PATTERN.finditer(text):
+        start, end = m.span()
+        if next_end < start:
+            while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
+                k += 1
+            if ends[k] < start:
+                seg_marks[seg] |= _end_marks(text, prev_end, start)
+                seg_words[seg] = n_seg
+                n_seg = 0
+                seg += 1
+                seg_words.append(0)
+                seg_reported.append(False)
+                seg_marks.append(0)
+            while ends[k] < start:
+                k += 1
+            next_end = ends[k]
+        n_seg += 1
+        token = m.group()
+        fact = known(token)
+        if fact is None:
+            fact = facts(token)
+        norm, plain, flags = fact
+        if flags:
+            if flags & _PERSONAL_FLAG:
+                seg_marks[seg] |= PERSONAL
+            if flags & _SAY_FLAG:
+                seg_reported[seg] = True
+        if norm is None:
+            if plain == "to" and prev_norm == "according":
+                seg_reported[seg] = True
+            prev_end, prev_seg, prev_norm = end, seg, plain
+            continue
+        same = seg == prev_seg
+        gap_len = start - prev_end
+        intensified = same and gap_len <= 2 and prev_norm in degree
+        # ``initial`` (a sentence, quote or bracket opens before it) only matters for capitals
+        name = flags & _UPPER_FLAG and not (
+            not same
+            or ((gap_len != 1 or text[prev_end] != " ") and opener(text, prev_end, start) is not None)
+        )
+        prev_end, prev_seg, prev_norm = end, seg, plain
+        if name:
+            names.add(norm)
+        append((start, end, token, norm, bool(name), seg, intensified, start not in nouns))
+    seg_words[seg] = n_seg
+    seg_marks[seg] |= _end_marks(text, prev_end, len(text))
+    return rows, names, seg_reported, seg_words, seg_marks
+
+
+def occurrences(text: str) -> list[Occurrence]:
+    """Scorable words of ``text`` in order (see :class:`Occurrence`): curated terms and content
+    words, with their sentence and the facts the scan's context features read."""
+    rows, names, seg_reported, seg_words, _ = _occurrence_rows(text)
+    return [
+        Occurrence(r[0], r[1], r[2], r[3], r[4] or (r[3] in names and r[2][:1].isupper()), r[5], r[6], r[7],
+                   seg_reported[r[5]], seg_words[r[5]])
+        for r in rows
+    ]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True if ``pos`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+@on_change
+def clear_caches() -> None:
+    """Forget what was read from the lexicons (called when the lexicon folder changes)."""
+    _norms.cache_clear()
+    _TOKEN_FACTS.clear()
+    _common_only.cache_clear()
