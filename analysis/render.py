@@ -106,7 +106,6 @@ def execute_notebook(
     land in the notebook's outputs, and shows no progress bars (``SOURCE_BIAS_QUIET``), so the
     pages hold none. ``parameters`` are set after the notebook's ``parameters`` cell.
     """
-    os.environ["MPLBACKEND"] = INLINE_BACKEND
     nb = nbformat.read(path, as_version=4)
     if parameters:
         nb = inject_parameters(nb, parameters)
@@ -117,7 +116,8 @@ def execute_notebook(
         resources={"metadata": {"path": str(path.parent)}},
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport warnings in the log
     )
-    client.execute(env={**os.environ, QUIET_ENV: "1"})
+    # The kernel's environment only: the caller's MPLBACKEND stays as it was.
+    client.execute(env={**os.environ, "MPLBACKEND": INLINE_BACKEND, QUIET_ENV: "1"})
     return nb
 
 

@@ -36,6 +36,14 @@ def test_committed_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_cell_has_an_id(path):
+    """nbformat 4.5 cells carry ids (nbformat warns, and will refuse, without them)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert (raw["nbformat"], raw["nbformat_minor"]) >= (4, 5)
+    assert all(cell.get("id") for cell in raw["cells"]), f"{path.name}: a cell without an id"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_no_logic_in_notebooks(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:

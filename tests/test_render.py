@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import nbformat
@@ -112,3 +113,17 @@ def test_site_nav_links_index_previous_and_next():
     nav = site_nav(pages, "00-overview.html")
     assert 'href="index.html"' in nav and 'href="report.html" rel="prev"' in nav and 'href="01-corpus.html" rel="next"' in nav
     assert "rel=\"prev\"" not in site_nav(pages, "report.html")
+
+
+def test_execute_notebook_draws_inline_and_leaves_the_callers_backend(tmp_path, monkeypatch):
+    from analysis.render import execute_notebook
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import matplotlib\nprint(matplotlib.get_backend())")]
+    path = tmp_path / "backend.ipynb"
+    nbformat.write(nb, path)
+    done = execute_notebook(path, timeout=120)
+    printed = "".join(out.get("text", "") for out in done.cells[0].outputs)
+    assert "inline" in printed.lower()
+    assert os.environ["MPLBACKEND"] == "Agg"
