@@ -18,7 +18,6 @@ import pandas as pd
 from analysis import present
 from analysis.categories import cue_categories
 from analysis.corpus import provenance
-from analysis.plots.corpus import plot_composition
 from analysis.present import article_labels, labelled
 from analysis.report_parts import esc, figure_html, table_html
 from analysis.report_sections import differences_section
@@ -113,6 +112,8 @@ def _articles_section(comparison: Comparison) -> str:
         table_html(removed, columns=["article_id", "kind", "why", "n_words", "text"]),
     ]
     if len(removed):
+        from analysis.plots.corpus import plot_composition
+
         parts.append(
             figure_html(
                 plot_composition(articles, removed),

@@ -1,6 +1,8 @@
 """Pieces every report section uses: escaping, embedded figures, readable tables.
 
 Kept apart from ``analysis.report`` (the page) so sections can use them without importing the page.
+matplotlib is imported by ``figure_html`` only, when a figure is embedded: importing this module (as
+every command does, through the sections' registry) costs no plotting library.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ import base64
 import html
 import io
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import matplotlib
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis.present import readable
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["esc", "figure_html", "table_html"]
 
@@ -28,6 +32,8 @@ def figure_html(fig: Figure, caption: str, *, alt: str | None = None, dpi: int =
     as text (``svg.fonttype = none``), which also keeps the file small. ``alt`` defaults to the
     caption. ``dpi`` only sizes the drawing.
     """
+    import matplotlib  # the figure exists, so matplotlib is loaded already
+
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "report"}):
         fig.savefig(buffer, format="svg", dpi=dpi, bbox_inches="tight", metadata={"Date": None})

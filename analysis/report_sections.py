@@ -1,7 +1,8 @@
 """The sections of the HTML report: where the articles differ, tone, wording, emphasis, limits.
 
 Each section reads the tables of a ``Comparison`` and returns HTML; figures come from
-``analysis.plots``. All article text is escaped (``esc`` or ``table_html``); the highlighted
+``analysis.plots``, imported by the sections that draw, when they draw (matplotlib costs a third of a
+second that ``compare --json`` and the terminal summary, which read ``differences``, never need). All article text is escaped (``esc`` or ``table_html``); the highlighted
 texts come from ``analysis.wording.highlight_html``, which escapes the body itself.
 """
 
@@ -11,9 +12,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.plots import emphasis as emphasis_plots
-from analysis.plots import tone as tone_plots
-from analysis.plots import wording as wording_plots
 from analysis.report_parts import esc, figure_html, table_html
 from analysis.voice import QUOTED
 from analysis.wording import highlight_html
@@ -145,6 +143,8 @@ def differences_section(comparison: Comparison, *, heading: bool = True) -> str:
 
 
 def tone_section(comparison: Comparison) -> str:
+    from analysis.plots import tone as tone_plots
+
     tone = comparison.sections["tone"]
     parts = [
         '<h2 id="tone">Tone</h2>',
@@ -201,6 +201,8 @@ def highlighted_texts_html(comparison: Comparison, *, min_score: float | None = 
 
 
 def wording_section(comparison: Comparison) -> str:
+    from analysis.plots import wording as wording_plots
+
     wording = comparison.sections["wording"]
     articles = comparison.articles
     parts = [
@@ -256,6 +258,8 @@ def _topic_view(emphasis):
 
 
 def emphasis_section(comparison: Comparison) -> str:
+    from analysis.plots import emphasis as emphasis_plots
+
     emphasis = comparison.sections["emphasis"]
     ids = list(comparison.articles["article_id"])
     parts = [

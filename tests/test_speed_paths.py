@@ -134,23 +134,37 @@ def test_first_letters_class_lets_through_every_case_insensitive_start(letters):
 
 
 # ---------------------------------------------------------------------------------------------
-# Import time: compare does not load the notebook machinery
+# Import time: compare --json loads neither the notebook machinery nor matplotlib
 # ---------------------------------------------------------------------------------------------
 
+_HEAVY = ("analysis.render", "nbformat", "nbclient", "nbconvert", "jsonschema", "matplotlib", "analysis.plots")
 
-def test_compare_command_does_not_import_the_notebook_machinery(tmp_path):
+
+def test_compare_json_imports_neither_the_notebook_machinery_nor_matplotlib(tmp_path):
+    """``python -m analysis compare EVENT --json`` draws nothing, so it loads no plotting library
+    (a third of a second) and no notebook machinery; the HTML report, which draws, does load
+    matplotlib (which shows that the check sees it)."""
     event = CORPUS_DIR / "2025-06-spiderweb-istanbul"
     code = (
-        "import sys\n"
-        "from analysis.cli import main\n"
-        f"status = main(['compare', {str(event)!r}, '--json', '--quiet'])\n"
-        "assert status == 0, status\n"
-        "loaded = sorted(m for m in ('analysis.render', 'nbformat', 'nbclient', 'nbconvert', 'jsonschema') if m in sys.modules)\n"
-        "print('LOADED', loaded)\n"
+        "import runpy, sys\n"
+        "def run(*args):\n"
+        "    sys.argv = ['analysis', *args]\n"
+        "    try:\n"
+        "        runpy.run_module('analysis', run_name='__main__', alter_sys=True)\n"
+        "    except SystemExit as done:\n"
+        "        assert not done.code, done.code\n"
+        f"heavy = {_HEAVY!r}\n"
+        f"run('compare', {str(event)!r}, '--json', '--quiet')\n"
+        "print('JSON LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+        f"run('compare', {str(event)!r}, '--html', {str(tmp_path / 'report.html')!r}, '--quiet')\n"
+        "print('HTML LOADED', sorted(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[1], timeout=300)
-    assert done.stdout.strip().splitlines()[-1] == "LOADED []", done.stdout[-500:]
+    lines = [line for line in done.stdout.splitlines() if line.endswith("]") and "LOADED" in line]
+    assert lines[0] == "JSON LOADED []", done.stdout[-500:]
+    assert lines[1].startswith("HTML LOADED") and "'matplotlib'" in lines[1], done.stdout[-500:]
+    assert "'nbformat'" not in lines[1], lines[1]
 
 
 # ---------------------------------------------------------------------------------------------
