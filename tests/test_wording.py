@@ -492,6 +492,25 @@ def test_rarity_or_shape_alone_never_makes_a_flag(text, word):
         assert row.score < flag_threshold()
 
 
+@pytest.mark.parametrize(("word", "vouched"), [
+    ("contemptuous", True), ("humiliate", True),  # VADER and AFINN rate them negative
+    ("colonnade", False), ("gently", False), ("inaudibly", False), ("chairwoman", False),  # no rating, or mild
+    ("firmly", False),  # only TextBlob's polarity, too loose for adverbs
+])
+def test_only_a_negative_human_rating_lets_rarity_and_shape_count(word, vouched):
+    from analysis.wording.scan import default_scorer
+
+    hit = default_scorer().word(word, False)
+    assert hit is not None
+    assert (hit.z_plain == hit.z) is vouched
+
+
+def test_a_rare_word_rated_negative_names_the_lexicon_in_its_reason():
+    cues = loaded_language("The mayor gave a contemptuous reply to the residents who asked about the flooded streets.")
+    row = cues[cues["term"] == "contemptuous"].iloc[0]
+    assert "rated negative by VADER and AFINN" in row["why"]
+
+
 def test_abbreviations_are_not_words_and_curated_words_still_flag():
     cues = loaded_language("Rep. Adam Schiff, D-Calif., called the plan a reckless, self-serving power grab.")
     assert "D-Calif" not in set(cues["term"])

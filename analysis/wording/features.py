@@ -65,6 +65,8 @@ __all__ = [
     "has_lexical_evidence",
     "is_candidate",
     "learned_features",
+    "negative_lexicons",
+    "negative_ratings",
     "length_feature",
     "nearby_feature",
 ]
@@ -189,7 +191,8 @@ DECLARED: tuple[Feature, ...] = (
             _SENTIMENT),
     Feature("nrc_polar", "the NRC lexicon rates it positive or negative", "word", 0.3, lambda f: float(f.nrc[1]),
             _SENTIMENT),
-    Feature("negative", "negative in sentiment lexicons", "word", 0.3, _negative),
+    Feature("negative", "negative in sentiment lexicons", "word", 0.3, _negative,
+            why="rated negative by {negative_by}"),
     Feature("rarity", "an unusual word in general English", "word", 1.0, lambda f: f.rarity, "rarity",
             evidence_min=0.5, why="an unusual word in news prose"),
     Feature("rare_evaluative", "an unusual evaluative word", "word", 0.5,
@@ -294,6 +297,22 @@ def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
         content=content,
         rarity=rarity,
     )
+
+
+def negative_ratings(norm: str) -> tuple[str, ...]:
+    """Which of TextBlob, VADER and AFINN rate ``norm`` negative (their names, in that order)."""
+    f = word_facts(norm, False)
+    return tuple(name for name, neg in (("TextBlob", f.textblob is not None and f.textblob[0] < 0),
+                                        ("VADER", f.vader < 0), ("AFINN", f.afinn < 0)) if neg)
+
+
+def negative_lexicons(norm: str) -> str:
+    """:func:`negative_ratings` in words ("VADER and AFINN"), for the reason of a cue the
+    ``negative`` feature drives ("sentiment lexicons" if none)."""
+    names = negative_ratings(norm)
+    if not names:
+        return "sentiment lexicons"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def learned_features(base: tuple[float, ...] | np.ndarray, own: float, known: float, family: float,

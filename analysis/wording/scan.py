@@ -34,6 +34,8 @@ from analysis.wording.features import (
     learned_features,
     length_feature,
     nearby_feature,
+    negative_lexicons,
+    negative_ratings,
 )
 from analysis.wording.lexicons import (
     CueInfo,
@@ -129,7 +131,8 @@ class WordScore:
     stance: str | None
     #: the one-line reason, or what it is built from until :attr:`why` is first read (counting
     #: cues at corpus scale never reads it)
-    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model, tuple[int, int, str] | None]
+    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model, tuple[int, int, str] | None,
+                        str]
     evidence: str
     lexical: bool
     #: log-odds where rarity and shape count only for words a curated list or the experts'
@@ -182,7 +185,7 @@ def word_vector(
 
 
 def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int, int] | None, model: Model,
-         family: tuple[int, int, str] | None = None) -> str:
+         family: tuple[int, int, str] | None = None, norm: str = "") -> str:
     """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
     parts = []
     if info is not None:
@@ -198,7 +201,9 @@ def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int, int] | None, m
         else:
             k, n = kn[:2] if kn is not None else (0, 0)
             fk, fn, member = family if family is not None else (0, 0, "")
-            parts.append(feature.why.format(value=x[i], k=k, n=n, fk=fk, fn=fn, member=member))
+            negative_by = negative_lexicons(norm) if "{negative_by}" in feature.why else ""
+            parts.append(feature.why.format(value=x[i], k=k, n=n, fk=fk, fn=fn, member=member,
+                                            negative_by=negative_by))
     if not parts:
         parts.append("a weak cue: " + (DECLARED[order[0]].words if contrib[order[0]] > 0 else "little evidence"))
     return "; ".join(parts)
@@ -267,10 +272,10 @@ class Scorer:
                 z,
                 info.category if info else "loaded",
                 info.stance if info else None,
-                (x, info, kn, self.model, fam),
+                (x, info, kn, self.model, fam, norm),
                 "+".join(tags) or "none",
                 any(t in LEXICAL_EVIDENCE for t in tags),
-                z if _vouched(tags, x) else z - float(np.clip(contributions[_HINT_LIST], 0.0, None).sum()),
+                z if _vouched(tags, x, norm) else z - float(np.clip(contributions[_HINT_LIST], 0.0, None).sum()),
                 0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=self.model.lean_base_rate,
                                                     smoothing=self.model.lean_smoothing),
             )
@@ -298,24 +303,30 @@ def default_scorer() -> Scorer:
 _HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
 _HINT_LIST = list(_HINT_INDEX)
 _VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
+_NEGATIVE_INDEX = FEATURES.index("negative")
 #: The sentence lean (the sum of its words' leans, log-odds) is held within +-LEAN_CAP, so a run-on
 #: "sentence" of thousands of words cannot outweigh the words themselves.
 LEAN_CAP = 8.0
 #: A cue that rarity, shape or context alone would lift to a flag stays this far below the threshold.
 HINT_MARGIN = 0.01
 HINT_WHY = "rarity, shape or context alone cannot make it a flag"
-#: Which evidence lets rarity and shape lift a word to a flag: "strict" (shipped: a curated list or
-#: the experts' marks), "valence" (also TextBlob, VADER or AFINN; not the broad NRC lists), "any"
-#: (any sentiment lexicon). Word F1 by 5-fold CV on the BABE dev half with the model of 2026-11-27
-#: (benchmarks/validate_bias_words.py): 0.418 strict, 0.436 valence, 0.445 any; the model before it
-#: had 0.461 with no rule (rarity alone could flag).
-HINT_RULE = "strict"
+#: Which evidence lets rarity and shape lift a word to a flag: "strict" (a curated list or the
+#: experts' marks), "negative" (shipped: also VADER or AFINN, lists of human valence ratings,
+#: rating it negative; TextBlob's polarity of adverbs such as "firmly" is too loose),
+#: "valence" (also any TextBlob, VADER or AFINN rating; not the broad NRC lists), "any" (any
+#: sentiment lexicon). Word F1 by 5-fold CV on the BABE dev half with the model of 2026-11-27
+#: (benchmarks/validate_bias_words.py): 0.418 strict, 0.436 negative, 0.436 valence, 0.445 any; the
+#: model before it had 0.461 with no rule (rarity alone could flag). "valence" and "any" let rare or
+#: -ly words with a mild rating through ("gently", "inaudibly", "chairwoman" in NRC's lists).
+HINT_RULE = "negative"
 
 
-def _vouched(tags: list[str], x: np.ndarray) -> bool:
+def _vouched(tags: list[str], x: np.ndarray, norm: str = "") -> bool:
     """Whether evidence about the word itself lets rarity and shape raise it to a flag."""
     if "lexicon" in tags or "learned" in tags:
         return True
+    if HINT_RULE == "negative":
+        return bool(x[_NEGATIVE_INDEX] > 0) and any(n in ("VADER", "AFINN") for n in negative_ratings(norm))
     if HINT_RULE == "valence":
         return bool(x[list(_VALENCE_INDEX)].any())
     if HINT_RULE == "any":
@@ -327,8 +338,9 @@ def earns_flag(cal: tuple[float, ...], lexical: bool, z_plain: float, quoted: bo
                threshold: float, lean: float = 0.0) -> bool:
     """Whether a word may be a flag: it has lexical evidence (a curated list, the experts' marks or
     a sentiment lexicon) and reaches the threshold with ``z_plain``, its log-odds in context where
-    rarity and shape count only for words a curated list or the experts' marks vouch for. Rare
-    words and hyphenated compounds may raise a score, never make a flag."""
+    rarity and shape count only for words a curated list, the experts' marks or (by
+    :data:`HINT_RULE`) a negative rating in VADER or AFINN vouch for. Rare words and
+    hyphenated compounds may raise a score, never make a flag."""
     return lexical and 1.0 / (1.0 + math.exp(-calibrated(cal, z_plain, quoted, marks, third, lean))) >= threshold
 
 
