@@ -11,10 +11,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from analysis import emphasis
 from analysis.actors import event_actors
 from analysis.alignment import DEFAULT_THRESHOLD, align_sentences, content_terms, named_items
-from analysis.corpus import CorpusError, CorpusWarning, articles_from_texts
+from analysis.corpus import CorpusError, CorpusWarning, articles_from_texts, load_corpus
 from analysis.emphasis import NO_TOPIC, analyze_emphasis, event_topics, headline_flags, sentence_topics
+from analysis.paths import CORPUS_DIR
 from analysis.sourcing import find_sources
 
 # A short neutral wire-style report of the seed events, written for these tests.
@@ -154,6 +156,21 @@ def test_clusters_are_reproducible_and_cover_all_sentences(seeds):
     assert len(result.sentence_clusters) == len(sentences)
     assert result.clusters["n_sentences"].sum() == len(sentences)
     assert result.cluster_shares["share"].between(0, 1).all()
+
+
+def test_clusters_on_one_thread_equal_the_usual_threads(seeds, monkeypatch):
+    """Few sentences are clustered on one thread (no idle OpenMP threads burning CPU); the
+    clusters, their labels and terms are those of scikit-learn's usual thread count."""
+    _, sentences, _ = seeds
+    lesson = load_corpus(CORPUS_DIR / "lesson-coal-plant-vote")[1]
+    for table in (sentences, lesson, pd.concat([sentences, lesson], ignore_index=True)):
+        assert len(table) < emphasis._ONE_THREAD_BELOW
+        one = emphasis.topic_clusters(table)
+        with monkeypatch.context() as patched:
+            patched.setattr(emphasis, "_ONE_THREAD_BELOW", 0)
+            usual = emphasis.topic_clusters(table)
+        pd.testing.assert_frame_equal(one[0], usual[0])
+        pd.testing.assert_frame_equal(one[1], usual[1])
 
 
 # --------------------------------------------------------------------------------------------
