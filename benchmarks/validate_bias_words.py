@@ -77,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
 
             replace(load_model(), validation=train.validation_figures(figures)).to_csv(train.MODEL_FILE)
             print(f"figures stored in {train.MODEL_FILE}")
-    print(f"\nA flag = a cue with score >= {figures.threshold:.2f} (the baseline flags subjectivity >= 0.5).")
+    from analysis.wording.scan import HINT_RULE
+
+    print(f"\nA flag = a cue with score >= {figures.threshold:.2f} (the baseline flags subjectivity >= 0.5); "
+          f"rarity and shape alone make no flag (analysis.wording.scan.HINT_RULE = "
+          f"{HINT_RULE!r}).")
     print(f"{'detector':<44} {'precision':>9} {'recall':>7} {'F1':>6} {'top-1':>6} {'ROC-AUC':>7} {'flags':>7}")
     for key, label in _LABELS.items():
         print(_row(label.format(k=args.folds), figures.rows[key]))
