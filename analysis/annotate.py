@@ -20,6 +20,7 @@ clusters, actor discovery across articles) is the comparison's.
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import re
@@ -27,6 +28,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
@@ -43,7 +45,7 @@ from analysis.sourcing import PASSIVE_HEDGE_STANCE, find_sources
 from analysis.text import sentence_spans
 from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
 from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE
-from analysis.wording.scan import scan
+from analysis.wording.scan import Cue, scan
 
 __all__ = [
     "Annotation",
@@ -98,10 +100,20 @@ class SentenceAnnotation:
         return _mean([s for _, _, s in self.assessments])
 
 
-@dataclass(frozen=True)
+_CUE_FIELDS = ("sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence", "voice", "speaker")
+
+
 class AnnotatedCue:
     """One wording cue (``analysis.wording.loaded_language``'s columns) with the sentence that
-    holds its start (``sent_id``, -1 outside every sentence) and its voice and speaker."""
+    holds its start (``sent_id``, -1 outside every sentence) and its voice and speaker.
+
+    Immutable. Its reason (``why``) and ``evidence`` are made from the scan's cue when first read
+    (corpus-scale figures never read them), exactly as the scan makes them."""
+
+    __slots__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "voice", "speaker", "_why",
+                 "_evidence", "_cue")
+    __match_args__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence", "voice",
+                      "speaker")
 
     sent_id: int
     start: int
@@ -110,10 +122,66 @@ class AnnotatedCue:
     category: str
     stance: str | None
     score: float
-    why: str
-    evidence: str
     voice: str
     speaker: str | None
+    _why: str
+    _evidence: str
+    _cue: Cue | None
+
+    def __init__(self, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None,
+                 score: float, why: str, evidence: str, voice: str, speaker: str | None) -> None:
+        values = (sent_id, start, end, term, category, stance, score, voice, speaker, why, evidence, None)
+        for name, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def _of(cls, sent_id: int, cue: Cue, voice: str, speaker: str | None) -> AnnotatedCue:
+        """The scan's ``cue`` in its sentence and voice, its reason still to be made."""
+        made = cls(sent_id, cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score, "", "", voice, speaker)
+        object.__setattr__(made, "_cue", cue)
+        return made
+
+    def _resolve(self) -> None:
+        cue = self._cue
+        if cue is not None:
+            object.__setattr__(self, "_why", cue.why)
+            object.__setattr__(self, "_evidence", cue.evidence)
+            object.__setattr__(self, "_cue", None)
+
+    @property
+    def why(self) -> str:
+        """The cue's one-line reason (``analysis.wording.scan.Cue.why``)."""
+        self._resolve()
+        return self._why
+
+    @property
+    def evidence(self) -> str:
+        """The kinds of evidence behind its score (``analysis.wording.scan.Cue.evidence``)."""
+        self._resolve()
+        return self._evidence
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"AnnotatedCue is immutable: cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"AnnotatedCue is immutable: cannot delete field {name!r}")
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in _CUE_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "AnnotatedCue(" + ", ".join(f"{n}={v!r}" for n, v in zip(_CUE_FIELDS, self._fields(), strict=True)) + ")"
+
+    def __reduce__(self) -> tuple:
+        return (AnnotatedCue, self._fields())
 
 
 @dataclass(frozen=True)
@@ -217,8 +285,7 @@ def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Seque
         i = bisect_right(starts, cue.start) - 1
         sent_id = sent_ids[i] if i >= 0 and cue.start < ends[i] else -1
         voice, speaker = index.voice(cue.start) if index.any else (NARRATOR, None)
-        out.append(AnnotatedCue(int(sent_id), cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score,
-                                cue.why, cue.evidence, voice, speaker))
+        out.append(AnnotatedCue._of(int(sent_id), cue, voice, speaker))
     return tuple(out)
 
 
@@ -324,11 +391,36 @@ def _item(article_id: str, body: str, sentences: Iterable[tuple[int, int, int, s
     return _Item(str(article_id), body, tuple(sentences), boilerplate)
 
 
+#: Objects allocated between two collections of the youngest generation while annotating (Python's
+#: default is 700). Annotating allocates many short-lived records that reference counting frees;
+#: with the default, the collector also ran full collections over every lexicon and cached word
+#: (about a sixth of the CPU of a first pass over 300 real articles). Results do not depend on it.
+_GC_YOUNG_THRESHOLD = 20_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often inside the block (restored after it)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], _GC_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _annotate_items(
     items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None
 ) -> list[Annotation]:
     """Annotations of several articles: each measure runs over the whole batch before the next
     (its lexicons stay hot), and the sources of the batch are found in one call."""
+    with _fewer_collections():
+        return _annotate_all(items, pairs=pairs, mentions=mentions)
+
+
+def _annotate_all(
+    items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None
+) -> list[Annotation]:
     by_article = _table_mentions(mentions) if mentions is not None else {}
     sources = _sources(items, mentions)
     out = []
@@ -512,7 +604,9 @@ def source_table(annotations: Sequence[Annotation]) -> pd.DataFrame:
 
 def warm_up() -> None:
     """Compile every lexicon and pattern once (in each worker process)."""
-    annotate("Warm-up: the U.S. claimed on Jan. 5 that Russia's \"brutal\" attack was not good.")
+    # words of every kind: a name, an abbreviation, a quotation, a number in a word and an accent (the
+    # last two are looked up by wordfreq itself, imported on first use: about 0.3 s)
+    annotate("Warm-up: the U.S. claimed on Jan. 5 that Russia's \"brutal\" COVID-19 attack was not good, café.")
 
 
 def _workers(n_jobs: int | None) -> int:

@@ -4,6 +4,7 @@ records, so a figure has one definition wherever it is shown."""
 from __future__ import annotations
 
 import math
+import pickle
 
 import pandas as pd
 import pytest
@@ -19,6 +20,8 @@ from analysis.text import WORD_PATTERN
 from analysis.tone import textblob_sentiment, vader_compound
 from analysis.voice import NARRATOR, QUOTED
 from analysis.wording import article_cues, cue_summary, flag_threshold
+from analysis.wording.cues import DEFAULT_MIN_SCORE
+from tests.wording_reference import scan_reference
 
 # A realistic article on an invented event: headline, a narrated lede with loaded wording, a
 # direct quotation with a named speaker, reported speech, a doubt-casting attribution.
@@ -192,3 +195,18 @@ def test_compare_and_features_report_the_same_figures(event):
         assert row["narrator_flags_per_1000"] == pytest.approx(summary.loc[article_id, "flags"] / per)
         assert row["narrator_cues_per_1000"] == pytest.approx(summary.loc[article_id, "cues"] / per)
     assert table.loc[articles["article_id"].iloc[0], "narrator_flags_per_1000"] > 0
+
+
+def test_cue_reasons_made_when_read_are_the_reasons_made_at_once():
+    """An annotation makes each cue's reason and evidence when first read; they are the plain
+    scan's (the slow reference, which makes them at once), pickled before or after reading."""
+    annotation = annotate(STORY)
+    shipped = pickle.loads(pickle.dumps(annotation))  # nothing read yet: made on the way
+    eager = scan_reference(STORY, min_score=DEFAULT_MIN_SCORE)
+    assert [(c.start, c.term, c.why, c.evidence) for c in annotation.cues] == [
+        (c.start, c.term, c.why, c.evidence) for c in eager
+    ]
+    assert shipped == annotation and hash(shipped.cues) == hash(annotation.cues)
+    assert any("; " in c.why for c in annotation.cues)  # sentence reasons, not only the word's
+    with pytest.raises(AttributeError):
+        annotation.cues[0].score = 1.0  # type: ignore[misc]

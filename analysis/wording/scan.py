@@ -10,6 +10,7 @@ exclamation, first or second person).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -87,19 +88,75 @@ __all__ = [
     "word_vector",
 ]
 
-@dataclass(slots=True)
 class Cue:
     """One cue: offsets into the text, the term, its category and stance, a score 0..1, a
-    one-line reason and the kinds of evidence behind it (see ``analysis.wording.loaded_language``)."""
+    one-line reason and the kinds of evidence behind it (see ``analysis.wording.loaded_language``).
 
-    start: int
-    end: int
-    term: str
-    category: str
-    stance: str | None
-    score: float
-    why: str
-    evidence: str
+    The scan keeps what a word cue's reason (:attr:`why`) and :attr:`evidence` are made from and
+    makes them when first read (counting cues at corpus scale never reads them); made, they are
+    exactly what making them at once gives. Equality, ``repr`` and pickling read every field."""
+
+    __slots__ = ("start", "end", "term", "category", "stance", "score", "_why", "_evidence", "_reason")
+    __match_args__ = ("start", "end", "term", "category", "stance", "score", "why", "evidence")
+
+    def __init__(self, start: int, end: int, term: str, category: str, stance: str | None, score: float,
+                 why: str = "", evidence: str = "", *, _reason: tuple | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.term = term
+        self.category = category
+        self.stance = stance
+        self.score = score
+        self._why = why
+        self._evidence = evidence
+        self._reason = _reason
+
+    def _resolve(self) -> None:
+        reason = self._reason
+        if reason is not None:
+            self._why, self._evidence = _word_reason(*reason)
+            self._reason = None
+
+    @property
+    def why(self) -> str:
+        """One line a reader can understand: the term, its rationale and the strongest evidence."""
+        if self._reason is not None:
+            self._resolve()
+        return self._why
+
+    @why.setter
+    def why(self, value: str) -> None:
+        self._resolve()
+        self._why = value
+
+    @property
+    def evidence(self) -> str:
+        """The kinds of evidence behind the score, joined by ``+`` (``EVIDENCE_TAGS``)."""
+        if self._reason is not None:
+            self._resolve()
+        return self._evidence
+
+    @evidence.setter
+    def evidence(self, value: str) -> None:
+        self._resolve()
+        self._evidence = value
+
+    def _fields(self) -> tuple:
+        return (self.start, self.end, self.term, self.category, self.stance, self.score, self.why, self.evidence)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return "Cue(" + ", ".join(f"{name}={value!r}" for name, value in zip(CUE_FIELDS, self._fields(),
+                                                                               strict=True)) + ")"
+
+    def __reduce__(self) -> tuple:
+        return (Cue, self._fields())
 
 
 CUE_FIELDS = ("start", "end", "term", "category", "stance", "score", "why", "evidence")
@@ -506,25 +563,54 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         if not detail:
             out.append((hit.category, score))
             continue
-        context = []
-        if intensified and w_int > 0.1:
-            context.append("an intensifier stands just before it")
-        reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top3[seg], score, threshold,
-                                           seg_lean, _lean_words(leaners.get(seg, [])) if score >= threshold else ())
-        evidence = hit.evidence
-        if context or lifted:
-            evidence = "context" if evidence == "none" else f"{evidence}+context"
-        context += reasons
-        if hint:
-            context.append(HINT_WHY)
-        why = "; ".join([hit.why, *context]) if context else hit.why
-        out.append(Cue(start, end, token, hit.category, hit.stance, score, f"'{token}': {why}", evidence))
+        # the reason and evidence are made from these when first read (:func:`_word_reason`)
+        out.append(Cue(start, end, token, hit.category, hit.stance, score,
+                       _reason=(token, hit, intensified, w_int, cal, z_word, shift, quoted, marks, top3[seg], score,
+                                threshold, seg_lean, leaners.get(seg, ()), hint)))
     if detail:
-        out.sort(key=_cue_order)
+        _sort_cues(out)
     return out
 
 
-def _lean_words(leaners: list[tuple[float, str]], n: int = 2) -> tuple[str, ...]:
+def _word_reason(token: str, hit: WordScore, intensified: bool, w_int: float, cal: tuple[float, ...], z_word: float,
+                 shift: tuple[float, float], quoted: bool, marks: int, top: list[float], score: float,
+                 threshold: float, seg_lean: float, leaners: Sequence[tuple[float, str]], hint: bool) -> tuple[str, str]:
+    """A word cue's reason (``why``) and ``evidence``, from what the scan knew of it and its sentence."""
+    context = []
+    if intensified and w_int > 0.1:
+        context.append("an intensifier stands just before it")
+    reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top, score, threshold, seg_lean,
+                                       _lean_words(leaners) if score >= threshold else ())
+    evidence = hit.evidence
+    if context or lifted:
+        evidence = "context" if evidence == "none" else f"{evidence}+context"
+    context += reasons
+    if hint:
+        context.append(HINT_WHY)
+    why = "; ".join([hit.why, *context]) if context else hit.why
+    return f"'{token}': {why}", evidence
+
+
+def _sort_cues(cues: list[Cue]) -> None:
+    """Sort cues in place by :func:`_cue_order` while reading the reason and evidence only of
+    cues that tie on everything before them (the same order as sorting by the whole key)."""
+    cues.sort(key=_cue_place)
+    places = [_cue_place(c) for c in cues]
+    i, n = 0, len(cues)
+    while i < n - 1:
+        j = i + 1
+        while j < n and places[j] == places[i]:
+            j += 1
+        if j - i > 1:
+            cues[i:j] = sorted(cues[i:j], key=_cue_order)
+        i = j
+
+
+def _cue_place(cue: Cue) -> tuple:
+    return (cue.start, cue.end, cue.term, cue.category, cue.stance or "", cue.score)
+
+
+def _lean_words(leaners: Sequence[tuple[float, str]], n: int = 2) -> tuple[str, ...]:
     """The ``n`` words of ``(lean, lowercased token)`` pairs that tilt a sentence most towards
     "judged biased"."""
     out: list[str] = []
