@@ -609,6 +609,15 @@ def warm_up() -> None:
     annotate("Warm-up: the U.S. claimed on Jan. 5 that Russia's \"brutal\" COVID-19 attack was not good, café.")
 
 
+def _worker_start() -> None:
+    """A worker's first step: what it inherited from the parent (lexicons, compiled patterns,
+    remembered word scores) is set apart from the cyclic garbage collector, which then never
+    walks it (an O(1) step; the collector would otherwise touch, and so copy, every inherited
+    page), then :func:`warm_up`."""
+    gc.freeze()
+    warm_up()
+
+
 def _workers(n_jobs: int | None) -> int:
     cores = os.cpu_count() or 1
     if n_jobs is None or n_jobs < 0:
@@ -646,7 +655,7 @@ def map_batches(
         return
     in_flight = in_flight or 2 * workers
     warm_up()  # a forked worker inherits the compiled caches
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
         pending: deque[Any] = deque()
         for batch in _chain(first, iterator):
             pending.append(pool.submit(func, batch))
