@@ -129,17 +129,27 @@ class AnnotatedCue:
     _cue: Cue | None
 
     def __init__(self, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None,
-                 score: float, why: str, evidence: str, voice: str, speaker: str | None) -> None:
-        values = (sent_id, start, end, term, category, stance, score, voice, speaker, why, evidence, None)
-        for name, value in zip(self.__slots__, values, strict=True):
-            object.__setattr__(self, name, value)
+                 score: float, why: str, evidence: str, voice: str, speaker: str | None,
+                 *, _cue: Cue | None = None) -> None:
+        put = object.__setattr__  # the class refuses assignment: set each field once, here
+        put(self, "sent_id", sent_id)
+        put(self, "start", start)
+        put(self, "end", end)
+        put(self, "term", term)
+        put(self, "category", category)
+        put(self, "stance", stance)
+        put(self, "score", score)
+        put(self, "voice", voice)
+        put(self, "speaker", speaker)
+        put(self, "_why", why)
+        put(self, "_evidence", evidence)
+        put(self, "_cue", _cue)
 
     @classmethod
     def _of(cls, sent_id: int, cue: Cue, voice: str, speaker: str | None) -> AnnotatedCue:
         """The scan's ``cue`` in its sentence and voice, its reason still to be made."""
-        made = cls(sent_id, cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score, "", "", voice, speaker)
-        object.__setattr__(made, "_cue", cue)
-        return made
+        return cls(sent_id, cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score, "", "", voice, speaker,
+                   _cue=cue)
 
     def _resolve(self) -> None:
         cue = self._cue

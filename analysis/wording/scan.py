@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -527,17 +528,22 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
     w_int = scorer.w_intensified
     hint_cap = scorer.hint_cap
-    inside = _inside
     c0, c1, c2, c3, c4, c5, c6, c7 = cal
+    qi, n_quotes = 0, len(quotes)  # the quoted stretch at or after the row (rows are in text order)
     for row, hit in kept:
         start, end, token, norm, _, seg, intensified, cur = row
+        if n_quotes:
+            while qi < n_quotes and quotes[qi][1] <= start:
+                qi += 1
+            quoted = qi < n_quotes and quotes[qi][0] <= start
+        else:
+            quoted = False
         shift = seg_shift.get(seg)
         if shift is None:
             base = ((scorer.w_reported if seg_reported[seg] else 0.0)
                     + scorer.w_length * length_feature(seg_words[seg]))
             shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
         z_word = hit.z + (w_int if intensified else 0.0)
-        quoted = bool(quotes) and inside(quotes, start)
         marks = seg_marks[seg]
         third = top3[seg][2]
         seg_lean = lean.get(seg, 0.0)
@@ -592,22 +598,22 @@ def _word_reason(token: str, hit: WordScore, intensified: bool, w_int: float, ca
 
 
 def _sort_cues(cues: list[Cue]) -> None:
-    """Sort cues in place by :func:`_cue_order` while reading the reason and evidence only of
-    cues that tie on everything before them (the same order as sorting by the whole key)."""
-    cues.sort(key=_cue_place)
-    places = [_cue_place(c) for c in cues]
+    """Sort cues in place by :func:`_cue_order`, reading the rest of the key (and so making a
+    reason) only for cues that start at the same offset: the same order as sorting by the whole
+    key (cues of one text rarely share a start: words inside a curated phrase are not cues)."""
+    cues.sort(key=_START)
     i, n = 0, len(cues)
     while i < n - 1:
         j = i + 1
-        while j < n and places[j] == places[i]:
+        start = cues[i].start
+        while j < n and cues[j].start == start:
             j += 1
         if j - i > 1:
             cues[i:j] = sorted(cues[i:j], key=_cue_order)
         i = j
 
 
-def _cue_place(cue: Cue) -> tuple:
-    return (cue.start, cue.end, cue.term, cue.category, cue.stance or "", cue.score)
+_START = attrgetter("start")
 
 
 def _lean_words(leaners: Sequence[tuple[float, str]], n: int = 2) -> tuple[str, ...]:
