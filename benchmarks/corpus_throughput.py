@@ -20,10 +20,11 @@ Usage:
 Other processes on the machine take cores from the parallel run: the load average is printed
 beside the figures; measure on a quiet machine.
 
-Measured on 27 Nov 2026 with ``--n 300 --texts ../shared/eval/mbic_articles.jsonl`` on the 2-core
-machine shared by other jobs (load average 7-10): features() costs 6.99x TextBlob's CPU per article
-in a fresh process (7.03x for the code of that morning, in the same minutes); 3.37x on a second
-pass in one process; peak 580 MB. See README, "Corpus scale".
+Measured on 27 Nov 2026, 13:11-13:16 UTC, with ``--n 300 --texts ../shared/eval/mbic_articles.jsonl``
+on the 2-core machine shared by other jobs (load average 4.0-4.7): features() costs 4.84-4.93x
+TextBlob's CPU per article in a fresh process (5.83-5.97x for commit a8bbdab, in the same minutes);
+0.23-0.25x one-core TextBlob on two cores (wall clock, under that load); peak 412 MB. See README,
+"Corpus scale".
 """
 
 from __future__ import annotations
