@@ -38,6 +38,7 @@ __all__ = [
     "actor_mentions",
     "actor_pattern",
     "event_actors",
+    "pairs_pattern",
     "parse_actor_line",
     "read_actor_file",
 ]
@@ -134,7 +135,10 @@ def event_actors(articles: pd.DataFrame, *, extra: pd.DataFrame | str | Path | N
 
 
 @lru_cache(maxsize=8)
-def _compile(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def pairs_pattern(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One compiled pattern matching every term of ``(actor, term)`` pairs (the longest term wins
+    where two start at the same place), and the term -> actor map; compiled once per set of pairs.
+    :func:`actor_pattern` gives it for an actor table; the annotation step for pairs it holds."""
     alias_to_actor = {alias: actor for actor, alias in pairs}
     ordered = sorted(alias_to_actor, key=len, reverse=True)  # longest name wins: "New Delhi"
     alternatives = "|".join(re.escape(a) for a in ordered) or r"(?!x)x"
@@ -147,7 +151,7 @@ def actor_pattern(groups: pd.DataFrame | None = None) -> tuple[re.Pattern[str], 
     (a pattern that matches nothing when there is no table)."""
     frame = actor_groups(groups)
     pairs = tuple(sorted(set(zip(frame["actor"], frame["term"], strict=True))))
-    return _compile(pairs)
+    return pairs_pattern(pairs)
 
 
 def actor_mentions(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -37,8 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.actors import _compile as _compile_pairs
-from analysis.actors import actor_groups
+from analysis.actors import actor_groups, pairs_pattern
 from analysis.instruments import _textblob_fast, _vader_fast
 from analysis.lexicon import load_lexicon
 from analysis.sourcing import PASSIVE_HEDGE_STANCE, find_sources
@@ -304,7 +303,7 @@ def _pair_mentions(sentences: Sequence[tuple[int, int, int, str]], pairs: ActorP
     matches them)."""
     if not pairs:
         return ()
-    pattern, alias_to_actor = _compile_pairs(pairs)
+    pattern, alias_to_actor = pairs_pattern(pairs)
     return tuple(
         Mention(sent_id, alias_to_actor[m.group()], m.group(), None, start + m.start(), start + m.end())
         for sent_id, start, _, text in sentences

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import tone
-from analysis.actors import _compile, actor_groups, actor_pattern
+from analysis.actors import actor_groups, actor_pattern, pairs_pattern
 from analysis.corpus import load_corpus
 from analysis.instruments import _textblob_fast
 from analysis.paths import CORPUS_DIR
@@ -219,7 +219,7 @@ def test_batch_features_equal_the_public_functions(bodies):
 
 def test_actor_pattern_is_built_once_per_actor_table():
     frame = actor_groups(pd.DataFrame({"actor": ["Council", "Council"], "term": ["City Council", "the council"]}))
-    fresh = _compile(tuple(sorted(set(zip(frame["actor"], frame["term"], strict=True)))))
+    fresh = pairs_pattern(tuple(sorted(set(zip(frame["actor"], frame["term"], strict=True)))))
     assert actor_pattern(frame) == fresh
     assert actor_pattern(frame) is actor_pattern(frame.copy())
     assert actor_pattern()[0].search("Anything at all") is None  # no table: matches nothing
