@@ -229,12 +229,12 @@ def test_opinion_sentence_raises_its_words():
 
 def test_sentence_marks_and_quoted_stretches():
     from analysis.voice import quoted_stretches
-    from analysis.wording.occurrences import _occurrence_rows
+    from analysis.wording.occurrences import occurrence_rows
     from tests.wording_reference import segment_marks_reference
 
     text = 'Is it over? "We won!" she said. The US left. You know.'
     assert segment_marks_reference(text) == [1, 2 | 4, 0, 0, 4]
-    assert _occurrence_rows(text)[4] == segment_marks_reference(text)
+    assert occurrence_rows(text)[4] == segment_marks_reference(text)
     assert [text[a:b] for a, b in quoted_stretches(text)] == ["We won!"]
     assert quoted_stretches("no quotes here") == []
 

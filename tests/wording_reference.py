@@ -18,8 +18,8 @@ from analysis.wording.occurrences import (
     _SENTENCE_END,
     Occurrence,
     _end_marks,
-    _inside,
     _norms,
+    inside_spans,
     noun_uses,
 )
 from analysis.wording.scan import (
@@ -38,7 +38,7 @@ from analysis.wording.scan import (
 def segment_marks_reference(text: str) -> list[int]:
     """Per sentence (numbered as in :func:`occurrences_reference`): 1 if it ends with a question
     mark, 2 with an exclamation mark, 4 if it has a first- or second-person word ("we", "our",
-    "you"; "US" in capitals is the country). The reference for the marks of ``analysis.wording.scan._occurrence_rows``."""
+    "you"; "US" in capitals is the country). The reference for the marks of ``analysis.wording.occurrences.occurrence_rows``."""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     marks = [0]
@@ -141,7 +141,7 @@ def scan_reference(
         words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
         parts = [scorer.word(w, False) for w in words]
         z = max([p.z for p in parts if p] + [scorer.phrase(key)])
-        score = sigmoid(calibrated(scorer.calibration, z, _inside(quotes, m.start()), 0, 0.0))
+        score = sigmoid(calibrated(scorer.calibration, z, inside_spans(quotes, m.start()), 0, 0.0))
         out.append(Cue(m.start(), m.end(), term, info.category, info.stance, score, f"'{term}': {info.rationale}",
                        "lexicon"))
         covered.append((m.start(), m.end()))
@@ -183,7 +183,7 @@ def scan_reference(
             base = (scorer.w_reported if reported else 0.0) + scorer.w_length * length_feature(n_words)
             shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
         z_word = z + (w_int if intensified else 0.0)
-        quoted = _inside(quotes, start)
+        quoted = inside_spans(quotes, start)
         score = sigmoid(calibrated(scorer.calibration, z_word + shift[1], quoted, marks[seg], top3[seg][2], lean[seg]))
         if not lexical and score > scorer.hint_cap:
             score = scorer.hint_cap

@@ -30,7 +30,17 @@ from analysis.wording.lexicons import (
     say_words,
 )
 
-__all__ = ["EXCLAMATION", "PERSONAL", "QUESTION", "Occurrence", "noun_uses", "occurrences"]
+__all__ = [
+    "EXCLAMATION",
+    "PERSONAL",
+    "QUESTION",
+    "Occurrence",
+    "common_only_categories",
+    "inside_spans",
+    "noun_uses",
+    "occurrence_rows",
+    "occurrences",
+]
 
 #: Bits of a sentence's marks: it ends with a question mark, an exclamation mark; it speaks in
 #: the first or second person.
@@ -115,7 +125,7 @@ _OBJECT_SENSE_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _common_only() -> frozenset[str]:
+def common_only_categories() -> frozenset[str]:
     """Curated categories that hold only common words (the registry's ``common_only``, hedges and
     boosters): capitalised in mid-sentence, such a word is a name or a month ("in May", "Will
     Smith"), not a hedge or a booster, and is not a cue at all."""
@@ -172,7 +182,7 @@ def _end_marks(text: str, start: int, end: int) -> int:
     return ("?" in gap) | (("!" in gap) << 1)
 
 
-def _occurrence_rows(
+def occurrence_rows(
     text: str,
 ) -> tuple[list[tuple[int, int, str, str, bool, int, bool, bool]], set[str], list[bool], list[int], list[int]]:
     """The pieces :func:`occurrences` is made of: ``(start, end, token, norm, mid-sentence
@@ -252,7 +262,7 @@ def _occurrence_rows(
 def occurrences(text: str) -> list[Occurrence]:
     """Scorable words of ``text`` in order (see :class:`Occurrence`): curated terms and content
     words, with their sentence and the facts the scan's context features read."""
-    rows, names, seg_reported, seg_words, _ = _occurrence_rows(text)
+    rows, names, seg_reported, seg_words, _ = occurrence_rows(text)
     return [
         Occurrence(r[0], r[1], r[2], r[3], r[4] or (r[3] in names and r[2][:1].isupper()), r[5], r[6], r[7],
                    seg_reported[r[5]], seg_words[r[5]])
@@ -260,7 +270,7 @@ def occurrences(text: str) -> list[Occurrence]:
     ]
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+def inside_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     """True if ``pos`` lies inside one of the sorted, disjoint ``spans``."""
     i = bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -271,4 +281,4 @@ def clear_caches() -> None:
     """Forget what was read from the lexicons (called when the lexicon folder changes)."""
     _norms.cache_clear()
     _TOKEN_FACTS.clear()
-    _common_only.cache_clear()
+    common_only_categories.cache_clear()

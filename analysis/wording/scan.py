@@ -57,15 +57,15 @@ from analysis.wording.model import (
     learned_table,
     load_model,
 )
-from analysis.wording.occurrences import (  # the words of a text; private helpers shared inside wording
+from analysis.wording.occurrences import (  # the words of a text
     EXCLAMATION,
     PERSONAL,
     QUESTION,
     Occurrence,
-    _common_only,
-    _inside,
-    _occurrence_rows,
+    common_only_categories,
+    inside_spans,
     noun_uses,
+    occurrence_rows,
     occurrences,
 )
 
@@ -313,7 +313,7 @@ class Scorer:
         result = None
         lexicons = curated()
         entry = lexicons.get(norm)
-        if is_candidate(norm) and not (capital and entry is not None and entry.category in _common_only()):
+        if is_candidate(norm) and not (capital and entry is not None and entry.category in common_only_categories()):
             info = lexicons.get(norm) if curated_entry else None
             # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
             learned = self.learned if curated_entry or norm not in lexicons else {}
@@ -472,7 +472,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         words = [normalize_token(w.group()) for w in WORD_PATTERN.finditer(term)]
         parts = [scorer.word(w, False) for w in words]
         z = max([p.z for p in parts if p] + [scorer.phrase(key)])
-        quoted = bool(quotes) and _inside(quotes, m.start())
+        quoted = bool(quotes) and inside_spans(quotes, m.start())
         score = sigmoid(calibrated(cal, z, quoted, 0, 0.0))
         if detail:
             out.append(Cue(m.start(), m.end(), term, info.category, info.stance, score,
@@ -493,7 +493,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     top3: dict[int, list[float]] = {}
     lean: dict[int, float] = {}  # sentence → the sum of its words' leans
     leaners: dict[int, list[tuple[float, str]]] = {}  # sentence → (lean, token) of its words that lean biased
-    rows, names, seg_reported, seg_words, seg_marks = _occurrence_rows(text)
+    rows, names, seg_reported, seg_words, seg_marks = occurrence_rows(text)
     if n_words is not None:
         n_words.append(sum(seg_words))
     for row in rows:
