@@ -4,8 +4,8 @@ The public API is the short list in ``__all__``: what a notebook needs to read a
 them, look at single instruments, summarise many articles and render the results. Everything else
 is importable from its own module. The flow, one module a concern:
 
-- input: ``corpus`` (files and texts), ``inputs`` (pages, URLs, tables, feeds), ``loaders`` (many
-  articles, streamed), ``boilerplate``, ``text`` (sentences and tokens);
+- input: ``corpus`` (the two tables and plain article files), ``inputs`` (every way in: files,
+  folders, pages, URLs, tables, feeds, texts; ``load_corpus``), ``loaders`` (many articles, streamed), ``boilerplate``, ``text`` (sentences and tokens);
 - annotation: ``annotate`` (each article measured once, as plain records every view reads);
 - lenses: ``tone``, ``wording`` (cues, the wording model), ``emphasis`` (with ``actors``,
   ``discovery``, ``sourcing``, ``voice`` and ``alignment``), reading the annotations;
@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.2.0"
 
 from analysis.compare import Comparison, compare
-from analysis.corpus import CorpusError, CorpusWarning, articles_from_texts, load_corpus, require_comparison
+from analysis.corpus import CorpusError, CorpusWarning, require_comparison
+from analysis.inputs import articles_from_texts, load_corpus
 from analysis.loaders import iter_articles
 from analysis.report import render_report
 from analysis.scale import features, group_distinctive_terms, group_summary

@@ -554,7 +554,7 @@ def annotate_many(
     there, ``boilerplate``), in order, in batches over ``n_jobs`` processes (:func:`map_batches`).
 
     ``sentences`` is the corpus's sentence table (``article_id, sent_id, start, end, text``, as
-    ``analysis.corpus.load_corpus`` gives it); without it sentences are split here. ``mentions``
+    ``analysis.load_corpus`` gives it); without it sentences are split here. ``mentions``
     and ``actors``: as :func:`annotate`. Results do not depend on ``n_jobs`` or ``batch_size``.
     """
     items = _items(articles, sentences)

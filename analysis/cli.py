@@ -20,7 +20,8 @@ from pathlib import Path
 from analysis import __version__
 from analysis.atomic import OutputError, check_output_file, write_text_atomic
 from analysis.compare import SCHEMA, compare
-from analysis.corpus import CorpusError, CorpusWarning, load_corpus, require_comparison
+from analysis.corpus import CorpusError, CorpusWarning, require_comparison
+from analysis.inputs import load_corpus
 from analysis.inputs.tables import split_groups
 from analysis.paths import DEFAULT_EVENT, SITE_DIR
 from analysis.summary import text_summary

@@ -1,30 +1,30 @@
-"""Read article files into the two tables every analysis starts from.
+"""The two tables every analysis starts from, and the article files they are read from.
 
-``load_corpus`` is the only place in the package that reads article files. It validates each file
-(encoding, binary content, size, HTML, front matter, empty body), separates boilerplate from the
-body (see ``analysis.boilerplate``), splits sentences, and returns:
+This module makes one articles-table row from an article's text (``article_record``: the
+boilerplate separated from the body, see ``analysis.boilerplate``), finds article files in
+folders, reads a plain article file (encoding, binary content, size, front matter, empty body:
+``text_article``) and builds the tables (``article_tables``):
 
 - ``articles``: one row an article — ``article_id, label, path, event, outlet, title, date, url,
   language, notes, body, boilerplate, syndicators, n_words, n_sentences``;
 - ``sentences``: one row a sentence — ``article_id, sent_id, para_id, start, end, text,
   n_words``, with ``start``/``end`` indexing the article's cleaned ``body``.
 
-Input files are opened read-only and never written to.
+Every way in (files, folders, saved pages, URLs, tables, feeds, texts in memory) builds on it in
+``analysis.inputs``: ``load_corpus`` and ``articles_from_texts`` live there (and in
+``from analysis import …``). Input files are opened read-only and never written to.
 """
 
 from __future__ import annotations
 
 import codecs
 import errno
-import hashlib
 import os
 import re
 import stat
-import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TypedDict, Unpack
 
 import pandas as pd
 
@@ -37,12 +37,14 @@ __all__ = [
     "CorpusWarning",
     "ARTICLE_SUFFIXES",
     "MAX_ARTICLE_BYTES",
-    "load_corpus",
+    "article_record",
+    "article_tables",
     "find_article_files",
-    "read_article",
+    "make_ids_unique",
+    "read_bounded",
     "require_comparison",
-    "articles_from_texts",
     "provenance",
+    "text_article",
 ]
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # pages: analysis.inputs.pages
@@ -348,26 +350,20 @@ def read_bounded(path: Path, *, limit: int) -> bytes:
     return data
 
 
-def read_article(path: str | Path) -> dict[str, object]:
-    """Read and validate one article file; returns one row of the articles table.
+def text_article(path: Path, data: bytes) -> dict[str, object] | None:
+    """The articles-table row of an article file's bytes ``data`` (text, with optional front
+    matter), validated; None when they are a web page (an ``.html`` file, or a page saved under
+    another name), which ``analysis.inputs.read_article`` extracts.
 
     Raises:
-        CorpusError: the file is missing, too large, binary, not UTF-8, an HTML page, has
-            malformed front matter or no body. The message names the file and the problem.
+        CorpusError: the text is binary, not UTF-8, has malformed front matter or no body. The
+            message names the file and the problem.
     """
-    path = Path(path)
-    data = read_bounded(path, limit=MAX_ARTICLE_BYTES)
     if path.suffix.lower() in (".html", ".htm") and data.strip():
-        from analysis.inputs.pages import page_text_and_meta  # the page's own charset decides
-
-        body, meta = page_text_and_meta(data, source=path)
-        return article_record(body, meta=meta, path=path)
+        return None  # the page's own charset decides
     text = _decode(path, data)
     if _HTML_SIGNS.search(text[:4000]) and text.count("<") > 5:  # a saved page named .txt
-        from analysis.inputs.pages import page_text_and_meta
-
-        body, meta = page_text_and_meta(data, source=path)
-        return article_record(body, meta=meta, path=path)
+        return None
     fields, rest = _parse_front_matter(path, text)
     return article_record(rest, meta=fields, path=path)
 
@@ -463,7 +459,9 @@ def sentence_rows(article_id: str, body: str) -> list[tuple]:
     return rows
 
 
-def _tables(records: list[dict[str, object]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def article_tables(records: list[dict[str, object]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``(articles, sentences)`` tables of article records (each record gains its word and
+    sentence counts and a unique short label)."""
     rows: list[tuple] = []
     for record in records:
         sents = sentence_rows(str(record["article_id"]), str(record["body"]))
@@ -491,7 +489,7 @@ def _labels(records: list[dict[str, object]]) -> None:
         seen.add(label)
 
 
-def _unique_ids(records: list[dict[str, object]]) -> None:
+def make_ids_unique(records: list[dict[str, object]]) -> None:
     """Make article ids unique by prefixing the parent folder (then a counter) on clashes."""
     seen: dict[str, int] = {}
     for record in records:
@@ -505,78 +503,6 @@ def _unique_ids(records: list[dict[str, object]]) -> None:
                 n += 1
             record["article_id"] = candidate
         seen[str(record["article_id"])] = 1
-
-
-def _drop_duplicates_and_warn(records: list[dict[str, object]]) -> list[dict[str, object]]:
-    kept: list[dict[str, object]] = []
-    by_hash: dict[str, str] = {}
-    for record in records:
-        digest = hashlib.sha1(
-            re.sub(r"\s+", " ", str(record["body"])).strip().lower().encode()
-        ).hexdigest()
-        if digest in by_hash:
-            warnings.warn(
-                f"{record['path']}: same article text as {by_hash[digest]}; it is counted once",
-                CorpusWarning,
-                stacklevel=3,
-            )
-            continue
-        by_hash[digest] = str(record["path"])
-        from analysis.inputs.language import assign_language  # circle: analysis.inputs builds on corpus
-
-        note = assign_language(record)  # front matter wins; else detected
-        if note:
-            warnings.warn(note, CorpusWarning, stacklevel=3)
-        kept.append(record)
-    return kept
-
-
-def articles_from_texts(
-    texts: dict[str, str] | Iterable[tuple[str, str]], *, meta: dict[str, dict[str, str]] | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Build the two tables from in-memory texts: ``{article_id: text}``.
-
-    Useful in notebooks and tests (a crafted pair of sentences) and for loaders that read
-    other formats. The text goes through the same cleaning and splitting as a file.
-    """
-    items = texts.items() if isinstance(texts, dict) else texts
-    records = []
-    for article_id, text in items:
-        record = article_record(text, meta=(meta or {}).get(article_id), path=article_id)
-        record["path"] = ""
-        records.append(record)
-    _unique_ids(records)
-    return _tables(_drop_duplicates_and_warn(records))
-
-
-class InputOptions(TypedDict, total=False):
-    """How ``load_corpus`` reads its inputs (the keywords of ``analysis.inputs.read_inputs``)."""
-
-    text_column: str | None
-    id_column: str | None
-    timeout: float
-    save_dir: str | Path | None
-
-
-def load_corpus(
-    path_or_paths: str | Path | Iterable[str | Path], **options: Unpack[InputOptions]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Load articles into ``(articles, sentences)`` DataFrames.
-
-    Takes article files and event folders, saved web pages and URLs, tables (CSV, TSV, JSON
-    Lines, Parquet) and RSS/Atom feeds, mixed; ``options`` (``text_column``, ``id_column``,
-    ``timeout``, ``save_dir``) go to ``analysis.inputs.read_inputs``.
-
-    Duplicated articles (same text) are kept once, with a ``CorpusWarning``; so is text that
-    does not look like English. Every other problem raises ``CorpusError`` naming the file.
-
-    >>> articles, sentences = load_corpus("corpus/2025-06-spiderweb-istanbul")  # doctest: +SKIP
-    """
-    from analysis.inputs import read_inputs
-
-    records = read_inputs(path_or_paths, **options)
-    _unique_ids(records)
-    return _tables(_drop_duplicates_and_warn(records))
 
 
 def require_comparison(articles: pd.DataFrame, *, minimum: int = 2) -> None:

@@ -1,6 +1,6 @@
 """Load many articles: a folder tree, a CSV file or a JSON Lines file, streamed.
 
-``analysis.corpus.load_corpus`` reads a handful of files into memory with their sentences; these
+``analysis.inputs.load_corpus`` reads a handful of files into memory with their sentences; these
 loaders are for corpora of thousands of articles. They read one file, one CSV chunk or one line
 at a time and yield one article record (a dict: ``article_id, path, outlet, title, date, url,
 body`` … and every metadata column of the source), so a corpus never has to fit in memory before
@@ -54,8 +54,9 @@ from analysis.corpus import (
     _stat_problem,
     article_record,
     find_article_files,
-    read_article,
 )
+from analysis.inputs import read_article
+from analysis.inputs.tables import parquet_rows
 
 __all__ = ["TEXT_COLUMNS", "iter_articles", "iter_batches", "load_dask", "load_many", "source_format"]
 
@@ -291,10 +292,6 @@ def iter_articles(
             return
         stem = path.name.split(".")[0]
         if fmt == "parquet":
-            from analysis.inputs.tables import (
-                parquet_rows,  # circle: analysis/inputs/__init__ reads tables here
-            )
-
             raw: Iterator[tuple[int, dict[str, Any] | str]] = parquet_rows(path, chunksize=chunksize)
         else:
             raw = _csv_rows(path, chunksize=chunksize) if fmt == "csv" else _jsonl_rows(path)

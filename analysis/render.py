@@ -25,7 +25,7 @@ from nbconvert import HTMLExporter
 
 from analysis.atomic import check_output_dir, replace_dir_atomic
 from analysis.compare import compare
-from analysis.corpus import load_corpus
+from analysis.inputs import load_corpus
 from analysis.lesson import lesson_edition, lesson_events
 from analysis.paths import DEFAULT_EVENT, NOTEBOOKS_DIR
 from analysis.progress import QUIET_ENV, progress_bar

@@ -354,7 +354,7 @@ def analyze_tone(
     """Tone of each article, sentence and actor, by two lexicon instruments.
 
     Args:
-        articles, sentences: the tables from ``analysis.corpus.load_corpus``.
+        articles, sentences: the tables from ``analysis.load_corpus``.
         annotations: the articles' annotations (``analysis.annotate.annotate_many``, one per
             row of ``articles``, in order) if already made; made here when None.
         neutral_band: scores with ``|score| < neutral_band`` count as neutral when the two

@@ -32,8 +32,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import actor_mentions
-from analysis.corpus import articles_from_texts, load_corpus
 from analysis.emphasis import actor_emphasis
+from analysis.inputs import articles_from_texts, load_corpus
 from analysis.sourcing import find_sources
 
 

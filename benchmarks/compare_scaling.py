@@ -68,7 +68,7 @@ def run_one(n: int, sentences: int, articles: str | None) -> dict[str, float]:
     import warnings
 
     from analysis.compare import compare
-    from analysis.corpus import articles_from_texts
+    from analysis.inputs import articles_from_texts
 
     warnings.simplefilter("ignore")
     texts = make_texts(n, sentences, articles)

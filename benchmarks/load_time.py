@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.corpus import load_corpus  # noqa: E402
+from analysis.inputs import load_corpus  # noqa: E402
 from analysis.paths import DEFAULT_EVENT  # noqa: E402
 
 

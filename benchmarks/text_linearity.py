@@ -43,9 +43,10 @@ import pandas as pd  # noqa: E402
 from analysis.actors import actor_mentions  # noqa: E402
 from analysis.alignment import content_terms, named_items  # noqa: E402
 from analysis.boilerplate import clean_text  # noqa: E402
-from analysis.corpus import CorpusError, articles_from_texts  # noqa: E402
+from analysis.corpus import CorpusError  # noqa: E402
 from analysis.discovery import discover_actors  # noqa: E402
 from analysis.emphasis import sentence_topics  # noqa: E402
+from analysis.inputs import articles_from_texts  # noqa: E402
 from analysis.scale import article_features  # noqa: E402
 from analysis.sourcing import find_sources  # noqa: E402
 from analysis.text import is_probably_english, paragraph_spans, sentence_spans, word_spans  # noqa: E402

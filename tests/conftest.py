@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("MPLBACKEND", "Agg")
 matplotlib.use("Agg")
 
-from analysis.corpus import load_corpus  # noqa: E402
+from analysis.inputs import load_corpus  # noqa: E402
 from analysis.paths import DEFAULT_EVENT  # noqa: E402
 
 SEED_FIRST = "000_05732b7640654d32"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from analysis.annotate import annotate, annotate_many, cue_table, source_table
 from analysis.compare import compare
-from analysis.corpus import load_corpus
+from analysis.inputs import load_corpus
 from analysis.scale import article_features, features
 from analysis.sourcing import find_sources
 from analysis.text import WORD_PATTERN

@@ -10,7 +10,7 @@ import pytest
 
 from analysis.categories import category_names, cue_categories, lexicon_order
 from analysis.compare import unscored_loaded
-from analysis.corpus import articles_from_texts
+from analysis.inputs import articles_from_texts
 from analysis.lexicon import LexiconError, use_lexicon_dir
 from analysis.paths import LEXICON_DIR
 from analysis.present import CUE_MARKS

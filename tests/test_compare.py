@@ -11,7 +11,8 @@ import pytest
 from analysis import present
 from analysis.alignment import NEIGHBOURS
 from analysis.compare import compare
-from analysis.corpus import CorpusError, articles_from_texts, load_corpus
+from analysis.corpus import CorpusError
+from analysis.inputs import articles_from_texts, load_corpus
 from analysis.paths import CORPUS_DIR, DEFAULT_EVENT
 from tests.conftest import SEED_FIRST, SEED_SECOND
 

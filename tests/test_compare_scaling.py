@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.alignment import omissions
-from analysis.corpus import articles_from_texts
 from analysis.emphasis import actor_emphasis
 from analysis.frequency import word_frequency
+from analysis.inputs import articles_from_texts
 from analysis.present import READABLE_ARTICLES
 from analysis.wording.distinctive import DISTINCTIVE_STOP, distinctive_terms, term_counts
 

@@ -7,15 +7,8 @@ import warnings
 
 import pytest
 
-from analysis.corpus import (
-    CorpusError,
-    CorpusWarning,
-    articles_from_texts,
-    find_article_files,
-    load_corpus,
-    provenance,
-    require_comparison,
-)
+from analysis.corpus import CorpusError, CorpusWarning, find_article_files, provenance, require_comparison
+from analysis.inputs import articles_from_texts, load_corpus
 
 GOOD = "Talks resume\nNegotiators met on Tuesday for a third round of talks in Geneva, officials said.\n"
 ENGLISH = (

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from analysis.actors import actor_mentions, event_actors, parse_actor_line
 from analysis.boilerplate import Boilerplate, provenance_chain, syndicators
 from analysis.compare import compare
-from analysis.corpus import articles_from_texts, load_corpus
 from analysis.discovery import discover
 from analysis.emphasis import actor_emphasis, analyze_emphasis
+from analysis.inputs import articles_from_texts, load_corpus
 from analysis.paths import PROJECT_ROOT
 from analysis.sourcing import find_sources
 from analysis.wording import naming_choices

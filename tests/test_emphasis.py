@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from analysis import emphasis
 from analysis.actors import event_actors
 from analysis.alignment import DEFAULT_THRESHOLD, align_sentences, content_terms, named_items
-from analysis.corpus import CorpusError, CorpusWarning, articles_from_texts, load_corpus
+from analysis.corpus import CorpusError, CorpusWarning
 from analysis.emphasis import NO_TOPIC, analyze_emphasis, event_topics, headline_flags, sentence_topics
+from analysis.inputs import articles_from_texts, load_corpus
 from analysis.paths import CORPUS_DIR
 from analysis.sourcing import find_sources
 
@@ -423,7 +424,7 @@ def test_many_articles_compare_each_with_its_nearest(monkeypatch):
     """Compare scaling (issue 15, finding 8): past NEIGHBOURS + 1 articles each article is
     aligned with its nearest few, and an article's near copy is among them."""
     from analysis import alignment
-    from analysis.corpus import articles_from_texts
+    from analysis.inputs import articles_from_texts
 
     topics = ["drone strike airfield bombers", "coal plant vote council", "wheat harvest drought farmers",
               "election ballots counting observers", "vaccine trial patients results"]

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from analysis import tone
 from analysis.actors import actor_groups, actor_pattern, pairs_pattern
-from analysis.corpus import load_corpus
+from analysis.inputs import load_corpus
 from analysis.instruments import _textblob_fast
 from analysis.paths import CORPUS_DIR
 from analysis.scale import batch_features, feature_columns, synthetic_corpus

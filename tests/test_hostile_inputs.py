@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import CorpusError, CorpusWarning, articles_from_texts, load_corpus, read_article
+from analysis.corpus import CorpusError, CorpusWarning
+from analysis.inputs import articles_from_texts, load_corpus, read_article
 from analysis.loaders import iter_articles
 
 TEXT = "Kyiv’s delegation returned to Istanbul on Monday. Officials said the talks would resume.\n"

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import load_corpus
+from analysis.inputs import load_corpus
 from analysis.instruments import _textblob_fast, _vader_fast
 from analysis.paths import CORPUS_DIR
 from analysis.text import sentence_spans

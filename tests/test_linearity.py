@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import tone
-from analysis.corpus import articles_from_texts
+from analysis.inputs import articles_from_texts
 from analysis.scale import article_features
 from analysis.sourcing import find_sources
 from analysis.text import _END_CANDIDATE, paragraph_spans, sentence_spans, word_spans

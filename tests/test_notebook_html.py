@@ -160,7 +160,7 @@ def _hostile_event(folder: Path) -> Path:
 @pytest.mark.slow
 def test_every_page_of_the_site_escapes_a_hostile_corpus(tmp_path):
     """Every notebook that reads an event, the index, the report and both lesson editions."""
-    from analysis.corpus import load_corpus
+    from analysis.inputs import load_corpus
     from analysis.lesson import lesson_edition
 
     event = _hostile_event(tmp_path)

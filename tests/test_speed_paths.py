@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import sourcing, voice
-from analysis.corpus import load_corpus
+from analysis.inputs import load_corpus
 from analysis.paths import CORPUS_DIR
 from analysis.text import WORD_PATTERN, first_letters_class
 from analysis.wording import occurrences as wording_words

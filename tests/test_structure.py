@@ -75,10 +75,8 @@ ALLOWED_IN_FUNCTION_IMPORTS = {
     ("cli.py", "analysis.render"): "nbconvert and a Jupyter client, loaded after the arguments are parsed",
     ("report.py", "analysis.plots.corpus"): "matplotlib, loaded where a figure is drawn (never for --json)",
     ("report_sections.py", "analysis.plots"): "matplotlib, loaded where a figure is drawn (never for --json)",
-    ("corpus.py", "analysis.inputs"): "circle: analysis.inputs builds on corpus's records and errors",
-    ("corpus.py", "analysis.inputs.pages"): "circle: analysis.inputs builds on corpus",
-    ("corpus.py", "analysis.inputs.language"): "circle: analysis.inputs builds on corpus",
-    ("loaders.py", "analysis.inputs.tables"): "circle: analysis/inputs/__init__ reads tables through loaders",
+    ("inputs/__init__.py", "analysis.loaders"): "circle: read_inputs reads tables through loaders, which read "
+                                                  "each file of a folder with analysis.inputs.read_article",
 }
 
 

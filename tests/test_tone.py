@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from analysis.actors import actor_mentions
 from analysis.annotate import annotate_many
 from analysis.compare import unscored_loaded
-from analysis.corpus import articles_from_texts
+from analysis.inputs import articles_from_texts
 from analysis.plots import tone as tone_plots
 from analysis.text import normalize_token
 from analysis.tone import (

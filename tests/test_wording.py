@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
-from analysis.corpus import articles_from_texts
+from analysis.inputs import articles_from_texts
 from analysis.lexicon import load_lexicon
 from analysis.plots import wording as wording_plots
 from analysis.wording import (

@@ -54,7 +54,7 @@ def _user_map(groups: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
 def discover(sentences: pd.DataFrame, *, groups: pd.DataFrame | None = None) -> Discovery:
     """Discover the actors of the articles in ``sentences`` and every mention of them.
 
-    ``sentences`` is the table of ``analysis.corpus.load_corpus`` (``article_id, sent_id, start,
+    ``sentences`` is the table of ``analysis.load_corpus`` (``article_id, sent_id, start,
     text``). ``groups`` is an optional user actor table (``actor, term``, optional ``kind``):
     its terms are matched too and win over discovery. Returns a :class:`Discovery`:
     ``mentions`` has ``article_id, sent_id, actor, alias, kind, start, end`` (``body[start:end]

@@ -1,9 +1,13 @@
-"""Every way an article comes in, behind one function: ``read_inputs``.
+"""Every way an article comes in: ``load_corpus`` (the two tables, from anything below),
+``read_inputs`` (the records behind it) and ``articles_from_texts`` (texts in memory).
 
-- article files (``.txt``, ``.md``) and event folders: ``analysis.corpus``;
+- article files (``.txt``, ``.md``) and event folders: ``read_article`` (plain files are read by
+  ``analysis.corpus.text_article``);
 - web pages saved from a browser (``.html``) and URLs: ``analysis.inputs.pages``;
-- tables (CSV, TSV, JSON Lines, Parquet; ``.gz`` too), one row an article: ``analysis.inputs.tables``;
-- RSS and Atom feeds (a file or a URL), one article an item: ``analysis.inputs.feeds``.
+- tables (CSV, TSV, JSON Lines, Parquet; ``.gz`` too), one row an article: ``analysis.inputs.tables``
+  and ``analysis.loaders``;
+- RSS and Atom feeds (a file or a URL), one article an item: ``analysis.inputs.feeds``;
+- the language of each article: ``analysis.inputs.language``.
 
 Each becomes one row of the articles table (``analysis.corpus.article_record``), with the same
 cleaning. A table is never read as one article, and a URL is never taken for a file name.
@@ -11,24 +15,32 @@ cleaning. A table is never read as one article, and a URL is never taken for a f
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypedDict, Unpack
+
+import pandas as pd
 
 from analysis.atomic import write_text_atomic
 from analysis.corpus import (
+    MAX_ARTICLE_BYTES,
     CorpusError,
     CorpusWarning,
     _stat_problem,
     article_record,
+    article_tables,
     find_article_files,
-    read_article,
+    make_ids_unique,
     read_bounded,
+    text_article,
 )
 from analysis.inputs.feeds import FEED_SUFFIXES, item_article, looks_like_feed, parse_feed
+from analysis.inputs.language import assign_language
 from analysis.inputs.pages import (
     FETCH_TIMEOUT,
     MAX_PAGE_BYTES,
@@ -38,9 +50,96 @@ from analysis.inputs.pages import (
     page_text_and_meta,
 )
 from analysis.inputs.tables import is_table
-from analysis.loaders import iter_articles
 
-__all__ = ["input_kind", "read_inputs", "save_articles"]
+__all__ = ["InputOptions", "articles_from_texts", "input_kind", "load_corpus", "read_article", "read_inputs",
+           "save_articles"]
+
+
+def _kept_once(records: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The records with each text kept once (a ``CorpusWarning`` for each repeat), each given its
+    language (``analysis.inputs.language``; a warning when it is not English)."""
+    kept: list[dict[str, object]] = []
+    by_hash: dict[str, str] = {}
+    for record in records:
+        digest = hashlib.sha1(
+            re.sub(r"\s+", " ", str(record["body"])).strip().lower().encode()
+        ).hexdigest()
+        if digest in by_hash:
+            warnings.warn(
+                f"{record['path']}: same article text as {by_hash[digest]}; it is counted once",
+                CorpusWarning,
+                stacklevel=3,
+            )
+            continue
+        by_hash[digest] = str(record["path"])
+        note = assign_language(record)  # front matter wins; else detected
+        if note:
+            warnings.warn(note, CorpusWarning, stacklevel=3)
+        kept.append(record)
+    return kept
+
+
+def articles_from_texts(
+    texts: dict[str, str] | Iterable[tuple[str, str]], *, meta: dict[str, dict[str, str]] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Build the two tables from in-memory texts: ``{article_id: text}``.
+
+    Useful in notebooks and tests (a crafted pair of sentences) and for loaders that read
+    other formats. The text goes through the same cleaning and splitting as a file.
+    """
+    items = texts.items() if isinstance(texts, dict) else texts
+    records = []
+    for article_id, text in items:
+        record = article_record(text, meta=(meta or {}).get(article_id), path=article_id)
+        record["path"] = ""
+        records.append(record)
+    make_ids_unique(records)
+    return article_tables(_kept_once(records))
+
+
+class InputOptions(TypedDict, total=False):
+    """How ``load_corpus`` reads its inputs (the keywords of :func:`read_inputs`)."""
+
+    text_column: str | None
+    id_column: str | None
+    timeout: float
+    save_dir: str | Path | None
+
+
+def load_corpus(
+    path_or_paths: str | Path | Iterable[str | Path], **options: Unpack[InputOptions]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load articles into ``(articles, sentences)`` DataFrames.
+
+    Takes article files and event folders, saved web pages and URLs, tables (CSV, TSV, JSON
+    Lines, Parquet) and RSS/Atom feeds, mixed; ``options`` (``text_column``, ``id_column``,
+    ``timeout``, ``save_dir``) go to :func:`read_inputs`.
+
+    Duplicated articles (same text) are kept once, with a ``CorpusWarning``; so is text that
+    does not look like English. Every other problem raises ``CorpusError`` naming the file.
+
+    >>> articles, sentences = load_corpus("corpus/2025-06-spiderweb-istanbul")  # doctest: +SKIP
+    """
+    records = read_inputs(path_or_paths, **options)
+    make_ids_unique(records)
+    return article_tables(_kept_once(records))
+
+
+def read_article(path: str | Path) -> dict[str, object]:
+    """Read and validate one article file, a plain text (``analysis.corpus.text_article``) or a
+    saved web page (``analysis.inputs.pages``); returns one row of the articles table.
+
+    Raises:
+        CorpusError: the file is missing, too large, binary, not UTF-8, has malformed front
+            matter or no body. The message names the file and the problem.
+    """
+    path = Path(path)
+    data = read_bounded(path, limit=MAX_ARTICLE_BYTES)
+    record = text_article(path, data)
+    if record is None:  # a page: its own charset decides
+        body, meta = page_text_and_meta(data, source=path)
+        record = article_record(body, meta=meta, path=path)
+    return record
 
 
 def input_kind(item: str | Path) -> str:
@@ -163,6 +262,8 @@ def read_inputs(
         if kind == "folder":
             records.extend(read_article(file) for file in find_article_files(path))
         elif kind == "table":
+            from analysis.loaders import iter_articles  # circle: loaders reads each file with read_article
+
             records.extend(iter_articles(path, text_column=text_column, id_column=id_column, errors="raise"))
         elif kind == "feed" or (kind == "article" and _sniff_feed(path)):
             data = read_bounded(path, limit=MAX_PAGE_BYTES)  # a regular file, read at most this much
