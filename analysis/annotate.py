@@ -285,16 +285,22 @@ def voice_words(body: str, quotes: Sequence[Quote]) -> dict[str, int]:
 
 
 def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Sequence[int],
-          sent_ids: Sequence[int]) -> tuple[AnnotatedCue, ...]:
+          sent_ids: Sequence[int], reasons: bool = False) -> tuple[AnnotatedCue, ...]:
     """The wording scan's cues of ``body`` (``min_score`` as ``loaded_language``), each with its
-    sentence (the one holding its start; sentences sorted by start) and voice."""
+    sentence (the one holding its start; sentences sorted by start) and voice; with ``reasons``
+    each cue's reason is made now (a comparison reads them all: what they are made from is not
+    kept), else when first read."""
     index = VoiceIndex(quotes)
     out = []
     for cue in scan(body, min_score=DEFAULT_MIN_SCORE):
         i = bisect_right(starts, cue.start) - 1
         sent_id = sent_ids[i] if i >= 0 and cue.start < ends[i] else -1
         voice, speaker = index.voice(cue.start) if index.any else (NARRATOR, None)
-        out.append(AnnotatedCue._of(int(sent_id), cue, voice, speaker))
+        if reasons:
+            out.append(AnnotatedCue(int(sent_id), cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score,
+                                    cue.why, cue.evidence, voice, speaker))
+        else:
+            out.append(AnnotatedCue._of(int(sent_id), cue, voice, speaker))
     return tuple(out)
 
 
@@ -419,16 +425,17 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _annotate_items(
-    items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None
+    items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None, reasons: bool = False
 ) -> list[Annotation]:
     """Annotations of several articles: each measure runs over the whole batch before the next
-    (its lexicons stay hot), and the sources of the batch are found in one call."""
+    (its lexicons stay hot), and the sources of the batch are found in one call. ``reasons``:
+    make every cue's reason now (see :func:`_cues`)."""
     with _fewer_collections():
-        return _annotate_all(items, pairs=pairs, mentions=mentions)
+        return _annotate_all(items, pairs=pairs, mentions=mentions, reasons=reasons)
 
 
 def _annotate_all(
-    items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None
+    items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None, reasons: bool = False
 ) -> list[Annotation]:
     by_article = _table_mentions(mentions) if mentions is not None else {}
     sources = _sources(items, mentions)
@@ -437,7 +444,8 @@ def _annotate_all(
         quotes = tuple(quotations(item.body))
         words = voice_words(item.body, quotes)
         ordered = sorted(item.sentences, key=lambda s: s[1])
-        cues = _cues(item.body, quotes, [s[1] for s in ordered], [s[2] for s in ordered], [s[0] for s in ordered])
+        cues = _cues(item.body, quotes, [s[1] for s in ordered], [s[2] for s in ordered], [s[0] for s in ordered],
+                     reasons)
         texts = [text for _, _, _, text in item.sentences]
         per_sentence, document, raw, vader = tone_parts(texts, item.boilerplate)
         sentences = tuple(
@@ -538,7 +546,7 @@ def _items(articles: pd.DataFrame, sentences: pd.DataFrame | None) -> list[_Item
 
 def _annotate_batch(args: tuple[list[_Item], ActorPairs, pd.DataFrame | None]) -> list[Annotation]:
     items, pairs, mentions = args
-    return _annotate_items(items, pairs=pairs, mentions=mentions)
+    return _annotate_items(items, pairs=pairs, mentions=mentions, reasons=True)  # for a comparison
 
 
 def annotate_many(
