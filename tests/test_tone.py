@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import warnings
@@ -408,6 +409,22 @@ def test_figures_draw_for_any_number_of_articles(n_articles, seed_articles):
         assert figure.axes and figure.axes[0].get_title() or figure._suptitle is not None
     plt.close("all")
     assert not math.isnan(result.articles["polarity"].iloc[0])
+
+
+def test_tone_arc_draws_many_dots_as_one_picture_in_a_vector_file(seed_tone):
+    """Past ``DENSE_DOTS`` sentences the dots are one picture inside the SVG (a report on ten long
+    articles carried half a megabyte of vector marks); fewer stay vector marks."""
+
+    sentences = seed_tone.sentences
+    many = pd.concat([sentences.assign(article_id=f"copy-{i}") for i in range(10)], ignore_index=True)
+    assert len(sentences) <= tone_plots.DENSE_DOTS < len(many)
+    for table, dense in ((sentences, False), (many, True)):
+        figure = tone_plots.plot_tone_arc(table)
+        svg = io.BytesIO()
+        figure.savefig(svg, format="svg")
+        assert (b"<image" in svg.getvalue()) is dense
+        assert all(c.get_rasterized() is dense for ax in figure.axes for c in ax.collections)
+    plt.close("all")
 
 
 @settings(max_examples=60, deadline=None)

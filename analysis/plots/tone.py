@@ -192,6 +192,10 @@ def plot_actor_tone(actors: pd.DataFrame, *, min_sentences: int = 1, top: int | 
     return fig
 
 
+#: Sentences past which :func:`plot_tone_arc` draws its dots as a picture inside a vector file.
+DENSE_DOTS = 500
+
+
 def plot_tone_arc(sentences: pd.DataFrame, *, overlay: bool = False) -> Figure:
     """Sentence polarity along each article (x: relative position, 0 = start, 1 = end).
 
@@ -206,10 +210,13 @@ def plot_tone_arc(sentences: pd.DataFrame, *, overlay: bool = False) -> Figure:
     panels = 1 if overlay else len(ids)
     fig = Figure(figsize=(9, 2.0 * panels + 1.2))
     axes = fig.subplots(panels, 1, sharex=True, sharey=True, squeeze=False)
+    # Past DENSE_DOTS sentences the dots are drawn as one picture in a vector file (SVG, PDF): as
+    # thousands of vector marks they made half a megabyte of a report on ten long articles.
+    dense = len(sentences) > DENSE_DOTS
     for k, aid in enumerate(ids):
         ax = axes[0 if overlay else k, 0]
         mine = sentences.loc[sentences["article_id"] == aid]
-        ax.scatter(mine["position"], mine["polarity"], s=12, color=colours[aid], alpha=0.45)
+        ax.scatter(mine["position"], mine["polarity"], s=12, color=colours[aid], alpha=0.45, rasterized=dense)
         ax.plot(
             mine["position"], mine["polarity_rolling"], color=colours[aid], lw=2, label=short_label(aid, 30)
         )
