@@ -546,3 +546,38 @@ def test_distinctive_terms_leave_out_counting_and_grammar_words():
     terms = set(dist.loc[dist["article_id"] == "a", "term"])
     assert "toll" in terms
     assert not terms & {"three", "whether", "move"}
+
+
+@pytest.mark.parametrize(("sentence", "form", "listed"), [
+    ("The senator vowed to keep annihilating the opposition's plans in committee.", "annihilating", "annihilate"),
+    ("Residents seethed as the council quietly approved the tax increase.", "seethed", "seething"),
+    ("The governor is scrapping the program that helped thousands of families.", "scrapping", "scrapped"),
+    ("Critics say the bullies on the school board ignored the parents again.", "bullies", "bully"),
+])
+def test_inflected_forms_of_listed_words_are_cues_that_say_which_word_is_listed(sentence, form, listed):
+    cues = loaded_language(sentence)
+    row = cues[cues["term"] == form].iloc[0]
+    assert row["category"] == "loaded"
+    assert row["why"].startswith(f"'{form}': a form of '{listed}' — ")
+    assert "lexicon" in row["evidence"].split("+")
+
+
+@pytest.mark.parametrize("word", [
+    "hats",  # a plural is no form of the listed "hated"
+    "forces",  # nor of "forced"
+    "shamed",  # a form of "shame", not of the listed "sham"
+    "killed",  # more common than the listed "killing": plain news use
+    "evening", "colonnade", "gently",
+])
+def test_words_that_only_share_a_stem_with_a_listed_word_are_not_its_forms(word):
+    from analysis.wording.lexicons import curated, curated_word
+
+    assert word not in curated()
+    assert curated_word(word) is None
+
+
+def test_listed_words_keep_their_own_entries():
+    from analysis.wording.lexicons import curated, curated_word
+
+    for term in ("annihilate", "seething", "scrapped", "bully", "slammed"):
+        assert curated_word(term) == curated()[term]

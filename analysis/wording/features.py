@@ -37,7 +37,7 @@ from analysis.wording.lexicons import (
     FUNCTION_WORDS,
     CueInfo,
     afinn_words,
-    curated,
+    curated_word,
     first_form,
     lexicon_entry,
     neutral_words,
@@ -283,7 +283,7 @@ SENTENCE_WORDS: dict[str, str] = {f.name: f.words for f in SENTENCE_DECLARED}
 def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
     """What the word lists say about ``norm`` (with ``curated_entry=False`` the curated lists
     are ignored: a verb-list word used as a noun)."""
-    info = curated().get(norm) if curated_entry else None
+    info = curated_word(norm) if curated_entry else None
     word = norm[:-2] if norm.endswith("'s") else norm
     content = word not in FUNCTION_WORDS and bool(_ALPHA.match(word)) and word not in neutral_words()
     rarity = min(1.0, max(0.0, (6.0 - zipf_frequency(word)) / 4.0)) if content and len(word) > 2 else 0.0
@@ -341,7 +341,7 @@ def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
 def is_candidate(norm: str) -> bool:
     """True for words worth scoring: curated terms, or content words (not function words and
     not plain news vocabulary such as "ministry" or "airfields")."""
-    if norm in curated():
+    if curated_word(norm) is not None:
         return True
     word = norm[:-2] if norm.endswith("'s") else norm
     return (word not in FUNCTION_WORDS and len(word) > 1 and bool(_ALPHA.match(word))

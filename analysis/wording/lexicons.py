@@ -19,10 +19,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import TypeVar
 
-from analysis.categories import category_names, lexicon_order
+from analysis.categories import category, category_names, lexicon_order
+from analysis.frequency import zipf_frequency
 from analysis.instruments.words import lexicon_entry, textblob_words, vader_words
 from analysis.lexicon import LexiconError, load_lexicon, on_change
-from analysis.text import normalize_token
+from analysis.text import normalize_token, stem
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -31,6 +32,7 @@ __all__ = [
     "afinn_words",
     "cue_info",
     "curated",
+    "curated_word",
     "degree_words",
     "first_form",
     "fold_form",
@@ -139,6 +141,94 @@ def curated() -> dict[str, CueInfo]:
                 detail = getattr(row, "subcategory", None) or getattr(row, "technique", None) or ""
             table[key] = CueInfo(str(row.category), stance, detail, str(row.rationale), str(row.source))
     return table
+
+
+#: Model features (the registry's ``feature``) whose single-word entries also stand for their
+#: inflected forms: loaded words, labels, hedges and boosters. Attribution verbs list every
+#: surface form themselves; naming variants are exact spellings.
+_INFLECTED_KINDS = ("loaded", "label", "hedge", "booster")
+
+
+#: A stem plus "e" at least this common in English (Zipf, ``analysis.frequency``) is a word of its
+#: own, so an -ing/-ed form of that stem may come from it ("shamed" from "shame", not "sham").
+_E_WORD_ZIPF = 3.0
+
+
+def _ending(term: str, base: str) -> str:
+    """Which inflection the project stem strips from ``term``: "", "ing", "ed" or "s"."""
+    if base == term:
+        return ""
+    rest = term[len(base):]
+    if "ing" in rest:  # "seething", "killings"
+        return "ing"
+    return "ed" if rest.startswith("ed") else "s"
+
+
+@lru_cache(maxsize=1)
+def _inflection_index() -> tuple[dict[str, str], dict[str, str]]:
+    """Two maps from the project stem (:func:`analysis.text.stem`) of an inflected form to the
+    curated single-word entry it is a form of (most binding entry first).
+
+    The first holds for every inflection the stemmer strips, and is made from entries listed in
+    their base form or as a plural ("smear" → "smears", "smeared"; "regimes" → "regime's"). The
+    second holds only for ``-ing``/``-ed`` forms: the spelling of a base entry's verb forms (a final e
+    dropped, "annihilate" → "annihilating"; a final consonant doubled, "scrap" → "scrapping"; a
+    final y turned i, "bully" → "bullied"), and the other verb forms of an entry listed as an
+    -ed or -ing form ("scrapped" → "scrapping", "seething" → "seethed") when the form is no more
+    common in English than the listed one (:func:`curated_word`: "killed" is plain news where
+    "killing" was listed). A listed -ed or -ing form does not stand for -s forms: those are often
+    nouns of another sense ("forced" is no reason to flag "forces", "hated" none to flag "hats")."""
+    table = curated()
+    any_form: dict[str, str] = {}
+    verbal: dict[str, str] = {}
+    for term, info in table.items():
+        entry = category(info.category)
+        if entry is None or entry.feature not in _INFLECTED_KINDS or not term.isalpha() or len(term) < 3:
+            continue
+        base = stem(term)
+        ending = _ending(term, base)
+        if ending in ("ing", "ed"):
+            verbal.setdefault(base, term)
+            continue
+        any_form.setdefault(base, term)
+        if base.endswith("e") and not base.endswith("ee") and len(base) > 3:
+            verbal.setdefault(base[:-1], term)
+        elif base.endswith("y") and len(base) > 3 and base[-2] not in "aeiou":
+            verbal.setdefault(base[:-1] + "i", term)
+        elif len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+            verbal.setdefault(base + base[-1], term)
+    return any_form, verbal
+
+
+@lru_cache(maxsize=100_000)
+def curated_word(norm: str) -> CueInfo | None:
+    """The curated entry of a normalized single word: its own entry when listed, else the entry of
+    the listed loaded word, label, hedge or booster it is an inflected form of ("annihilating",
+    "annihilated" → "annihilate"; "scrapping" → "scrapped"; "seethed" → "seething"), matched
+    through the project's one stemmer (:func:`analysis.text.stem`; see :func:`_inflection_index`
+    for which forms stand for which). An inflected match says so in its rationale ("a form of
+    'annihilate' — …")."""
+    table = curated()
+    info = table.get(norm)
+    if info is not None:
+        return info
+    base = stem(norm)
+    if base == norm or len(base) < 3:
+        return None
+    any_form, verbal = _inflection_index()
+    verb_form = _ending(norm, base) in ("ing", "ed")
+    term = verbal.get(base) if verb_form else None
+    if term is not None and _ending(term, stem(term)) and zipf_frequency(norm) > zipf_frequency(term):
+        term = None  # a listed -ing/-ed form stands for its rarer verb forms: "killed" is plain news
+    if term is None:
+        term = any_form.get(base)
+        # "shamed" is a form of "shame", not of the listed "sham"
+        if term is not None and verb_form and zipf_frequency(base + "e") >= _E_WORD_ZIPF:
+            term = None
+    if term is None or term == norm:
+        return None
+    info = table[term]
+    return CueInfo(info.category, info.stance, info.detail, f"a form of '{term}' — {info.rationale}", info.source)
 
 
 def cue_info(term: str) -> CueInfo | None:
@@ -280,5 +370,5 @@ def first_form(table: dict[str, V], word: str) -> V | None:
 @on_change
 def clear_caches() -> None:
     """Forget the compiled word lists (after editing a lexicon file in a session)."""
-    for fn in (curated, phrase_pattern, phrase_finder, neutral_words, degree_words, say_words):
+    for fn in (curated, _inflection_index, curated_word, phrase_pattern, phrase_finder, neutral_words, degree_words, say_words):
         fn.cache_clear()

@@ -42,6 +42,7 @@ from analysis.wording.features import (
 from analysis.wording.lexicons import (
     CueInfo,
     curated,
+    curated_word,
     fold_form,
     phrase_finder,
 )
@@ -312,9 +313,9 @@ class Scorer:
             return self._memo[key]
         result = None
         lexicons = curated()
-        entry = lexicons.get(norm)
+        entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
         if is_candidate(norm) and not (capital and entry is not None and entry.category in common_only_categories()):
-            info = lexicons.get(norm) if curated_entry else None
+            info = entry if curated_entry else None
             # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
             learned = self.learned if curated_entry or norm not in lexicons else {}
             folded = fold_form(norm)
@@ -564,7 +565,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
                                                       marks, third, threshold, seg_lean)
         if hint:
             score = threshold - HINT_MARGIN
-        if score < min_score and not (cur and norm in lexicons):
+        if score < min_score and not (cur and (norm in lexicons or curated_word(norm) is not None)):
             continue
         if not detail:
             out.append((hit.category, score))
