@@ -581,3 +581,45 @@ def test_listed_words_keep_their_own_entries():
 
     for term in ("annihilate", "seething", "scrapped", "bully", "slammed"):
         assert curated_word(term) == curated()[term]
+
+
+def _lean_reason(why: str) -> str:
+    start = why.find("the sentence reads like those experts judged biased")
+    return why[start:].split(";")[0] if start >= 0 else ""
+
+
+def test_the_lean_reason_says_plainly_when_only_topic_words_tilt_the_sentence():
+    text = "Trump repeatedly voiced citizenship doubts even after Obama produced his birth certificate in 2011."
+    cues = loaded_language(text)
+    reasons = [_lean_reason(w) for w in cues["why"] if _lean_reason(w)]
+    assert reasons, "the sentence lean lifts a word of this sentence"
+    for reason in reasons:
+        assert "not loaded on their own" in reason
+        assert "'produced'" not in reason and "'citizenship'" not in reason
+
+
+@pytest.mark.parametrize("text", [
+    "Critics say the racist and inflammatory ad was designed to scare suburban voters before the election.",
+    "Trump repeatedly voiced citizenship doubts even after Obama produced his birth certificate in 2011.",
+    "The governor is scrapping the program, a shameful betrayal of the families who trusted him.",
+])
+def test_the_lean_reason_names_only_words_with_evaluative_evidence(text):
+    import re
+
+    from analysis.text import normalize_token
+    from analysis.wording.scan import default_scorer
+
+    scorer = default_scorer()
+    for why in loaded_language(text)["why"]:
+        for word in re.findall(r"'([^']+)'", _lean_reason(why)):
+            hit = scorer.word(normalize_token(word), False)
+            assert hit is not None and hit.evaluative, word
+
+
+def test_lean_words_are_the_evaluative_words_that_tilt_the_sentence_most():
+    from analysis.wording.scan import _lean_words
+
+    # evaluative words first by lean, topic words skipped; none: nothing named
+    assert _lean_words([(0.9, "produced", False), (0.5, "racist", True), (0.4, "scare", True),
+                        (0.3, "cruel", True)]) == ("racist", "scare")
+    assert _lean_words([(0.9, "produced", False), (0.5, "citizenship", False)]) == ()

@@ -12,7 +12,14 @@ import math
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.voice import quoted_stretches
 from analysis.wording.features import length_feature, nearby_feature
-from analysis.wording.lexicons import PERSONAL_WORDS, curated, degree_words, phrase_pattern, say_words
+from analysis.wording.lexicons import (
+    PERSONAL_WORDS,
+    curated,
+    curated_word,
+    degree_words,
+    phrase_pattern,
+    say_words,
+)
 from analysis.wording.occurrences import (
     _OPENER,
     _SENTENCE_END,
@@ -192,14 +199,16 @@ def scan_reference(
         hint = score >= threshold and not (lexical and plain >= threshold)
         if hint:
             score = threshold - HINT_MARGIN
-        if score < min_score and not (cur and norm in lexicons):
+        if score < min_score and not (cur and curated_word(norm) is not None):
             continue
         context = []
         if intensified and w_int > 0.1:
             context.append("an intensifier stands just before it")
-        leaners = sorted(((h.lean, r.token.lower()) for r, h in kept if r.sentence == seg and h.lean > 0),
-                         reverse=True)
-        lean_words = tuple(dict.fromkeys(w for _, w in leaners))[:2] if score >= threshold else ()
+        leaners = sorted(((h.lean, r.token.lower()) for r, h in kept
+                          if r.sentence == seg and h.lean > 0 and h.evaluative), reverse=True)
+        evaluative = [w for _, w in leaners]
+        leaning = any(r.sentence == seg and h.lean > 0 for r, h in kept)
+        lean_words = tuple(dict.fromkeys(evaluative))[:2] if score >= threshold and leaning else None
         reasons, lifted = sentence_reasons(scorer.calibration, z_word, shift, quoted, marks[seg], top3[seg],
                                             score, threshold, lean[seg], lean_words)
         if context or lifted:

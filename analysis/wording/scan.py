@@ -201,6 +201,10 @@ class WordScore:
     p: float = field(init=False, default=0.0)
     #: how much the word tilts its sentence towards "judged biased" (``model.lean_feature``)
     lean: float = 0.0
+    #: evaluative evidence about the word itself, enough to name it as what makes its sentence read
+    #: as biased: a curated list holds it as loaded, a label or a judging attribution verb, or experts
+    #: marked it in at least :data:`STRONG_RATE` of the annotated sentences containing it
+    evaluative: bool = False
 
     def __post_init__(self) -> None:
         self.p = 1.0 / (1.0 + math.exp(-self.z))
@@ -337,6 +341,7 @@ class Scorer:
                 z if _vouched(tags, x, norm) else z - float(np.clip(contributions[_HINT_LIST], 0.0, None).sum()),
                 0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=self.model.lean_base_rate,
                                                     smoothing=self.model.lean_smoothing),
+                bool(x[_EVALUATIVE_INDEX].any()) or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
             )
         self._memo[key] = result
         return result
@@ -363,12 +368,19 @@ _HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
 _HINT_LIST = list(_HINT_INDEX)
 _VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
 _NEGATIVE_INDEX = FEATURES.index("negative")
+_EVALUATIVE_INDEX = [FEATURES.index(f) for f in ("loaded", "label", "attr_loaded")]
+#: A word experts marked in at least this share of the annotated sentences containing it has a
+#: strong learned rate (see :attr:`WordScore.evaluative`).
+STRONG_RATE = 0.25
 #: The sentence lean (the sum of its words' leans, log-odds) is held within +-LEAN_CAP, so a run-on
 #: "sentence" of thousands of words cannot outweigh the words themselves.
 LEAN_CAP = 8.0
 #: A cue that rarity, shape or context alone would lift to a flag stays this far below the threshold.
 HINT_MARGIN = 0.01
 HINT_WHY = "rarity, shape or context alone cannot make it a flag"
+#: The sentence-lean reason when none of the sentence's leaning words is evaluative on its own.
+LEAN_PLAIN_WHY = ("the sentence reads like those experts judged biased (its plain words, not loaded on their own, "
+                  "often stand in them)")
 #: Which evidence lets rarity and shape lift a word to a flag: "strict" (a curated list or the
 #: experts' marks), "negative" (shipped: also VADER or AFINN, lists of human valence ratings,
 #: rating it negative; TextBlob's polarity of adverbs such as "firmly" is too loose),
@@ -417,12 +429,13 @@ _MARK_WORDS = ((QUESTION, "a question"), (EXCLAMATION, "an exclamation"), (PERSO
 
 def sentence_reasons(cal: tuple[float, ...], z_word: float, shift: tuple[float, float], quoted: bool,
                      marks: int, top: list[float], score: float, threshold: float, lean: float = 0.0,
-                     lean_words: tuple[str, ...] = ()) -> tuple[list[str], bool]:
+                     lean_words: tuple[str, ...] | None = None) -> tuple[list[str], bool]:
     """Plain-words reasons from a word's sentence, and whether any of them lifted it to a flag:
     other loaded words, an opinion-like sentence (question, exclamation, first or second
-    person), words that often stand in sentences experts judged biased (``lean``, with the
-    sentence's strongest such ``lean_words``) that tipped it over the flag threshold, a quotation
-    that lowers it."""
+    person), words that often stand in sentences experts judged biased (``lean``) that tipped it
+    over the flag threshold, a quotation that lowers it. ``lean_words``: the sentence's strongest
+    such words with evaluative evidence of their own, named in the reason (``()``: none has any,
+    and the reason says so; None: the lean reason is not given)."""
     reasons = []
     lifted = False
     sig = sigmoid
@@ -430,11 +443,14 @@ def sentence_reasons(cal: tuple[float, ...], z_word: float, shift: tuple[float, 
             and sig(calibrated(cal, z_word + shift[0], quoted, marks, 0.0, lean)) < threshold):
         reasons.append("the sentence has other loaded words too")
         lifted = True
-    if (lean_words and score >= threshold and cal[7] * lean > 0
+    if (lean_words is not None and score >= threshold and cal[7] * lean > 0
             and sig(calibrated(cal, z_word + shift[1], quoted, marks, top[2], 0.0)) < threshold):
-        named = " and ".join(f"'{w}'" for w in lean_words)
-        reasons.append(f"the sentence reads like those experts judged biased (words such as {named} often "
-                       "stand in them)")
+        if lean_words:
+            named = " and ".join(f"'{w}'" for w in lean_words)
+            reasons.append(f"the sentence reads like those experts judged biased (words such as {named} often "
+                           "stand in them)")
+        else:
+            reasons.append(LEAN_PLAIN_WHY)
         lifted = True
     if marks and score >= threshold and sig(calibrated(cal, z_word + shift[1], quoted, 0, top[2], lean)) < threshold:
         kinds = " and ".join(w for bit, w in _MARK_WORDS if marks & bit and cal[2 + bit.bit_length()] > 0)
@@ -493,7 +509,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     # context: the three strongest words of each sentence
     top3: dict[int, list[float]] = {}
     lean: dict[int, float] = {}  # sentence → the sum of its words' leans
-    leaners: dict[int, list[tuple[float, str]]] = {}  # sentence → (lean, token) of its words that lean biased
+    leaners: dict[int, list[tuple[float, str, bool]]] = {}  # sentence → (lean, token, evaluative) of its words leaning biased
     rows, names, seg_reported, seg_words, seg_marks = occurrence_rows(text)
     if n_words is not None:
         n_words.append(sum(seg_words))
@@ -514,7 +530,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             if hit.lean:
                 lean[seg] = lean.get(seg, 0.0) + hit.lean
                 if detail and hit.lean > 0:
-                    leaners.setdefault(seg, []).append((hit.lean, token.lower()))
+                    leaners.setdefault(seg, []).append((hit.lean, token.lower(), hit.evaluative))
             p = hit.p
             best = top3.get(seg)
             if best is None:
@@ -581,13 +597,13 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
 
 def _word_reason(token: str, hit: WordScore, intensified: bool, w_int: float, cal: tuple[float, ...], z_word: float,
                  shift: tuple[float, float], quoted: bool, marks: int, top: list[float], score: float,
-                 threshold: float, seg_lean: float, leaners: Sequence[tuple[float, str]], hint: bool) -> tuple[str, str]:
+                 threshold: float, seg_lean: float, leaners: Sequence[tuple[float, str, bool]], hint: bool) -> tuple[str, str]:
     """A word cue's reason (``why``) and ``evidence``, from what the scan knew of it and its sentence."""
     context = []
     if intensified and w_int > 0.1:
         context.append("an intensifier stands just before it")
     reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top, score, threshold, seg_lean,
-                                       _lean_words(leaners) if score >= threshold else ())
+                                       _lean_words(leaners) if score >= threshold and leaners else None)
     evidence = hit.evidence
     if context or lifted:
         evidence = "context" if evidence == "none" else f"{evidence}+context"
@@ -617,15 +633,17 @@ def _sort_cues(cues: list[Cue]) -> None:
 _START = attrgetter("start")
 
 
-def _lean_words(leaners: Sequence[tuple[float, str]], n: int = 2) -> tuple[str, ...]:
-    """The ``n`` words of ``(lean, lowercased token)`` pairs that tilt a sentence most towards
-    "judged biased"."""
+def _lean_words(leaners: Sequence[tuple[float, str, bool]], n: int = 2) -> tuple[str, ...]:
+    """The ``n`` words of ``(lean, lowercased token, evaluative)`` triples that tilt a sentence most
+    towards "judged biased", among those with evaluative evidence of their own
+    (:attr:`WordScore.evaluative`); ``()`` when none has any (the reason then says so instead of
+    naming topic words such as "produced" or "citizenship")."""
     out: list[str] = []
-    for _, token in sorted(leaners, reverse=True):
-        if token not in out:
+    for _, token, evaluative in sorted(leaners, reverse=True):
+        if evaluative and token not in out:
             out.append(token)
-        if len(out) == n:
-            break
+            if len(out) == n:
+                break
     return tuple(out)
 
 
