@@ -162,6 +162,21 @@ def test_json_carries_the_provenance_of_pages(capsys):
     assert first["source"].endswith("harbour-herald.html") and first["language"] == "en"
 
 
+def test_malformed_url_is_one_line_and_a_feed_skips_it():
+    """A link with a placeholder port raises http.client.InvalidURL (not an OSError): it gives one
+    line naming the link, and a feed holding such a link skips it with a warning, not a traceback."""
+    from analysis.inputs.pages import fetch
+
+    with pytest.raises(CorpusError) as info:
+        fetch("http://127.0.0.1:PORT/story")
+    message = str(info.value)
+    assert message.startswith("http://127.0.0.1:PORT/story") and "cannot fetch" in message
+    assert "\n" not in message
+    with pytest.warns(UserWarning, match="127.0.0.1:PORT.*cannot fetch"):
+        articles, _ = load_corpus(FEEDS / "riverside-news.rss")
+    assert len(articles) == 1  # the item whose text the feed carries itself
+
+
 def test_refused_url_is_one_line():
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))

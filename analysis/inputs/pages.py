@@ -15,6 +15,7 @@ page with no article text is an error naming it).
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.request
@@ -76,7 +77,7 @@ def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str]
         raise CorpusError(url, f"cannot fetch: {text} (offline, or the address is wrong?)") from None
     except TimeoutError:
         raise CorpusError(url, f"no answer within {timeout:g} s (offline, or the server is slow)") from None
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, http.client.HTTPException) as err:  # InvalidURL, IncompleteRead …
         raise CorpusError(url, f"cannot fetch: {err}") from None
     if len(data) > MAX_PAGE_BYTES:
         raise CorpusError(url, f"page is over {MAX_PAGE_BYTES // 1024 // 1024} MB; not a news article")
