@@ -30,7 +30,6 @@ __all__ = [
         "PERSONAL_WORDS",
     "CueInfo",
     "afinn_words",
-    "cue_info",
     "curated",
     "curated_word",
     "degree_words",
@@ -229,11 +228,6 @@ def curated_word(norm: str) -> CueInfo | None:
         return None
     info = table[term]
     return CueInfo(info.category, info.stance, info.detail, f"a form of '{term}' — {info.rationale}", info.source)
-
-
-def cue_info(term: str) -> CueInfo | None:
-    """The curated lexicon entry for ``term`` (case-insensitive), or None."""
-    return curated().get(normalize_token(term))
 
 
 @lru_cache(maxsize=1)
