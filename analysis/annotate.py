@@ -76,7 +76,7 @@ def _mean(values: Sequence[float]) -> float:
     return _textblob_fast.mean(values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceAnnotation:
     """One sentence: ``text == body[start:end]`` (offsets into the body), TextBlob's
     ``assessments`` of it on its own and VADER's ``vader`` compound."""
@@ -193,7 +193,7 @@ class AnnotatedCue:
         return (AnnotatedCue, self._fields())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One actor mention: ``body[start:end] == alias``; ``kind`` when known."""
 
@@ -205,7 +205,7 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One attribution (``analysis.sourcing.find_sources``'s columns, without ``article_id``)."""
 
@@ -292,13 +292,16 @@ def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Seque
     kept), else when first read."""
     index = VoiceIndex(quotes)
     out = []
+    shared: dict[str, str] = {}  # one object for each repeated term, reason and evidence (a long article repeats them)
     for cue in scan(body, min_score=DEFAULT_MIN_SCORE):
         i = bisect_right(starts, cue.start) - 1
         sent_id = sent_ids[i] if i >= 0 and cue.start < ends[i] else -1
         voice, speaker = index.voice(cue.start) if index.any else (NARRATOR, None)
         if reasons:
-            out.append(AnnotatedCue(int(sent_id), cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score,
-                                    cue.why, cue.evidence, voice, speaker))
+            term, why, evidence = cue.term, cue.why, cue.evidence
+            out.append(AnnotatedCue(int(sent_id), cue.start, cue.end, shared.setdefault(term, term), cue.category,
+                                    cue.stance, cue.score, shared.setdefault(why, why),
+                                    shared.setdefault(evidence, evidence), voice, speaker))
         else:
             out.append(AnnotatedCue._of(int(sent_id), cue, voice, speaker))
     return tuple(out)
@@ -323,11 +326,15 @@ def _table_mentions(mentions: pd.DataFrame) -> dict[str, tuple[Mention, ...]]:
         return {}
     out: dict[str, list[Mention]] = {}
     kinds = mentions["kind"] if "kind" in mentions.columns else [None] * len(mentions)
+    shared: dict[Any, Any] = {}  # one object for each repeated actor, alias and kind (a table gives a new one a row)
     for aid, sid, actor, alias, kind, start, end in zip(
         mentions["article_id"].astype(str), mentions["sent_id"], mentions["actor"], mentions["alias"], kinds,
         mentions["start"], mentions["end"], strict=True,
     ):
-        out.setdefault(aid, []).append(Mention(int(sid), str(actor), str(alias), kind, int(start), int(end)))
+        actor, alias, kind = str(actor), str(alias), kind
+        mention = Mention(int(sid), shared.setdefault(actor, actor), shared.setdefault(alias, alias),
+                          shared.setdefault(kind, kind), int(start), int(end))
+        out.setdefault(aid, []).append(mention)
     return {aid: tuple(found) for aid, found in out.items()}
 
 
