@@ -617,7 +617,7 @@ def test_the_lean_reason_names_only_words_with_evaluative_evidence(text):
 
 
 def test_lean_words_are_the_evaluative_words_that_tilt_the_sentence_most():
-    from analysis.wording.scan import _lean_words
+    from analysis.wording.reasons import lean_words as _lean_words
 
     # evaluative words first by lean, topic words skipped; none: nothing named
     assert _lean_words([(0.9, "produced", False), (0.5, "racist", True), (0.4, "scare", True),

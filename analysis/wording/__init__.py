@@ -28,6 +28,9 @@ The subpackage, in the order data flows through it:
 - ``lexicons``: the curated word tables and one reader per outside word list;
 - ``features``: every word feature declared once (name, plain words, function, default weight);
 - ``model``: the fitted model and learned word counts (``analysis/models/``), checked on load;
+- ``occurrences``: the scorable words of a text with their sentence facts;
+- ``scorer``: words scored without context (the model's first stage, remembered per word);
+- ``reasons``: the plain-words reason of a word cue (its features, then its sentence);
 - ``scan``: one scan of a text yielding :class:`~analysis.wording.scan.Cue` records;
 - ``train``: fitting the model on expert annotations (``benchmarks/validate_bias_words.py`` calls it);
 - ``cues``, ``distinctive``, ``naming``, ``contexts``, ``lens``: the tables a comparison shows.

@@ -29,6 +29,7 @@ from analysis.wording.features import (
     SENTENCE_WORDS,
 )
 from analysis.wording.lexicons import family_form
+from analysis.wording.occurrences import EXCLAMATION, PERSONAL, QUESTION
 
 __all__ = [
     "IDENTITY",
@@ -38,6 +39,7 @@ __all__ = [
     "ModelError",
     "Counts",
     "Families",
+    "calibrated",
     "family_feature",
     "family_table",
     "lean_feature",
@@ -45,6 +47,7 @@ __all__ = [
     "learned_table",
     "load_model",
     "read_learned",
+    "sigmoid",
     "write_learned",
 ]
 
@@ -347,6 +350,20 @@ def lean_feature(b: int, n: int, *, base_rate: float, smoothing: float) -> float
     it is a naive-Bayes reading of the whole sentence (the sentence calibration weighs it)."""
     rate = (b + smoothing * base_rate) / (n + smoothing)
     return math.log(rate / (1 - rate)) - math.log(base_rate / (1 - base_rate))
+
+
+def calibrated(cal: tuple[float, ...], z: float, quoted: bool, marks: int, third: float, lean: float = 0.0) -> float:
+    """The sentence calibration (second stage): log-odds from a word's first-stage log-odds ``z``,
+    whether it is quoted, its sentence's marks, the third-highest word score of its sentence and
+    the sentence's lean (the sum of its words' leans)."""
+    return (cal[0] * z + cal[1] + (cal[2] if quoted else 0.0) + (cal[3] if marks & QUESTION else 0.0)
+            + (cal[4] if marks & EXCLAMATION else 0.0) + (cal[5] if marks & PERSONAL else 0.0) + cal[6] * third
+            + cal[7] * lean)
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
 
 
 def clear_caches() -> None:

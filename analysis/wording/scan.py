@@ -10,85 +10,61 @@ exclamation, first or second person).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import on_change
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.voice import quoted_stretches
-from analysis.wording.features import (
-    DECLARED,
-    FEATURES,
-    HINT_FEATURES,
-    INDEX,
-    LEXICAL_EVIDENCE,
-    N_BASE,
-    N_WORD,
-    base_features,
-    evidence_tags,
-    is_candidate,
-    learned_features,
-    length_feature,
-    nearby_feature,
-    negative_lexicons,
-    negative_ratings,
-)
-from analysis.wording.lexicons import (
-    CueInfo,
-    curated,
-    curated_word,
-    fold_form,
-    phrase_finder,
-)
-from analysis.wording.model import (
-    Counts,
-    Families,
-    Model,
-    family_feature,
-    family_table,
-    lean_feature,
-    learned_families,
-    learned_feature,
-    learned_table,
-    load_model,
-)
+from analysis.wording.features import length_feature, nearby_feature
+from analysis.wording.lexicons import curated, curated_word, phrase_finder
+from analysis.wording.model import calibrated, sigmoid
 from analysis.wording.occurrences import (  # the words of a text
     EXCLAMATION,
     PERSONAL,
     QUESTION,
     Occurrence,
-    common_only_categories,
     inside_spans,
     noun_uses,
     occurrence_rows,
     occurrences,
 )
+from analysis.wording.reasons import HINT_WHY, lean_words, sentence_reasons, word_reason
+from analysis.wording.scorer import HINT_RULE, STRONG_RATE, Scorer, WordScore, default_scorer, word_vector
 
 __all__ = [
     "CUE_FIELDS",
     "EXCLAMATION",
+    "HINT_MARGIN",
+    "HINT_RULE",
+    "HINT_WHY",
+    "LEAN_CAP",
     "PERSONAL",
     "QUESTION",
+    "STRONG_RATE",
     "CalibrationInput",
     "Cue",
     "Occurrence",
     "Scorer",
     "WordScore",
+    "calibrated",
     "calibration_inputs",
     "cue_scores",
     "cues_frame",
     "default_scorer",
+    "earns_flag",
+    "lean_words",
     "noun_uses",
     "occurrences",
     "scan",
+    "sentence_reasons",
+    "sigmoid",
     "word_vector",
 ]
+
 
 class Cue:
     """One cue: offsets into the text, the term, its category and stance, a score 0..1, a
@@ -116,7 +92,7 @@ class Cue:
     def _resolve(self) -> None:
         reason = self._reason
         if reason is not None:
-            self._why, self._evidence = _word_reason(*reason)
+            self._why, self._evidence = word_reason(*reason)
             self._reason = None
 
     @property
@@ -180,229 +156,11 @@ class CalibrationInput:
     lean: float = 0.0
 
 
-@dataclass(slots=True)
-class WordScore:
-    """A word scored without context: log-odds, category, stance, reason (:attr:`why`), evidence
-    tags and whether any of them is lexical evidence."""
-
-    z: float
-    category: str
-    stance: str | None
-    #: the one-line reason, or what it is built from until :attr:`why` is first read (counting
-    #: cues at corpus scale never reads it)
-    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model, tuple[int, int, str] | None,
-                        str]
-    evidence: str
-    lexical: bool
-    #: log-odds where rarity and shape count only for words a curated list or the experts'
-    #: marks vouch for (see :func:`earns_flag`)
-    z_plain: float = 0.0
-    #: the word's probability without context, ``1 / (1 + exp(-z))`` (computed once)
-    p: float = field(init=False, default=0.0)
-    #: how much the word tilts its sentence towards "judged biased" (``model.lean_feature``)
-    lean: float = 0.0
-    #: evaluative evidence about the word itself, enough to name it as what makes its sentence read
-    #: as biased: a curated list holds it as loaded, a label or a judging attribution verb, or experts
-    #: marked it in at least :data:`STRONG_RATE` of the annotated sentences containing it
-    evaluative: bool = False
-
-    def __post_init__(self) -> None:
-        self.p = 1.0 / (1.0 + math.exp(-self.z))
-
-    @property
-    def why(self) -> str:
-        """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
-        if not isinstance(self.reason, str):
-            self.reason = _why(*self.reason)
-        return self.reason
-
-
-# ---------------------------------------------------------------------------------------------
-# Scoring words
-# ---------------------------------------------------------------------------------------------
-
-
-def word_vector(
-    norm: str, capital: bool, *, learned: Counts | None = None, model: Model | None = None,
-    curated: bool = True, family: tuple[float, float] | None = None,
-) -> np.ndarray:
-    """The feature vector of one word without context (``FEATURES[:N_WORD]``; ``capital``
-    means a name: its rarity is not counted). ``family``: the word's family backoff (value,
-    seen) from :func:`analysis.wording.model.family_feature`; by default from the shipped table."""
-    model = model or load_model()
-    table = learned_table() if learned is None else learned
-    kn = table.get(fold_form(norm))
-    if kn is not None and kn[1] >= model.min_sentences:
-        lf = learned_feature(kn[0], kn[1], base_rate=model.base_rate, smoothing=model.smoothing)
-        known = 1.0
-    else:
-        lf, known = 0.0, 0.0
-    if family is None:
-        family = family_feature(fold_form(norm), learned_table(), learned_families(), base_rate=model.base_rate,
-                                smoothing=model.smoothing)[:2]
-    base = base_features(norm, curated)
-    x = np.array((*base, *learned_features(base, lf, known, *family), float(capital)))
-    if capital:
-        x[INDEX["rarity"]] = x[INDEX["rare_evaluative"]] = 0.0
-    return x
-
-
-def _why(x: np.ndarray, info: CueInfo | None, kn: tuple[int, int, int] | None, model: Model,
-         family: tuple[int, int, str] | None = None, norm: str = "") -> str:
-    """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
-    parts = []
-    if info is not None:
-        parts.append(info.rationale)
-    contrib = x * model.weights[: len(x)]
-    order = np.argsort(-contrib)
-    for i in order[:4]:
-        feature = DECLARED[i]
-        if contrib[i] <= 0.05 or not feature.explain or len(parts) >= 3:
-            continue
-        if feature.why is None or ("{k}" in feature.why and kn is None) or ("{fk}" in feature.why and family is None):
-            parts.append(feature.words)
-        else:
-            k, n = kn[:2] if kn is not None else (0, 0)
-            fk, fn, member = family if family is not None else (0, 0, "")
-            negative_by = negative_lexicons(norm) if "{negative_by}" in feature.why else ""
-            parts.append(feature.why.format(value=x[i], k=k, n=n, fk=fk, fn=fn, member=member,
-                                            negative_by=negative_by))
-    if not parts:
-        parts.append("a weak cue: " + (DECLARED[order[0]].words if contrib[order[0]] > 0 else "little evidence"))
-    return "; ".join(parts)
-
-
-class Scorer:
-    """Scores words with one model and one learned table, remembering each word's result.
-
-    The default scorer (:func:`default_scorer`) uses the shipped files; training builds others
-    for cross-validation folds. A scorer is not changed after it is made: :meth:`with_model`
-    gives a new one (sharing the remembered word scores when only the context weights, the
-    hint cap or the calibration differ).
-    """
-
-    def __init__(self, model: Model | None = None, learned: Counts | None = None, *,
-                 _memo: dict | None = None, _families: Families | None = None):
-        self.model = model or load_model()
-        self.learned = learned_table() if learned is None else learned
-        if _families is None:
-            _families = learned_families() if learned is None else family_table(self.learned)
-        self.families = _families
-        self._memo: dict[tuple[str, bool, bool], WordScore | None] = {} if _memo is None else _memo
-        self.w_nearby = self.model.weight("nearby")
-        self.w_intensified = self.model.weight("intensified")
-        self.w_reported = self.model.weight("reported")
-        self.w_length = self.model.weight("length")
-        self.hint_cap = float(self.model.hint_cap)
-        self.calibration = tuple(float(c) for c in self.model.calibration)
-
-    def with_model(self, model: Model) -> Scorer:
-        """A scorer with ``model`` and the same learned table (word scores shared when the
-        word-level part of the model is the same)."""
-        same = (model.intercept == self.model.intercept
-                and np.array_equal(model.weights[:N_WORD], self.model.weights[:N_WORD])
-                and model.base_rate == self.model.base_rate and model.smoothing == self.model.smoothing
-                and model.min_sentences == self.model.min_sentences)
-        return Scorer(model, self.learned, _memo=self._memo if same else None, _families=self.families)
-
-    def with_learned(self, learned: Counts) -> Scorer:
-        """A scorer with the same model and another learned table (``{}``: none)."""
-        return Scorer(self.model, learned)
-
-    def word(self, norm: str, capital: bool, curated_entry: bool = True) -> WordScore | None:
-        """A word scored without context (``capital``: used as a name; ``curated_entry=False``:
-        ignore the curated lexicons); None if not a candidate."""
-        key = (norm, capital, curated_entry)
-        if key in self._memo:
-            return self._memo[key]
-        result = None
-        lexicons = curated()
-        entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
-        if is_candidate(norm) and not (capital and entry is not None and entry.category in common_only_categories()):
-            info = entry if curated_entry else None
-            # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
-            learned = self.learned if curated_entry or norm not in lexicons else {}
-            folded = fold_form(norm)
-            fam_value, fam_known, fam = family_feature(folded, self.learned, self.families,
-                                                       base_rate=self.model.base_rate, smoothing=self.model.smoothing)
-            x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated_entry,
-                            family=(fam_value, fam_known))
-            kn = self.learned.get(folded)
-            tags = evidence_tags(x, info is not None)
-            contributions = x * self.model.weights[:N_WORD]
-            z = float(self.model.intercept + contributions.sum())
-            result = WordScore(
-                z,
-                info.category if info else "loaded",
-                info.stance if info else None,
-                (x, info, kn, self.model, fam, norm),
-                "+".join(tags) or "none",
-                any(t in LEXICAL_EVIDENCE for t in tags),
-                z if _vouched(tags, x, norm) else z - float(np.clip(contributions[_HINT_LIST], 0.0, None).sum()),
-                0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=self.model.lean_base_rate,
-                                                    smoothing=self.model.lean_smoothing),
-                bool(x[_EVALUATIVE_INDEX].any()) or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
-            )
-        self._memo[key] = result
-        return result
-
-    def phrase(self, key: str) -> float:
-        """Log-odds of a curated phrase from its lexicon features alone."""
-        x = np.zeros(N_WORD)
-        x[:N_BASE] = base_features(key)
-        return float(self.model.intercept + x @ self.model.weights[:N_WORD])
-
-
-@lru_cache(maxsize=1)
-def default_scorer() -> Scorer:
-    """The scorer built from the shipped model and learned table."""
-    return Scorer()
-
-
-# ---------------------------------------------------------------------------------------------
-# The scan
-# ---------------------------------------------------------------------------------------------
-
-
-_HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
-_HINT_LIST = list(_HINT_INDEX)
-_VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
-_NEGATIVE_INDEX = FEATURES.index("negative")
-_EVALUATIVE_INDEX = [FEATURES.index(f) for f in ("loaded", "label", "attr_loaded")]
-#: A word experts marked in at least this share of the annotated sentences containing it has a
-#: strong learned rate (see :attr:`WordScore.evaluative`).
-STRONG_RATE = 0.25
 #: The sentence lean (the sum of its words' leans, log-odds) is held within +-LEAN_CAP, so a run-on
 #: "sentence" of thousands of words cannot outweigh the words themselves.
 LEAN_CAP = 8.0
 #: A cue that rarity, shape or context alone would lift to a flag stays this far below the threshold.
 HINT_MARGIN = 0.01
-HINT_WHY = "rarity, shape or context alone cannot make it a flag"
-#: The sentence-lean reason when none of the sentence's leaning words is evaluative on its own.
-LEAN_PLAIN_WHY = ("the sentence reads like those experts judged biased (its plain words, not loaded on their own, "
-                  "often stand in them)")
-#: Which evidence lets rarity and shape lift a word to a flag: "strict" (a curated list or the
-#: experts' marks), "negative" (shipped: also VADER or AFINN, lists of human valence ratings,
-#: rating it negative; TextBlob's polarity of adverbs such as "firmly" is too loose),
-#: "valence" (also any TextBlob, VADER or AFINN rating; not the broad NRC lists), "any" (any
-#: sentiment lexicon). Word F1 by 5-fold CV on the BABE dev half with the model of 2026-11-27
-#: (benchmarks/validate_bias_words.py): 0.418 strict, 0.436 negative, 0.436 valence, 0.445 any; the
-#: model before it had 0.461 with no rule (rarity alone could flag). "valence" and "any" let rare or
-#: -ly words with a mild rating through ("gently", "inaudibly", "chairwoman" in NRC's lists).
-HINT_RULE = "negative"
-
-
-def _vouched(tags: list[str], x: np.ndarray, norm: str = "") -> bool:
-    """Whether evidence about the word itself lets rarity and shape raise it to a flag."""
-    if "lexicon" in tags or "learned" in tags:
-        return True
-    if HINT_RULE == "negative":
-        return bool(x[_NEGATIVE_INDEX] > 0) and any(n in ("VADER", "AFINN") for n in negative_ratings(norm))
-    if HINT_RULE == "valence":
-        return bool(x[list(_VALENCE_INDEX)].any())
-    if HINT_RULE == "any":
-        return "sentiment-lexicon" in tags
-    return False
 
 
 def earns_flag(cal: tuple[float, ...], lexical: bool, z_plain: float, quoted: bool, marks: int, third: float,
@@ -415,55 +173,6 @@ def earns_flag(cal: tuple[float, ...], lexical: bool, z_plain: float, quoted: bo
     return lexical and 1.0 / (1.0 + math.exp(-calibrated(cal, z_plain, quoted, marks, third, lean))) >= threshold
 
 
-def calibrated(cal: tuple[float, ...], z: float, quoted: bool, marks: int, third: float, lean: float = 0.0) -> float:
-    """The sentence calibration (second stage): log-odds from a word's first-stage log-odds ``z``,
-    whether it is quoted, its sentence's marks, the third-highest word score of its sentence and
-    the sentence's lean (the sum of its words' leans)."""
-    return (cal[0] * z + cal[1] + (cal[2] if quoted else 0.0) + (cal[3] if marks & QUESTION else 0.0)
-            + (cal[4] if marks & EXCLAMATION else 0.0) + (cal[5] if marks & PERSONAL else 0.0) + cal[6] * third
-            + cal[7] * lean)
-
-
-_MARK_WORDS = ((QUESTION, "a question"), (EXCLAMATION, "an exclamation"), (PERSONAL, "first or second person"))
-
-
-def sentence_reasons(cal: tuple[float, ...], z_word: float, shift: tuple[float, float], quoted: bool,
-                     marks: int, top: list[float], score: float, threshold: float, lean: float = 0.0,
-                     lean_words: tuple[str, ...] | None = None) -> tuple[list[str], bool]:
-    """Plain-words reasons from a word's sentence, and whether any of them lifted it to a flag:
-    other loaded words, an opinion-like sentence (question, exclamation, first or second
-    person), words that often stand in sentences experts judged biased (``lean``) that tipped it
-    over the flag threshold, a quotation that lowers it. ``lean_words``: the sentence's strongest
-    such words with evaluative evidence of their own, named in the reason (``()``: none has any,
-    and the reason says so; None: the lean reason is not given)."""
-    reasons = []
-    lifted = False
-    sig = sigmoid
-    if (score >= threshold and top[1] > 0
-            and sig(calibrated(cal, z_word + shift[0], quoted, marks, 0.0, lean)) < threshold):
-        reasons.append("the sentence has other loaded words too")
-        lifted = True
-    if (lean_words is not None and score >= threshold and cal[7] * lean > 0
-            and sig(calibrated(cal, z_word + shift[1], quoted, marks, top[2], 0.0)) < threshold):
-        if lean_words:
-            named = " and ".join(f"'{w}'" for w in lean_words)
-            reasons.append(f"the sentence reads like those experts judged biased (words such as {named} often "
-                           "stand in them)")
-        else:
-            reasons.append(LEAN_PLAIN_WHY)
-        lifted = True
-    if marks and score >= threshold and sig(calibrated(cal, z_word + shift[1], quoted, 0, top[2], lean)) < threshold:
-        kinds = " and ".join(w for bit, w in _MARK_WORDS if marks & bit and cal[2 + bit.bit_length()] > 0)
-        if kinds:
-            reasons.append(f"the sentence reads as opinion ({kinds})")
-            lifted = True
-    if quoted and cal[2] < -0.1:
-        reasons.append("it stands inside a quotation, so it counts less (the speaker's word, not the writer's)")
-    return reasons, lifted
-
-
-def sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 _MISSING: Any = object()  # "not in the memo" (typed Any so a lookup keeps WordScore | None)
@@ -586,7 +295,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         if not detail:
             out.append((hit.category, score))
             continue
-        # the reason and evidence are made from these when first read (:func:`_word_reason`)
+        # the reason and evidence are made from these when first read (:func:`analysis.wording.reasons.word_reason`)
         out.append(Cue(start, end, token, hit.category, hit.stance, score,
                        _reason=(token, hit, intensified, w_int, cal, z_word, shift, quoted, marks, top3[seg], score,
                                 threshold, seg_lean, leaners.get(seg, ()), hint)))
@@ -595,23 +304,6 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     return out
 
 
-def _word_reason(token: str, hit: WordScore, intensified: bool, w_int: float, cal: tuple[float, ...], z_word: float,
-                 shift: tuple[float, float], quoted: bool, marks: int, top: list[float], score: float,
-                 threshold: float, seg_lean: float, leaners: Sequence[tuple[float, str, bool]], hint: bool) -> tuple[str, str]:
-    """A word cue's reason (``why``) and ``evidence``, from what the scan knew of it and its sentence."""
-    context = []
-    if intensified and w_int > 0.1:
-        context.append("an intensifier stands just before it")
-    reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top, score, threshold, seg_lean,
-                                       _lean_words(leaners) if score >= threshold and leaners else None)
-    evidence = hit.evidence
-    if context or lifted:
-        evidence = "context" if evidence == "none" else f"{evidence}+context"
-    context += reasons
-    if hint:
-        context.append(HINT_WHY)
-    why = "; ".join([hit.why, *context]) if context else hit.why
-    return f"'{token}': {why}", evidence
 
 
 def _sort_cues(cues: list[Cue]) -> None:
@@ -633,18 +325,6 @@ def _sort_cues(cues: list[Cue]) -> None:
 _START = attrgetter("start")
 
 
-def _lean_words(leaners: Sequence[tuple[float, str, bool]], n: int = 2) -> tuple[str, ...]:
-    """The ``n`` words of ``(lean, lowercased token, evaluative)`` triples that tilt a sentence most
-    towards "judged biased", among those with evaluative evidence of their own
-    (:attr:`WordScore.evaluative`); ``()`` when none has any (the reason then says so instead of
-    naming topic words such as "produced" or "citizenship")."""
-    out: list[str] = []
-    for _, token, evaluative in sorted(leaners, reverse=True):
-        if evaluative and token not in out:
-            out.append(token)
-            if len(out) == n:
-                break
-    return tuple(out)
 
 
 def _cue_order(cue: Cue) -> tuple:
@@ -700,10 +380,3 @@ def cues_frame(cues: list[Cue]) -> pd.DataFrame:
         },
         copy=False,
     )
-
-
-@on_change
-def clear_caches() -> None:
-    """Forget remembered word scores (after editing a lexicon or model file in a session)."""
-    default_scorer.cache_clear()
-

@@ -1,0 +1,237 @@
+"""Words scored without context: the first stage of the wording model, remembered per word.
+
+:class:`Scorer` turns a word (its normalized form, whether it is used as a name, whether its
+curated entry counts) into a :class:`WordScore`: log-odds from the word's features
+(``analysis.wording.features``) and the model's weights (``analysis.wording.model``), its
+category and stance, its evidence tags and what its reason is made from. The scan
+(``analysis.wording.scan``) then adjusts the score by the word's sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from analysis.lexicon import on_change
+from analysis.wording.features import (
+    FEATURES,
+    HINT_FEATURES,
+    INDEX,
+    LEXICAL_EVIDENCE,
+    N_BASE,
+    N_WORD,
+    base_features,
+    evidence_tags,
+    is_candidate,
+    learned_features,
+    negative_ratings,
+)
+from analysis.wording.lexicons import CueInfo, curated, curated_word, fold_form
+from analysis.wording.model import (
+    Counts,
+    Families,
+    Model,
+    family_feature,
+    family_table,
+    lean_feature,
+    learned_families,
+    learned_feature,
+    learned_table,
+    load_model,
+)
+from analysis.wording.occurrences import common_only_categories
+from analysis.wording.reasons import word_why
+
+__all__ = ["HINT_RULE", "STRONG_RATE", "Scorer", "WordScore", "default_scorer", "word_vector"]
+
+_HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
+_HINT_LIST = list(_HINT_INDEX)
+_VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
+_NEGATIVE_INDEX = FEATURES.index("negative")
+_EVALUATIVE_INDEX = [FEATURES.index(f) for f in ("loaded", "label", "attr_loaded")]
+#: A word experts marked in at least this share of the annotated sentences containing it has a
+#: strong learned rate (see :attr:`WordScore.evaluative`).
+STRONG_RATE = 0.25
+
+#: Which evidence lets rarity and shape lift a word to a flag: "strict" (a curated list or the
+#: experts' marks), "negative" (shipped: also VADER or AFINN, lists of human valence ratings,
+#: rating it negative; TextBlob's polarity of adverbs such as "firmly" is too loose),
+#: "valence" (also any TextBlob, VADER or AFINN rating; not the broad NRC lists), "any" (any
+#: sentiment lexicon). Word F1 by 5-fold CV on the BABE dev half with the model of 2026-11-27
+#: (benchmarks/validate_bias_words.py): 0.418 strict, 0.436 negative, 0.436 valence, 0.445 any; the
+#: model before it had 0.461 with no rule (rarity alone could flag). "valence" and "any" let rare or
+#: -ly words with a mild rating through ("gently", "inaudibly", "chairwoman" in NRC's lists).
+HINT_RULE = "negative"
+
+
+def _vouched(tags: list[str], x: np.ndarray, norm: str = "") -> bool:
+    """Whether evidence about the word itself lets rarity and shape raise it to a flag."""
+    if "lexicon" in tags or "learned" in tags:
+        return True
+    if HINT_RULE == "negative":
+        return bool(x[_NEGATIVE_INDEX] > 0) and any(n in ("VADER", "AFINN") for n in negative_ratings(norm))
+    if HINT_RULE == "valence":
+        return bool(x[list(_VALENCE_INDEX)].any())
+    if HINT_RULE == "any":
+        return "sentiment-lexicon" in tags
+    return False
+
+
+@dataclass(slots=True)
+class WordScore:
+    """A word scored without context: log-odds, category, stance, reason (:attr:`why`), evidence
+    tags and whether any of them is lexical evidence."""
+
+    z: float
+    category: str
+    stance: str | None
+    #: the one-line reason, or what it is built from until :attr:`why` is first read (counting
+    #: cues at corpus scale never reads it)
+    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model, tuple[int, int, str] | None,
+                        str]
+    evidence: str
+    lexical: bool
+    #: log-odds where rarity and shape count only for words a curated list or the experts'
+    #: marks vouch for (see :func:`earns_flag`)
+    z_plain: float = 0.0
+    #: the word's probability without context, ``1 / (1 + exp(-z))`` (computed once)
+    p: float = field(init=False, default=0.0)
+    #: how much the word tilts its sentence towards "judged biased" (``model.lean_feature``)
+    lean: float = 0.0
+    #: evaluative evidence about the word itself, enough to name it as what makes its sentence read
+    #: as biased: a curated list holds it as loaded, a label or a judging attribution verb, or experts
+    #: marked it in at least :data:`STRONG_RATE` of the annotated sentences containing it
+    evaluative: bool = False
+
+    def __post_init__(self) -> None:
+        self.p = 1.0 / (1.0 + math.exp(-self.z))
+
+    @property
+    def why(self) -> str:
+        """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
+        if not isinstance(self.reason, str):
+            self.reason = word_why(*self.reason)
+        return self.reason
+
+
+
+def word_vector(
+    norm: str, capital: bool, *, learned: Counts | None = None, model: Model | None = None,
+    curated: bool = True, family: tuple[float, float] | None = None,
+) -> np.ndarray:
+    """The feature vector of one word without context (``FEATURES[:N_WORD]``; ``capital``
+    means a name: its rarity is not counted). ``family``: the word's family backoff (value,
+    seen) from :func:`analysis.wording.model.family_feature`; by default from the shipped table."""
+    model = model or load_model()
+    table = learned_table() if learned is None else learned
+    kn = table.get(fold_form(norm))
+    if kn is not None and kn[1] >= model.min_sentences:
+        lf = learned_feature(kn[0], kn[1], base_rate=model.base_rate, smoothing=model.smoothing)
+        known = 1.0
+    else:
+        lf, known = 0.0, 0.0
+    if family is None:
+        family = family_feature(fold_form(norm), learned_table(), learned_families(), base_rate=model.base_rate,
+                                smoothing=model.smoothing)[:2]
+    base = base_features(norm, curated)
+    x = np.array((*base, *learned_features(base, lf, known, *family), float(capital)))
+    if capital:
+        x[INDEX["rarity"]] = x[INDEX["rare_evaluative"]] = 0.0
+    return x
+
+
+
+class Scorer:
+    """Scores words with one model and one learned table, remembering each word's result.
+
+    The default scorer (:func:`default_scorer`) uses the shipped files; training builds others
+    for cross-validation folds. A scorer is not changed after it is made: :meth:`with_model`
+    gives a new one (sharing the remembered word scores when only the context weights, the
+    hint cap or the calibration differ).
+    """
+
+    def __init__(self, model: Model | None = None, learned: Counts | None = None, *,
+                 _memo: dict | None = None, _families: Families | None = None):
+        self.model = model or load_model()
+        self.learned = learned_table() if learned is None else learned
+        if _families is None:
+            _families = learned_families() if learned is None else family_table(self.learned)
+        self.families = _families
+        self._memo: dict[tuple[str, bool, bool], WordScore | None] = {} if _memo is None else _memo
+        self.w_nearby = self.model.weight("nearby")
+        self.w_intensified = self.model.weight("intensified")
+        self.w_reported = self.model.weight("reported")
+        self.w_length = self.model.weight("length")
+        self.hint_cap = float(self.model.hint_cap)
+        self.calibration = tuple(float(c) for c in self.model.calibration)
+
+    def with_model(self, model: Model) -> Scorer:
+        """A scorer with ``model`` and the same learned table (word scores shared when the
+        word-level part of the model is the same)."""
+        same = (model.intercept == self.model.intercept
+                and np.array_equal(model.weights[:N_WORD], self.model.weights[:N_WORD])
+                and model.base_rate == self.model.base_rate and model.smoothing == self.model.smoothing
+                and model.min_sentences == self.model.min_sentences)
+        return Scorer(model, self.learned, _memo=self._memo if same else None, _families=self.families)
+
+    def with_learned(self, learned: Counts) -> Scorer:
+        """A scorer with the same model and another learned table (``{}``: none)."""
+        return Scorer(self.model, learned)
+
+    def word(self, norm: str, capital: bool, curated_entry: bool = True) -> WordScore | None:
+        """A word scored without context (``capital``: used as a name; ``curated_entry=False``:
+        ignore the curated lexicons); None if not a candidate."""
+        key = (norm, capital, curated_entry)
+        if key in self._memo:
+            return self._memo[key]
+        result = None
+        lexicons = curated()
+        entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
+        if is_candidate(norm) and not (capital and entry is not None and entry.category in common_only_categories()):
+            info = entry if curated_entry else None
+            # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
+            learned = self.learned if curated_entry or norm not in lexicons else {}
+            folded = fold_form(norm)
+            fam_value, fam_known, fam = family_feature(folded, self.learned, self.families,
+                                                       base_rate=self.model.base_rate, smoothing=self.model.smoothing)
+            x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated_entry,
+                            family=(fam_value, fam_known))
+            kn = self.learned.get(folded)
+            tags = evidence_tags(x, info is not None)
+            contributions = x * self.model.weights[:N_WORD]
+            z = float(self.model.intercept + contributions.sum())
+            result = WordScore(
+                z,
+                info.category if info else "loaded",
+                info.stance if info else None,
+                (x, info, kn, self.model, fam, norm),
+                "+".join(tags) or "none",
+                any(t in LEXICAL_EVIDENCE for t in tags),
+                z if _vouched(tags, x, norm) else z - float(np.clip(contributions[_HINT_LIST], 0.0, None).sum()),
+                0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=self.model.lean_base_rate,
+                                                    smoothing=self.model.lean_smoothing),
+                bool(x[_EVALUATIVE_INDEX].any()) or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
+            )
+        self._memo[key] = result
+        return result
+
+    def phrase(self, key: str) -> float:
+        """Log-odds of a curated phrase from its lexicon features alone."""
+        x = np.zeros(N_WORD)
+        x[:N_BASE] = base_features(key)
+        return float(self.model.intercept + x @ self.model.weights[:N_WORD])
+
+
+@lru_cache(maxsize=1)
+def default_scorer() -> Scorer:
+    """The scorer built from the shipped model and learned table."""
+    return Scorer()
+
+
+@on_change
+def clear_caches() -> None:
+    """Forget remembered word scores (after editing a lexicon or model file in a session)."""
+    default_scorer.cache_clear()
