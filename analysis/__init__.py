@@ -5,7 +5,8 @@ them, look at single instruments, summarise many articles and render the results
 is importable from its own module. The flow, one module a concern:
 
 - input: ``corpus`` (the two tables and plain article files), ``inputs`` (every way in: files,
-  folders, pages, URLs, tables, feeds, texts; ``load_corpus``), ``loaders`` (many articles, streamed), ``boilerplate``, ``text`` (sentences and tokens);
+  folders, pages, URLs, tables, feeds, texts; ``load_corpus``; ``inputs.loaders``, public as
+  ``loaders``: many articles, streamed), ``boilerplate``, ``text`` (sentences and tokens);
 - annotation: ``annotate`` (each article measured once, as plain records every view reads);
 - lenses: ``tone``, ``wording`` (cues, the wording model), ``emphasis`` (with ``actors``,
   ``discovery``, ``sourcing``, ``voice`` and ``alignment``), reading the annotations;
@@ -28,7 +29,7 @@ __version__ = "0.2.0"
 from analysis.compare import Comparison, compare
 from analysis.corpus import CorpusError, CorpusWarning, require_comparison
 from analysis.inputs import articles_from_texts, load_corpus
-from analysis.loaders import iter_articles
+from analysis.inputs.loaders import iter_articles
 from analysis.report import render_report
 from analysis.scale import features, group_distinctive_terms, group_summary
 from analysis.tone import textblob_sentiment, vader_compound

@@ -1,11 +1,11 @@
 """Every way an article comes in: ``load_corpus`` (the two tables, from anything below),
 ``read_inputs`` (the records behind it) and ``articles_from_texts`` (texts in memory).
 
-- article files (``.txt``, ``.md``) and event folders: ``read_article`` (plain files are read by
-  ``analysis.corpus.text_article``);
+- article files (``.txt``, ``.md``) and event folders: ``read_article`` (``analysis.inputs.files``;
+  plain files are read by ``analysis.corpus.text_article``);
 - web pages saved from a browser (``.html``) and URLs: ``analysis.inputs.pages``;
 - tables (CSV, TSV, JSON Lines, Parquet; ``.gz`` too), one row an article: ``analysis.inputs.tables``
-  and ``analysis.loaders``;
+  and ``analysis.inputs.loaders`` (public as ``analysis.loaders``: corpora of thousands, streamed);
 - RSS and Atom feeds (a file or a URL), one article an item: ``analysis.inputs.feeds``;
 - the language of each article: ``analysis.inputs.language``.
 
@@ -28,7 +28,6 @@ import pandas as pd
 
 from analysis.atomic import write_text_atomic
 from analysis.corpus import (
-    MAX_ARTICLE_BYTES,
     CorpusError,
     CorpusWarning,
     _stat_problem,
@@ -37,10 +36,11 @@ from analysis.corpus import (
     find_article_files,
     make_ids_unique,
     read_bounded,
-    text_article,
 )
 from analysis.inputs.feeds import FEED_SUFFIXES, item_article, looks_like_feed, parse_feed
+from analysis.inputs.files import read_article
 from analysis.inputs.language import assign_language
+from analysis.inputs.loaders import iter_articles
 from analysis.inputs.pages import (
     FETCH_TIMEOUT,
     MAX_PAGE_BYTES,
@@ -125,23 +125,6 @@ def load_corpus(
     return article_tables(_kept_once(records))
 
 
-def read_article(path: str | Path) -> dict[str, object]:
-    """Read and validate one article file, a plain text (``analysis.corpus.text_article``) or a
-    saved web page (``analysis.inputs.pages``); returns one row of the articles table.
-
-    Raises:
-        CorpusError: the file is missing, too large, binary, not UTF-8, has malformed front
-            matter or no body. The message names the file and the problem.
-    """
-    path = Path(path)
-    data = read_bounded(path, limit=MAX_ARTICLE_BYTES)
-    record = text_article(path, data)
-    if record is None:  # a page: its own charset decides
-        body, meta = page_text_and_meta(data, source=path)
-        record = article_record(body, meta=meta, path=path)
-    return record
-
-
 def input_kind(item: str | Path) -> str:
     """``url``, ``folder``, ``table``, ``feed``, ``page`` or ``article`` for one input."""
     if is_url(str(item)):
@@ -223,7 +206,7 @@ def read_inputs(
 
     Args:
         path_or_paths: article files, event folders, saved pages, tables, feeds and URLs, mixed.
-        text_column, id_column: for tables (see ``analysis.loaders.iter_articles``).
+        text_column, id_column: for tables (see ``analysis.inputs.loaders.iter_articles``).
         timeout: seconds to wait for each URL.
         save_dir: write every article that came from the web (a URL or a feed) there as a
             ``.txt`` file with its front matter, and the page itself under ``_pages/``, so the
@@ -262,8 +245,6 @@ def read_inputs(
         if kind == "folder":
             records.extend(read_article(file) for file in find_article_files(path))
         elif kind == "table":
-            from analysis.loaders import iter_articles  # circle: loaders reads each file with read_article
-
             records.extend(iter_articles(path, text_column=text_column, id_column=id_column, errors="raise"))
         elif kind == "feed" or (kind == "article" and _sniff_feed(path)):
             data = read_bounded(path, limit=MAX_PAGE_BYTES)  # a regular file, read at most this much
