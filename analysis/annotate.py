@@ -40,7 +40,7 @@ import pandas as pd
 from analysis.actors import actor_groups, pairs_pattern
 from analysis.instruments import _textblob_fast, _vader_fast
 from analysis.lexicon import load_lexicon
-from analysis.sourcing import PASSIVE_HEDGE_STANCE, find_sources
+from analysis.sourcing import PASSIVE_HEDGE_STANCE, source_rows
 from analysis.text import sentence_spans
 from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
 from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE
@@ -362,28 +362,31 @@ _SOURCE_FIELDS = ["sent_id", "source", "source_key", "verb", "stance", "named", 
 
 
 def _sources(items: Sequence[_Item], mentions: pd.DataFrame | None) -> list[tuple[Source, ...]]:
-    """The attributions of several articles, found by one ``find_sources`` call over the
-    sentences that hold an attribution word (linked to ``mentions`` when given)."""
+    """The attributions of several articles, found by one ``analysis.sourcing.source_rows`` call
+    over the sentences that hold an attribution word (linked to ``mentions`` when given), each
+    article's in ``find_sources``'s order (sentence, then verb)."""
     words = _attribution_words()
-    ids, sent_ids, starts, texts = [], [], [], []
+    sentences = []
     for k, item in enumerate(items):
+        key = str(k)
         for sent_id, start, _, text in item.sentences:
             if not words.isdisjoint(_LETTER_RUN.findall(text.lower())):
-                ids.append(str(k))
-                sent_ids.append(sent_id)
-                starts.append(start)
-                texts.append(text)
+                sentences.append((key, sent_id, start, text))
     found: dict[int, list[Source]] = {}
-    if texts:
-        frame = pd.DataFrame({"article_id": ids, "sent_id": sent_ids, "start": starts, "text": texts})
+    if sentences:
         linked = None
         if mentions is not None:
             number = {item.article_id: str(k) for k, item in enumerate(items)}
             linked = mentions.assign(article_id=mentions["article_id"].astype(str).map(number))
             linked = linked[linked["article_id"].notna()]
-        table = find_sources(frame, mentions=linked)
-        columns = [table[c].tolist() for c in _SOURCE_FIELDS]
-        for k, *values in zip(table["article_id"].tolist(), *columns, strict=True):
+        rows = source_rows(sentences, mentions=linked)
+        # As the table of ``find_sources`` gave them: a text column with any text holds NaN, not
+        # None, where there is none (pandas' string columns), so linked actors read the same.
+        for column in (_SOURCE_FIELDS.index("actor") + 1, _SOURCE_FIELDS.index("actor_kind") + 1):
+            if any(isinstance(row[column], str) for row in rows):
+                rows = [row if row[column] is not None else (*row[:column], np.nan, *row[column + 1:])
+                        for row in rows]
+        for k, *values in sorted(rows, key=lambda row: (int(row[0]), row[1], row[10])):
             values[0] = int(values[0])
             values[5] = bool(values[5])
             found.setdefault(int(k), []).append(Source(*values))

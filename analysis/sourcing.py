@@ -27,16 +27,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import pandas as pd
 
 from analysis.discovery import _cues
 from analysis.lexicon import load_lexicon
-from analysis.text import first_letters_class
+from analysis.text import caseless_alternation as _caseless_alternation
 
-__all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary"]
+__all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary",
+           "source_rows"]
 
 #: Head nouns of sources that name no one ("officials said", "sources told", "analysts argue").
 UNNAMED_HEADS = ["officials", "official", "sources", "source", "analysts", "analyst", "experts", "expert", "observers", "observer", "critics", "critic", "diplomats", "diplomat", "witnesses", "witness", "residents", "resident", "authorities", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "insiders", "insider", "people", "media", "reports", "report", "commentators", "commentator", "military", "army", "government", "ministry", "statement", "some", "many", "others", "several", "most", "few", "bloggers", "blogger", "aides", "aide", "advisers", "adviser", "advisors", "advisor", "lawmakers", "lawmaker", "politicians", "investigators", "researchers", "scientists", "journalists", "correspondents", "service", "services", "agency", "agencies", "office", "command", "headquarters", "staff"]
@@ -113,24 +114,6 @@ def _group_heads() -> tuple[frozenset[str], str, frozenset[str], frozenset[str]]
         [re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)]
     )
     return frozenset(heads), alternation, collective - {h for h in heads if h in _ROLE_HEADS}, named
-
-
-def _caseless_alternation(alternatives: list[str]) -> str:
-    """A group that matches as ``(?i:a|b|…)`` does, with the same matches, tried faster.
-
-    Python's regex engine skips an alternative of a plain alternation at once when its first
-    letter differs, but tries every case-insensitive alternative in full. Here the alternatives
-    are grouped by their first letter (keeping their order), each group behind a look-ahead for
-    that letter in either case or any non-ASCII character (which might fold to it). No text
-    character matches two different ASCII letters case-insensitively, so at any position only
-    one group can match, in the original order: the same matches. Alternatives that do not start
-    with an ASCII letter give the plain alternation."""
-    if not all(a[:1].isascii() and a[:1].isalpha() for a in alternatives):
-        return "(?i:" + "|".join(alternatives) + ")"
-    groups: dict[str, list[str]] = {}
-    for a in alternatives:
-        groups.setdefault(a[0].lower(), []).append(a)
-    return "(?:" + "|".join(rf"(?={first_letters_class(c)})(?i:{'|'.join(group)})" for c, group in groups.items()) + ")"
 
 
 #: Built-in heads that are roles even when listed as collectives.
@@ -510,13 +493,28 @@ def find_sources(
     ``mentions`` are given (None otherwise, and for pronouns and hedges). A place alone ("Kenya")
     or a fragment of words without a name or role is not a source.
     """
+    rows = source_rows(
+        zip(sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"],
+            sentences["text"].astype(str), strict=True),
+        verbs=verbs, mentions=mentions,
+    )
+    out = pd.DataFrame(rows, columns=_SOURCE_COLUMNS)
+    out = out.sort_values(["article_id", "sent_id", "verb_start"], kind="stable") if len(out) else out
+    return out.astype({"named": "bool"}).reset_index(drop=True)
+
+
+def source_rows(
+    sentences: Iterable[tuple[str, int, int, str]], *, verbs: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> list[tuple]:
+    """The rows of :func:`find_sources` (its columns, in order) for sentences given as
+    ``(article_id, sent_id, start, text)`` tuples (``article_id`` as text), in the order found:
+    sentence by sentence, each sentence's attributions by pattern (``find_sources`` sorts them
+    by article, sentence and verb). For callers that hold sentences as records, not a table."""
     patterns, stance_of = attribution_pattern(verbs)
     linked = _link(mentions)
     rows: list[tuple] = []
-    for article_id, sent_id, offset, text in zip(
-        sentences["article_id"].astype(str), sentences["sent_id"], sentences["start"],
-        sentences["text"].astype(str), strict=True,
-    ):
+    for article_id, sent_id, offset, text in sentences:
         taken = _Taken()
         for kind, m, source, s_start, stance in _candidates(text, patterns, stance_of):
             v0, v1 = m.start("verb"), m.end("verb")
@@ -544,9 +542,7 @@ def find_sources(
                 re.sub(r"\s+", " ", m.group("verb")), stance, bool(source) and _is_named(source), kind,
                 offset + span0, offset + span1, offset + v0, offset + v1, actor, actor_kind,
             ))
-    out = pd.DataFrame(rows, columns=_SOURCE_COLUMNS)
-    out = out.sort_values(["article_id", "sent_id", "verb_start"], kind="stable") if len(out) else out
-    return out.astype({"named": "bool"}).reset_index(drop=True)
+    return rows
 
 
 def attribution_summary(articles: pd.DataFrame, sentences: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -28,6 +28,7 @@ __all__ = [
     "normalize_token",
     "stem",
     "stop_words",
+    "caseless_alternation",
     "first_letters_class",
     "is_probably_english",
 ]
@@ -303,6 +304,28 @@ def is_probably_english(text: str, *, min_share: float = 0.12) -> bool:
         return True
     common = _english_function_words()
     return sum(w in common for w in words) / len(words) >= min_share
+
+
+def caseless_alternation(alternatives: list[str]) -> str:
+    r"""A group that matches as ``(?i:a|b|…)`` does, with the same matches, tried faster.
+
+    Python's regex engine skips an alternative of a plain alternation at once when its first
+    letter differs, but tries every case-insensitive alternative in full. Here the alternatives
+    are grouped by their first letter (keeping their order), each group behind a look-ahead for
+    that letter in either case or any non-ASCII character (which might fold to it). No text
+    character matches two different ASCII letters case-insensitively, so at any position only
+    one group can match, in the original order: the same matches. Alternatives that do not start
+    with an ASCII letter give the plain alternation.
+
+    >>> caseless_alternation(["said", "says", "told"])
+    '(?:(?=[^\\x00-RT-rt-\\x7f])(?i:said|says)|(?=[^\\x00-SU-su-\\x7f])(?i:told))'
+    """
+    if not all(a[:1].isascii() and a[:1].isalpha() for a in alternatives):
+        return "(?i:" + "|".join(alternatives) + ")"
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a)
+    return "(?:" + "|".join(rf"(?={first_letters_class(c)})(?i:{'|'.join(group)})" for c, group in groups.items()) + ")"
 
 
 def first_letters_class(letters: str) -> str:

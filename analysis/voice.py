@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.lexicon import load_lexicon
-from analysis.text import WORD_PATTERN, paragraph_spans
+from analysis.text import WORD_PATTERN, caseless_alternation, paragraph_spans
 
 __all__ = [
     "NARRATOR",
@@ -142,8 +142,9 @@ _PRONOUN_FORMS = ("he", "she", "they", "it", "i", "we")
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
     verbs, roles = _vocabulary()
-    verb = rf"(?P<verb>(?i:{'|'.join(map(re.escape, verbs))}))(?![\w'’-])"
-    role = rf"(?i:{'|'.join(map(re.escape, roles))})(?![\w'’-])"
+    # (?i:a|b|…) grouped by first letter: the same matches, tried faster (analysis.text)
+    verb = rf"(?P<verb>{caseless_alternation(list(map(re.escape, verbs)))})(?![\w'’-])"
+    role = rf"{caseless_alternation(list(map(re.escape, roles)))}(?![\w'’-])"
     titles = "Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Pres|Supt|Det|Rev|Gov"
     cap = rf"(?:(?:{titles})\.|[A-Z]\.|[A-Z][\w'’\-]*)"
     mod = r"(?:senior|top|former|chief|deputy|acting|state|federal|local|foreign|military|press|government|party|campaign|[a-z]+['’]s)"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from typing import Any
 
 from textblob.en import sentiment as _pattern_lexicon
@@ -332,7 +332,10 @@ def _assess_state(tokens: Sequence[str]) -> tuple[list[list[Any]], str | None, s
     """The scored chunks of :func:`_fast_assess` before they are turned into tuples, with the
     state left at the end (pending modifier and negation) and how many "!" came before the
     first chunk (TextBlob applies such a "!" to the chunk before the tokens, if any).
-    The loop of TextBlob's ``assessments`` on a lexicon flattened once (:func:`_assess_tables`).
+    The loop of TextBlob's ``assessments`` on a lexicon flattened once (:func:`_assess_tables`),
+    entered only at the tokens that can change anything: with no modifier or negation pending,
+    a token that is not in the lexicon, not a negation, not "!" or "(!)" and not an emoticon
+    leaves every rule untouched (:func:`_triggers`), so the loop jumps to the next one that is.
     """
     from textblob._text import PUNCTUATION  # upstream internals, loaded on first use
 
@@ -341,52 +344,69 @@ def _assess_state(tokens: Sequence[str]) -> tuple[list[list[Any]], str | None, s
     m: str | None = None  # preceding modifier ("very good")
     n: str | None = None  # preceding negation ("not good")
     lead_bangs = 0
-    for w in tokens:
-        entry = known.get(w)
-        if entry is None and m is None and n is None and w.isalpha() and w not in negations:
-            continue  # an unknown word with nothing pending: every rule below leaves it alone
-        if entry is not None:
-            p, s, i = entry
-            if m is None:
-                found.append([[w], p, s, i, 1])
-            else:
-                last = found[-1]
-                last[0].append(w)
-                last[1] = max(-1.0, min(p * last[3], +1.0))
-                last[2] = max(-1.0, min(s * last[3], +1.0))
-                last[3] = i
-            if n is not None:
-                last = found[-1]
-                last[0].insert(0, n)
-                last[3] = 1.0 / last[3]
-                last[4] = -1
-            m = w if w in modifier_words else None
-            n = w if w in negations else None
-        else:
-            if w in negations:
-                n = w
-            elif n and len(w.strip("'")) > 1:
-                n = None
-            if n is not None and m is not None and is_modifier(m):
-                found[-1][0].append(n)
-                found[-1][4] = -1
-                n = None
-            elif m and len(w) > 2:
-                m = None
-            if w == "!":
-                if found:
-                    last = found[-1]
-                    last[0].append("!")
-                    last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+    count = len(tokens)
+    at = -1  # the last token read
+    for j in compress(range(count), map(_triggers().__contains__, tokens)):
+        if j <= at:
+            continue  # already read while something was pending
+        at = j
+        while True:
+            w = tokens[at]
+            entry = known.get(w)
+            if entry is not None:
+                p, s, i = entry
+                if m is None:
+                    found.append([[w], p, s, i, 1])
                 else:
-                    lead_bangs += 1
-            if w == "(!)":
-                found.append([[w], 0.0, 1.0, 1.0, 1])
-            if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
-                face = emoticons.get(w)
-                if face is not None:
-                    found.append([[w], face, 1.0, 1.0, 1])
+                    last = found[-1]
+                    last[0].append(w)
+                    last[1] = max(-1.0, min(p * last[3], +1.0))
+                    last[2] = max(-1.0, min(s * last[3], +1.0))
+                    last[3] = i
+                if n is not None:
+                    last = found[-1]
+                    last[0].insert(0, n)
+                    last[3] = 1.0 / last[3]
+                    last[4] = -1
+                m = w if w in modifier_words else None
+                n = w if w in negations else None
+            else:
+                if w in negations:
+                    n = w
+                elif n and len(w.strip("'")) > 1:
+                    n = None
+                if n is not None and m is not None and is_modifier(m):
+                    found[-1][0].append(n)
+                    found[-1][4] = -1
+                    n = None
+                elif m and len(w) > 2:
+                    m = None
+                if w == "!":
+                    if found:
+                        last = found[-1]
+                        last[0].append("!")
+                        last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+                    else:
+                        lead_bangs += 1
+                if w == "(!)":
+                    found.append([[w], 0.0, 1.0, 1.0, 1])
+                if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
+                    face = emoticons.get(w)
+                    if face is not None:
+                        found.append([[w], face, 1.0, 1.0, 1])
+            if (m is None and n is None) or at + 1 >= count:
+                break
+            at += 1  # something is pending: the next token is read whatever it is
     return found, m, n, lead_bangs
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """The tokens :func:`_assess_state` must read when nothing is pending: lexicon words (any
+    sense), negations, "!", "(!)" and emoticons. Any other token then changes nothing: it is
+    not scored, does not start a negation, clears nothing (nothing is set) and is no emoticon."""
+    known, _modifiers, negations, emoticons, _is_modifier = _assess_tables()
+    return frozenset(known) | negations | frozenset(emoticons) | {"!", "(!)"}
 
 
 def _finish(found: Sequence[Sequence[Any]]) -> list[tuple[str, float, float]]:
