@@ -2,39 +2,62 @@
 
 ``occurrences_reference`` and ``scan_reference`` are the first versions of
 ``analysis.wording.scan.occurrences`` and ``scan``; ``segment_marks_reference`` gives the sentence
-marks the fast loop computes on the way. The fast paths are tested equal to these.
+marks the fast loop computes on the way; ``word_vector_reference`` and ``word_score_reference``
+score one word at a time, as ``analysis.wording.scorer.Scorer.word`` did before it scored a
+batch of words at once. The fast paths are tested equal to these.
 """
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.voice import quoted_stretches
-from analysis.wording.features import length_feature, nearby_feature
+from analysis.wording.features import (
+    FEATURES,
+    HINT_FEATURES,
+    INDEX,
+    LEXICAL_EVIDENCE,
+    N_WORD,
+    base_features,
+    evidence_tags,
+    is_candidate,
+    learned_features,
+    length_feature,
+    nearby_feature,
+    negative_ratings,
+)
 from analysis.wording.lexicons import (
     PERSONAL_WORDS,
     curated,
     curated_word,
     degree_words,
+    fold_form,
     phrase_pattern,
     say_words,
 )
+from analysis.wording.model import Model, family_feature, lean_feature, learned_feature
 from analysis.wording.occurrences import (
     _OPENER,
     _SENTENCE_END,
     Occurrence,
     _end_marks,
     _norms,
+    common_only_categories,
     inside_spans,
     noun_uses,
 )
 from analysis.wording.scan import (
     HINT_MARGIN,
+    HINT_RULE,
     HINT_WHY,
     LEAN_CAP,
+    STRONG_RATE,
     Cue,
     Scorer,
+    WordScore,
     calibrated,
     default_scorer,
     sentence_reasons,
@@ -222,3 +245,57 @@ def scan_reference(
     out.sort(key=lambda c: (c.start, c.end, c.term, c.category, c.stance or "", c.score, c.why, c.evidence))
     return out
 
+
+
+def word_vector_reference(norm: str, capital: bool, *, learned: dict, model: Model, curated: bool,
+                          family: tuple[float, float]) -> np.ndarray:
+    """One word's feature vector, one small array a word (the first ``word_vector``)."""
+    kn = learned.get(fold_form(norm))
+    if kn is not None and kn[1] >= model.min_sentences:
+        lf = learned_feature(kn[0], kn[1], base_rate=model.base_rate, smoothing=model.smoothing)
+        known = 1.0
+    else:
+        lf, known = 0.0, 0.0
+    base = base_features(norm, curated)
+    x = np.array((*base, *learned_features(base, lf, known, *family), float(capital)))
+    if capital:
+        x[INDEX["rarity"]] = x[INDEX["rare_evaluative"]] = 0.0
+    return x
+
+
+def word_score_reference(scorer: Scorer, norm: str, capital: bool, curated_entry: bool = True) -> WordScore | None:
+    """One word scored without context, one word at a time (the first ``Scorer.word``)."""
+    entry = curated_word(norm)
+    if not is_candidate(norm) or (capital and entry is not None and entry.category in common_only_categories()):
+        return None
+    model = scorer.model
+    info = entry if curated_entry else None
+    learned = scorer.learned if curated_entry or norm not in curated() else {}
+    folded = fold_form(norm)
+    fam_value, fam_known, fam = family_feature(folded, scorer.learned, scorer.families, base_rate=model.base_rate,
+                                               smoothing=model.smoothing)
+    x = word_vector_reference(norm, capital, learned=learned, model=model, curated=curated_entry,
+                              family=(fam_value, fam_known))
+    kn = scorer.learned.get(folded)
+    tags = evidence_tags(x, info is not None)
+    contributions = x * model.weights[:N_WORD]
+    z = float(model.intercept + contributions.sum())
+    hint = [FEATURES.index(f) for f in HINT_FEATURES]
+    if "lexicon" in tags or "learned" in tags:
+        vouched = True
+    else:
+        assert HINT_RULE == "negative"
+        vouched = bool(x[INDEX["negative"]] > 0) and any(n in ("VADER", "AFINN") for n in negative_ratings(norm))
+    evaluative = [FEATURES.index(f) for f in ("loaded", "label", "attr_loaded")]
+    return WordScore(
+        z,
+        info.category if info else "loaded",
+        info.stance if info else None,
+        (x, info, kn, model, fam, norm),
+        "+".join(tags) or "none",
+        any(t in LEXICAL_EVIDENCE for t in tags),
+        z if vouched else z - float(np.clip(contributions[hint], 0.0, None).sum()),
+        0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=model.lean_base_rate,
+                                            smoothing=model.lean_smoothing),
+        bool(x[evaluative].any()) or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
+    )

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,7 @@ __all__ = [
     "WordFacts",
     "base_features",
     "evidence_tags",
+    "evidence_rows",
     "has_lexical_evidence",
     "is_candidate",
     "learned_features",
@@ -363,6 +364,24 @@ def evidence_tags(x: np.ndarray, curated: bool) -> list[str]:
         if any(values[i] >= minimum for i in idx) if minimum > 0 else any(values[i] > 0 for i in idx):
             tags.append(tag)
     return tags
+
+
+def evidence_rows(x: np.ndarray, curated: Sequence[bool]) -> list[tuple[str, ...]]:
+    """:func:`evidence_tags` of each row of a matrix of word feature vectors (``curated``: per
+    row, whether the word has a curated entry), as tuples: the same comparisons, made a column
+    at a time."""
+    code = np.asarray(curated, dtype=np.int64)
+    for bit, (_, idx, minimum) in enumerate(_EVIDENCE, 1):
+        columns = x[:, list(idx)]
+        code |= (((columns >= minimum) if minimum > 0 else (columns > 0)).any(axis=1).astype(np.int64) << bit)
+    return [_evidence_of(c) for c in code.tolist()]
+
+
+@cache
+def _evidence_of(code: int) -> tuple[str, ...]:
+    """The tags of a bit code: bit 0 ``lexicon``, then one bit for each tag of ``_EVIDENCE``."""
+    tags = ("lexicon",) if code & 1 else ()
+    return tags + tuple(tag for bit, (tag, _, _) in enumerate(_EVIDENCE, 1) if code >> bit & 1)
 
 
 def has_lexical_evidence(evidence: pd.Series) -> pd.Series:

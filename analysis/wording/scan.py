@@ -213,7 +213,6 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     n_covered = len(covered)
     kept = []
     memo = scorer._memo
-    word = scorer.word
     exp = math.exp
     # context: the three strongest words of each sentence
     top3: dict[int, list[float]] = {}
@@ -222,8 +221,10 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     rows, names, seg_reported, seg_words, seg_marks = occurrence_rows(text)
     if n_words is not None:
         n_words.append(sum(seg_words))
+    found: list[tuple[tuple, Any]] = []  # (row, its word score, or its key while not yet scored)
+    new: list[tuple[str, bool, bool]] = []  # keys not yet scored: scored together (:meth:`Scorer.words`)
     for row in rows:
-        start, _, token, norm, name, seg, _, cur = row
+        start, _, token, norm, name, _, _, cur = row
         if n_covered:
             while ci < n_covered and covered[ci][1] <= start:
                 ci += 1
@@ -231,25 +232,35 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
                 continue
         if not name and norm in names:
             name = token[:1].isupper()  # as in :func:`occurrences`
-        hit = memo.get((norm, name, cur), _MISSING)
+        word_key = (norm, name, cur)
+        hit = memo.get(word_key, _MISSING)
         if hit is _MISSING:
-            hit = word(norm, name, cur)
-        if hit is not None:
-            kept.append((row, hit))
-            if hit.lean:
-                lean[seg] = lean.get(seg, 0.0) + hit.lean
-                if detail and hit.lean > 0:
-                    leaners.setdefault(seg, []).append((hit.lean, token.lower(), hit.evaluative))
-            p = hit.p
-            best = top3.get(seg)
-            if best is None:
-                best = top3[seg] = [0.0, 0.0, 0.0]
-            if p > best[0]:
-                best[0], best[1], best[2] = p, best[0], best[1]
-            elif p > best[1]:
-                best[1], best[2] = p, best[1]
-            elif p > best[2]:
-                best[2] = p
+            new.append(word_key)
+            found.append((row, word_key))
+        elif hit is not None:
+            found.append((row, hit))
+    if new:
+        scorer.words(new)
+        found = [(row, memo[hit]) if hit.__class__ is tuple else (row, hit) for row, hit in found]
+    for row, hit in found:
+        if hit is None:
+            continue
+        seg = row[5]
+        kept.append((row, hit))
+        if hit.lean:
+            lean[seg] = lean.get(seg, 0.0) + hit.lean
+            if detail and hit.lean > 0:
+                leaners.setdefault(seg, []).append((hit.lean, row[2].lower(), hit.evaluative))
+        p = hit.p
+        best = top3.get(seg)
+        if best is None:
+            best = top3[seg] = [0.0, 0.0, 0.0]
+        if p > best[0]:
+            best[0], best[1], best[2] = p, best[0], best[1]
+        elif p > best[1]:
+            best[1], best[2] = p, best[1]
+        elif p > best[2]:
+            best[2] = p
     threshold = scorer.model.threshold
     seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
     w_int = scorer.w_intensified

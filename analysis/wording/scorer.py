@@ -10,8 +10,9 @@ category and stance, its evidence tags and what its reason is made from. The sca
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -24,9 +25,8 @@ from analysis.wording.features import (
     N_BASE,
     N_WORD,
     base_features,
-    evidence_tags,
+    evidence_rows,
     is_candidate,
-    learned_features,
     negative_ratings,
 )
 from analysis.wording.lexicons import CueInfo, curated, curated_word, fold_form
@@ -52,6 +52,8 @@ _HINT_LIST = list(_HINT_INDEX)
 _VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
 _NEGATIVE_INDEX = FEATURES.index("negative")
 _EVALUATIVE_INDEX = [FEATURES.index(f) for f in ("loaded", "label", "attr_loaded")]
+_TB_SUBJ, _VADER, _AFINN, _RARITY, _RARE_EVALUATIVE = (INDEX[f] for f in ("tb_subj", "vader", "afinn", "rarity",
+                                                                       "rare_evaluative"))
 #: A word experts marked in at least this share of the annotated sentences containing it has a
 #: strong learned rate (see :attr:`WordScore.evaluative`).
 STRONG_RATE = 0.25
@@ -67,14 +69,15 @@ STRONG_RATE = 0.25
 HINT_RULE = "negative"
 
 
-def _vouched(tags: list[str], x: np.ndarray, norm: str = "") -> bool:
-    """Whether evidence about the word itself lets rarity and shape raise it to a flag."""
+def _vouched(tags: Sequence[str], x: Sequence[float], norm: str = "") -> bool:
+    """Whether evidence about the word itself lets rarity and shape raise it to a flag (``x``: the
+    word's feature values)."""
     if "lexicon" in tags or "learned" in tags:
         return True
     if HINT_RULE == "negative":
-        return bool(x[_NEGATIVE_INDEX] > 0) and any(n in ("VADER", "AFINN") for n in negative_ratings(norm))
+        return x[_NEGATIVE_INDEX] > 0 and any(n in ("VADER", "AFINN") for n in negative_ratings(norm))
     if HINT_RULE == "valence":
-        return bool(x[list(_VALENCE_INDEX)].any())
+        return any(x[i] != 0.0 for i in _VALENCE_INDEX)
     if HINT_RULE == "any":
         return "sentiment-lexicon" in tags
     return False
@@ -126,22 +129,44 @@ def word_vector(
     means a name: its rarity is not counted). ``family``: the word's family backoff (value,
     seen) from :func:`analysis.wording.model.family_feature`; by default from the shipped table."""
     model = model or load_model()
-    table = learned_table() if learned is None else learned
-    kn = table.get(fold_form(norm))
-    if kn is not None and kn[1] >= model.min_sentences:
-        lf = learned_feature(kn[0], kn[1], base_rate=model.base_rate, smoothing=model.smoothing)
-        known = 1.0
-    else:
-        lf, known = 0.0, 0.0
     if family is None:
         family = family_feature(fold_form(norm), learned_table(), learned_families(), base_rate=model.base_rate,
                                 smoothing=model.smoothing)[:2]
-    base = base_features(norm, curated)
-    x = np.array((*base, *learned_features(base, lf, known, *family), float(capital)))
-    if capital:
-        x[INDEX["rarity"]] = x[INDEX["rare_evaluative"]] = 0.0
-    return x
+    own, known = _own_learned(fold_form(norm), learned_table() if learned is None else learned, model)
+    return word_matrix([(base_features(norm, curated), own, known, *family, capital)])[0]
 
+
+def _own_learned(folded: str, table: Counts, model: Model) -> tuple[float, float]:
+    """A word's learned feature (smoothed log-odds, about -1..1) and whether it was seen in at
+    least ``model.min_sentences`` annotated sentences (0.0 and 0.0 when not)."""
+    kn = table.get(folded)
+    if kn is not None and kn[1] >= model.min_sentences:
+        return learned_feature(kn[0], kn[1], base_rate=model.base_rate, smoothing=model.smoothing), 1.0
+    return 0.0, 0.0
+
+
+def word_matrix(words: Sequence[tuple[tuple[float, ...], float, float, float, float, bool]]) -> np.ndarray:
+    """The feature vectors of several words without context, one row a word (``FEATURES[:N_WORD]``),
+    from ``(base features, own learned feature, known, family feature, family known, capital)``
+    per word: the values :func:`analysis.wording.features.learned_features` gives, computed for
+    all rows at once (the same float operations, so the same numbers)."""
+    n = len(words)
+    x = np.empty((n, N_WORD))
+    x[:, :N_BASE] = [w[0] for w in words]
+    own, known, family, family_known = (np.array([w[i] for w in words], dtype=float) for i in range(1, 5))
+    new = 1.0 - known
+    x[:, N_BASE] = np.maximum(own, 0.0)
+    x[:, N_BASE + 1] = np.minimum(own, 0.0)
+    x[:, N_BASE + 2] = known
+    x[:, N_BASE + 3] = np.maximum(family, 0.0)
+    x[:, N_BASE + 4] = family_known
+    x[:, N_BASE + 5] = x[:, _TB_SUBJ] * new
+    x[:, N_BASE + 6] = np.maximum(x[:, _VADER], x[:, _AFINN]) * new
+    capital = np.array([w[5] for w in words], dtype=bool)
+    x[:, N_WORD - 1] = capital
+    x[capital, _RARITY] = 0.0
+    x[capital, _RARE_EVALUATIVE] = 0.0
+    return x
 
 
 class Scorer:
@@ -185,44 +210,80 @@ class Scorer:
         """A word scored without context (``capital``: used as a name; ``curated_entry=False``:
         ignore the curated lexicons); None if not a candidate."""
         key = (norm, capital, curated_entry)
-        if key in self._memo:
-            return self._memo[key]
-        result = None
+        if key not in self._memo:
+            self.words((key,))
+        return self._memo[key]
+
+    def words(self, keys: Iterable[tuple[str, bool, bool]]) -> None:
+        """Score every ``(norm, capital, curated_entry)`` of ``keys`` not yet remembered (as
+        :meth:`word` would), all at once: the feature vectors and their weighted sums are computed
+        for the whole batch with numpy instead of one small array a word."""
+        memo = self._memo
+        model = self.model
         lexicons = curated()
-        entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
-        if is_candidate(norm) and not (capital and entry is not None and entry.category in common_only_categories()):
-            info = entry if curated_entry else None
-            # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
-            learned = self.learned if curated_entry or norm not in lexicons else {}
+        common = common_only_categories()
+        learned, families = self.learned, self.families
+        base_rate, smoothing = model.base_rate, model.smoothing
+        todo = []
+        inputs = []
+        for key in dict.fromkeys(keys):
+            if key in memo:
+                continue
+            norm, capital, cur = key
+            entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
+            if not is_candidate(norm) or (capital and entry is not None and entry.category in common):
+                memo[key] = None
+                continue
             folded = fold_form(norm)
-            fam_value, fam_known, fam = family_feature(folded, self.learned, self.families,
-                                                       base_rate=self.model.base_rate, smoothing=self.model.smoothing)
-            x = word_vector(norm, capital, learned=learned, model=self.model, curated=curated_entry,
-                            family=(fam_value, fam_known))
-            kn = self.learned.get(folded)
-            tags = evidence_tags(x, info is not None)
-            contributions = x * self.model.weights[:N_WORD]
-            z = float(self.model.intercept + contributions.sum())
-            result = WordScore(
+            fam_value, fam_known, fam = family_feature(folded, learned, families, base_rate=base_rate,
+                                                       smoothing=smoothing)
+            # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
+            own, known = _own_learned(folded, learned if cur or norm not in lexicons else {}, model)
+            todo.append((key, entry if cur else None, learned.get(folded), fam))
+            inputs.append((base_features(norm, cur), own, known, fam_value, fam_known, capital))
+        if not todo:
+            return
+        x = word_matrix(inputs)
+        contributions = x * model.weights[:N_WORD]
+        # the sums of each row: the same additions in the same order as one word's vector
+        # (``tests/test_wording_model.py`` checks the batch against one word at a time)
+        z_all = (model.intercept + contributions.sum(axis=1)).tolist()
+        hints = np.clip(contributions[:, _HINT_LIST], 0.0, None).sum(axis=1).tolist()
+        values = x.tolist()  # plain floats
+        tags_all = evidence_rows(x, [info is not None for _, info, _, _ in todo])
+        lean_base_rate, lean_smoothing = model.lean_base_rate, model.lean_smoothing
+        for i, (key, info, kn, fam) in enumerate(todo):
+            norm = key[0]
+            row = values[i]
+            tags = tags_all[i]
+            z = z_all[i]
+            evidence, lexical = _evidence(tags)
+            memo[key] = WordScore(
                 z,
                 info.category if info else "loaded",
                 info.stance if info else None,
-                (x, info, kn, self.model, fam, norm),
-                "+".join(tags) or "none",
-                any(t in LEXICAL_EVIDENCE for t in tags),
-                z if _vouched(tags, x, norm) else z - float(np.clip(contributions[_HINT_LIST], 0.0, None).sum()),
-                0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=self.model.lean_base_rate,
-                                                    smoothing=self.model.lean_smoothing),
-                bool(x[_EVALUATIVE_INDEX].any()) or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
+                (x[i], info, kn, model, fam, norm),
+                evidence,
+                lexical,
+                z if _vouched(tags, row, norm) else z - hints[i],
+                0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=lean_base_rate,
+                                                    smoothing=lean_smoothing),
+                any(row[j] != 0.0 for j in _EVALUATIVE_INDEX)
+                or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
             )
-        self._memo[key] = result
-        return result
 
     def phrase(self, key: str) -> float:
         """Log-odds of a curated phrase from its lexicon features alone."""
         x = np.zeros(N_WORD)
         x[:N_BASE] = base_features(key)
         return float(self.model.intercept + x @ self.model.weights[:N_WORD])
+
+
+@cache
+def _evidence(tags: tuple[str, ...]) -> tuple[str, bool]:
+    """The ``evidence`` string of a word's tags (``none`` without any) and whether any of them is
+    lexical evidence (:data:`LEXICAL_EVIDENCE`)."""
+    return "+".join(tags) or "none", any(t in LEXICAL_EVIDENCE for t in tags)
 
 
 @lru_cache(maxsize=1)
