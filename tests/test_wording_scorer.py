@@ -18,7 +18,7 @@ from analysis.wording.scorer import Scorer, word_matrix, word_vector
 from tests.wording_reference import word_score_reference, word_vector_reference
 
 EVENTS = Path(__file__).parent / "fixtures" / "events"
-_FIELDS = ("z", "category", "stance", "evidence", "lexical", "z_plain", "p", "lean", "evaluative", "why")
+_FIELDS = ("z", "category", "stance", "evidence", "lexical", "z_plain", "p", "lean", "evaluative", "listed", "why")
 
 
 def _same(batch, one) -> bool:

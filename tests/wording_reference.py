@@ -298,4 +298,5 @@ def word_score_reference(scorer: Scorer, norm: str, capital: bool, curated_entry
         0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=model.lean_base_rate,
                                             smoothing=model.lean_smoothing),
         bool(x[evaluative].any()) or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
+        curated_entry and curated_word(norm) is not None,
     )

@@ -73,7 +73,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordFacts:
     """What the word lists say about one normalized word (the input of every ``word`` feature)."""
 
@@ -85,18 +85,13 @@ class WordFacts:
     nrc: tuple[int, bool]  # (number of NRC emotions, positive or negative)
     content: bool  # not a function word, alphabetic, not plain news vocabulary
     rarity: float  # 0 (very common) .. 1 (rare), 0 for non-content words
+    #: the model feature its category's membership sets (the registry's ``feature``; "" when not
+    #: curated): read by most word features, so looked up once
+    kind: str = ""
 
     @property
     def category(self) -> str:
         return self.info.category if self.info else ""
-
-    @property
-    def kind(self) -> str:
-        """The model feature its category's membership sets (the registry's ``feature``)."""
-        if self.info is None:
-            return ""
-        entry = registry_category(self.info.category)
-        return entry.feature if entry is not None else ""
 
     @property
     def stance(self) -> str | None:
@@ -288,6 +283,7 @@ def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
     word = norm[:-2] if norm.endswith("'s") else norm
     content = word not in FUNCTION_WORDS and bool(_ALPHA.match(word)) and word not in neutral_words()
     rarity = min(1.0, max(0.0, (6.0 - zipf_frequency(word)) / 4.0)) if content and len(word) > 2 else 0.0
+    entry = registry_category(info.category) if info is not None else None
     return WordFacts(
         word=word,
         info=info,
@@ -297,6 +293,7 @@ def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
         nrc=first_form(nrc_words(), word) or (0, False),
         content=content,
         rarity=rarity,
+        kind=entry.feature if entry is not None else "",
     )
 
 
@@ -336,7 +333,7 @@ def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
     With ``curated=False`` the curated lexicons are ignored (a verb-list word used as a noun).
     """
     facts = word_facts(norm, curated)
-    return tuple(value(facts) for value in _WORD_FEATURES)
+    return tuple([value(facts) for value in _WORD_FEATURES])
 
 
 def is_candidate(norm: str) -> bool:

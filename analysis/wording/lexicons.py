@@ -85,6 +85,12 @@ _FAMILY_ENDINGS = (("ization", ""), ("isation", ""), ("ically", ""), ("ations", 
                    ("ic", ""), ("al", ""), ("er", ""), ("y", ""), ("e", ""))
 
 
+#: :data:`_FAMILY_ENDINGS` by their last letter, in the same order (only those can match a word).
+_FAMILY_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(e for e in _FAMILY_ENDINGS if e[0][-1] == last) for last in {e[0][-1] for e in _FAMILY_ENDINGS}
+}
+
+
 def family_form(norm: str) -> str:
     """The word family of a normalized word, for backing off from a word the annotations saw
     rarely or never to related words they did: ``racism``/``racists`` → ``racis``,
@@ -94,7 +100,7 @@ def family_form(norm: str) -> str:
     crude and deliberate: used only to pool the learned statistics, never shown as a term.
     """
     w = fold_form(norm)
-    for ending, replacement in _FAMILY_ENDINGS:
+    for ending, replacement in _FAMILY_BY_LAST.get(w[-1:], ()):
         if w.endswith(ending) and len(w) - len(ending) >= 3 and len(w) - len(ending) + len(replacement) >= 4:
             return w[: -len(ending)] + replacement
     return w

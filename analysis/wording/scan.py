@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.voice import quoted_stretches
 from analysis.wording.features import length_feature, nearby_feature
-from analysis.wording.lexicons import curated, curated_word, phrase_finder
+from analysis.wording.lexicons import curated, phrase_finder
 from analysis.wording.model import calibrated, sigmoid
 from analysis.wording.occurrences import (  # the words of a text
     EXCLAMATION,
@@ -175,6 +175,9 @@ def earns_flag(cal: tuple[float, ...], lexical: bool, z_plain: float, quoted: bo
 
 
 
+#: How far (in calibrated log-odds) below the least that could still reach ``min_score`` a word
+#: must stay to be passed over without computing its score: far above float rounding (~1e-15).
+_FLOOR_MARGIN = 1e-6
 _MISSING: Any = object()  # "not in the memo" (typed Any so a lookup keeps WordScore | None)
 _DETAIL, _COUNT, _CALIBRATION = "detail", "count", "calibration"
 
@@ -262,30 +265,45 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         elif p > best[2]:
             best[2] = p
     threshold = scorer.model.threshold
-    seg_shift: dict[int, tuple[float, float]] = {}  # sentence → (shift without, with nearby words)
     w_int = scorer.w_intensified
     hint_cap = scorer.hint_cap
     c0, c1, c2, c3, c4, c5, c6, c7 = cal
+    # A word whose log-odds stay below ``floor`` in its sentence cannot reach ``min_score`` (the
+    # sentence terms at their most, less a margin far above rounding): it is passed over unless
+    # listed (a curated word is a cue whatever its score). Its score would be computed the same.
+    cut = math.log(min_score / (1.0 - min_score)) if 0.0 < min_score < 1.0 and mode != _CALIBRATION else None
+    if cut is not None and c0 <= 0.0:
+        cut = None
     qi, n_quotes = 0, len(quotes)  # the quoted stretch at or after the row (rows are in text order)
+    seg_now = -1
+    shift = (0.0, 0.0)
+    marks, top, third, seg_lean, floor = 0, [0.0, 0.0, 0.0], 0.0, 0.0, -math.inf
     for row, hit in kept:
-        start, end, token, norm, _, seg, intensified, cur = row
+        start, end, token, _, _, seg, intensified, _ = row
+        if seg != seg_now:  # the first word of a sentence: its terms, once (rows are in sentence order)
+            seg_now = seg
+            base = ((scorer.w_reported if seg_reported[seg] else 0.0)
+                    + scorer.w_length * length_feature(seg_words[seg]))
+            top = top3[seg]
+            shift = (base, base + scorer.w_nearby * nearby_feature(top[1]))
+            marks = seg_marks[seg]
+            third = top[2]
+            seg_lean = lean.get(seg, 0.0)
+            if not -LEAN_CAP <= seg_lean <= LEAN_CAP:
+                seg_lean = LEAN_CAP if seg_lean > 0 else -LEAN_CAP
+            if cut is not None:
+                most = (c1 + max(c2, 0.0) + (c3 if marks & QUESTION else 0.0) + (c4 if marks & EXCLAMATION else 0.0)
+                        + (c5 if marks & PERSONAL else 0.0) + c6 * third + c7 * seg_lean)
+                floor = (cut - most - _FLOOR_MARGIN) / c0 - shift[1]
+        z_word = hit.z + (w_int if intensified else 0.0)
+        if z_word < floor and not hit.listed:
+            continue
         if n_quotes:
             while qi < n_quotes and quotes[qi][1] <= start:
                 qi += 1
             quoted = qi < n_quotes and quotes[qi][0] <= start
         else:
             quoted = False
-        shift = seg_shift.get(seg)
-        if shift is None:
-            base = ((scorer.w_reported if seg_reported[seg] else 0.0)
-                    + scorer.w_length * length_feature(seg_words[seg]))
-            shift = seg_shift[seg] = (base, base + scorer.w_nearby * nearby_feature(top3[seg][1]))
-        z_word = hit.z + (w_int if intensified else 0.0)
-        marks = seg_marks[seg]
-        third = top3[seg][2]
-        seg_lean = lean.get(seg, 0.0)
-        if not -LEAN_CAP <= seg_lean <= LEAN_CAP:
-            seg_lean = LEAN_CAP if seg_lean > 0 else -LEAN_CAP
         if mode == _CALIBRATION:
             out.append(CalibrationInput(token, z_word + shift[1], quoted, marks, third, hit.category, seg_lean))
             continue
@@ -301,14 +319,14 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
                                                       marks, third, threshold, seg_lean)
         if hint:
             score = threshold - HINT_MARGIN
-        if score < min_score and not (cur and (norm in lexicons or curated_word(norm) is not None)):
+        if score < min_score and not hit.listed:
             continue
         if not detail:
             out.append((hit.category, score))
             continue
         # the reason and evidence are made from these when first read (:func:`analysis.wording.reasons.word_reason`)
         out.append(Cue(start, end, token, hit.category, hit.stance, score,
-                       _reason=(token, hit, intensified, w_int, cal, z_word, shift, quoted, marks, top3[seg], score,
+                       _reason=(token, hit, intensified, w_int, cal, z_word, shift, quoted, marks, top, score,
                                 threshold, seg_lean, leaners.get(seg, ()), hint)))
     if detail:
         _sort_cues(out)

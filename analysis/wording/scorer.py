@@ -108,6 +108,9 @@ class WordScore:
     #: as biased: a curated list holds it as loaded, a label or a judging attribution verb, or experts
     #: marked it in at least :data:`STRONG_RATE` of the annotated sentences containing it
     evaluative: bool = False
+    #: its curated entry counts (listed, or a form of a listed word, and not a verb-list word used
+    #: as a noun): the scan keeps it as a cue whatever its score
+    listed: bool = False
 
     def __post_init__(self) -> None:
         self.p = 1.0 / (1.0 + math.exp(-self.z))
@@ -270,6 +273,7 @@ class Scorer:
                                                     smoothing=lean_smoothing),
                 any(row[j] != 0.0 for j in _EVALUATIVE_INDEX)
                 or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
+                info is not None,
             )
 
     def phrase(self, key: str) -> float:
