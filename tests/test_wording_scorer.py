@@ -12,10 +12,15 @@ from hypothesis import strategies as st
 
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.features import INDEX, N_BASE, N_WORD
-from analysis.wording.lexicons import curated
+from analysis.wording.lexicons import curated, family_form, fold_form
 from analysis.wording.model import Model, load_model
 from analysis.wording.scorer import Scorer, word_matrix, word_vector
-from tests.wording_reference import word_score_reference, word_vector_reference
+from tests.wording_reference import (
+    family_form_reference,
+    fold_form_reference,
+    word_score_reference,
+    word_vector_reference,
+)
 
 EVENTS = Path(__file__).parent / "fixtures" / "events"
 _FIELDS = ("z", "category", "stance", "evidence", "lexical", "z_plain", "p", "lean", "evaluative", "listed", "why")
@@ -101,3 +106,24 @@ def test_word_matrix_zeroes_the_rarity_of_names_only():
     assert differ == {INDEX["rarity"], INDEX["rare_evaluative"], INDEX["capital"]} - {
         i for i in (INDEX["rarity"], INDEX["rare_evaluative"]) if base[i] == 0.0}
     assert x[1, INDEX["capital"]] == 1.0 and x[0, INDEX["capital"]] == 0.0
+
+
+_ENDINGS = st.sampled_from(["", "s", "es", "ss", "sses", "ed", "ing", "ly", "ily", "ically", "'s", "ings", "eds",
+                            "ization", "isation", "ations", "ness", "ment", "ical", "isms", "ists", "ism", "ist",
+                            "ity", "eous", "ous", "ive", "ize", "ise", "ia", "ic", "al", "er", "y", "e", "g", "d"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abdegilnorsty'", max_size=9), _ENDINGS, _ENDINGS)
+def test_fold_and_family_forms_equal_the_first_ones(stem, first, second):
+    word = stem + first + second
+    assert fold_form(word) == fold_form_reference(word)
+    assert family_form(word) == family_form_reference(word)
+
+
+def test_fold_and_family_forms_of_real_words(seed_articles):
+    words = {normalize_token(w) for body in seed_articles["body"] for w in WORD_PATTERN.findall(body)}
+    words |= set(_words_of(sorted(EVENTS.glob("*/*.txt"))))
+    for word in words:
+        assert fold_form(word) == fold_form_reference(word), word
+        assert family_form(word) == family_form_reference(word), word

@@ -300,3 +300,30 @@ def word_score_reference(scorer: Scorer, norm: str, capital: bool, curated_entry
         bool(x[evaluative].any()) or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
         curated_entry and curated_word(norm) is not None,
     )
+
+
+def fold_form_reference(norm: str) -> str:
+    """The first ``analysis.wording.lexicons.fold_form`` (its suffixes tried one by one)."""
+    w = norm[:-2] if norm.endswith("'s") else norm
+    if len(w) > 6 and w.endswith("ly"):
+        w = w[:-4] if w.endswith("ically") else w[:-3] + "y" if w.endswith("ily") else w[:-2]
+    if len(w) > 5:
+        for suffix in ("ing", "ed", "es", "s"):
+            if w.endswith(suffix) and not w.endswith("ss"):
+                return w[: -len(suffix)]
+    return w
+
+
+_FAMILY_ENDINGS = (("ization", ""), ("isation", ""), ("ically", ""), ("ations", ""), ("ation", ""), ("ness", ""),
+                   ("ment", ""), ("ical", ""), ("aliz", ""), ("isms", "is"), ("ists", "is"), ("ism", "is"),
+                   ("ist", "is"), ("ity", ""), ("eou", ""), ("ous", ""), ("ou", ""), ("ive", ""), ("ize", ""),
+                   ("ise", ""), ("ia", ""), ("ic", ""), ("al", ""), ("er", ""), ("y", ""), ("e", ""))
+
+
+def family_form_reference(norm: str) -> str:
+    """The first ``analysis.wording.lexicons.family_form`` (every ending tried in turn)."""
+    w = fold_form_reference(norm)
+    for ending, replacement in _FAMILY_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3 and len(w) - len(ending) + len(replacement) >= 4:
+            return w[: -len(ending)] + replacement
+    return w

@@ -70,10 +70,12 @@ def fold_form(norm: str) -> str:
     w = norm[:-2] if norm.endswith("'s") else norm
     if len(w) > 6 and w.endswith("ly"):  # "dramatically" → "dramatic", "bizarrely" → "bizarre"
         w = w[:-4] if w.endswith("ically") else w[:-3] + "y" if w.endswith("ily") else w[:-2]
-    if len(w) > 5:
-        for suffix in ("ing", "ed", "es", "s"):
-            if w.endswith(suffix) and not w.endswith("ss"):
-                return w[: -len(suffix)]
+    if len(w) > 5 and not w.endswith("ss"):  # the first of -ing, -ed, -es, -s it ends with
+        last = w[-1]
+        if last == "s":
+            return w[:-2] if w.endswith("es") else w[:-1]
+        if (last == "g" and w.endswith("ing")) or (last == "d" and w.endswith("ed")):
+            return w[:-3] if last == "g" else w[:-2]
     return w
 
 

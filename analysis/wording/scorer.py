@@ -249,7 +249,7 @@ class Scorer:
         x = word_matrix(inputs)
         contributions = x * model.weights[:N_WORD]
         # the sums of each row: the same additions in the same order as one word's vector
-        # (``tests/test_wording_model.py`` checks the batch against one word at a time)
+        # (``tests/test_wording_scorer.py`` checks the batch against one word at a time)
         z_all = (model.intercept + contributions.sum(axis=1)).tolist()
         hints = np.clip(contributions[:, _HINT_LIST], 0.0, None).sum(axis=1).tolist()
         values = x.tolist()  # plain floats
