@@ -214,17 +214,12 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     covered.sort()
     ci = 0
     n_covered = len(covered)
-    kept = []
     memo = scorer._memo
     exp = math.exp
-    # context: the three strongest words of each sentence
-    top3: dict[int, list[float]] = {}
-    lean: dict[int, float] = {}  # sentence → the sum of its words' leans
-    leaners: dict[int, list[tuple[float, str, bool]]] = {}  # sentence → (lean, token, evaluative) of its words leaning biased
     rows, names, seg_reported, seg_words, seg_marks = occurrence_rows(text)
     if n_words is not None:
         n_words.append(sum(seg_words))
-    found: list[tuple[tuple, Any]] = []  # (row, its word score, or its key while not yet scored)
+    kept: list[tuple[tuple, Any]] = []  # (row, its word score, or its key while not yet scored)
     new: list[tuple[str, bool, bool]] = []  # keys not yet scored: scored together (:meth:`Scorer.words`)
     for row in rows:
         start, _, token, norm, name, _, _, cur = row
@@ -239,25 +234,26 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         hit = memo.get(word_key, _MISSING)
         if hit is _MISSING:
             new.append(word_key)
-            found.append((row, word_key))
+            kept.append((row, word_key))
         elif hit is not None:
-            found.append((row, hit))
+            kept.append((row, hit))
     if new:
         scorer.words(new)
-        found = [(row, memo[hit]) if hit.__class__ is tuple else (row, hit) for row, hit in found]
-    for row, hit in found:
-        if hit is None:
-            continue
+        kept = [(row, hit) for row, key in kept if (hit := memo[key] if key.__class__ is tuple else key) is not None]
+    # context, per sentence: its three strongest words, the sum of its words' leans and the words
+    # leaning biased, (lean, token, evaluative)
+    n_segments = len(seg_words)
+    top3 = [[0.0, 0.0, 0.0] for _ in range(n_segments)]
+    lean = [0.0] * n_segments
+    leaners: dict[int, list[tuple[float, str, bool]]] = {}
+    for row, hit in kept:
         seg = row[5]
-        kept.append((row, hit))
         if hit.lean:
-            lean[seg] = lean.get(seg, 0.0) + hit.lean
+            lean[seg] += hit.lean
             if detail and hit.lean > 0:
                 leaners.setdefault(seg, []).append((hit.lean, row[2].lower(), hit.evaluative))
         p = hit.p
-        best = top3.get(seg)
-        if best is None:
-            best = top3[seg] = [0.0, 0.0, 0.0]
+        best = top3[seg]
         if p > best[0]:
             best[0], best[1], best[2] = p, best[0], best[1]
         elif p > best[1]:
@@ -288,7 +284,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             shift = (base, base + scorer.w_nearby * nearby_feature(top[1]))
             marks = seg_marks[seg]
             third = top[2]
-            seg_lean = lean.get(seg, 0.0)
+            seg_lean = lean[seg]
             if not -LEAN_CAP <= seg_lean <= LEAN_CAP:
                 seg_lean = LEAN_CAP if seg_lean > 0 else -LEAN_CAP
             if cut is not None:
