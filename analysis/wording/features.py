@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -313,16 +314,19 @@ def negative_lexicons(norm: str) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def learned_features(base: tuple[float, ...] | np.ndarray, own: float, known: float, family: float,
-                     family_known: float) -> tuple[float, ...]:
+def learned_features(base: Any, own: Any, known: Any, family: Any, family_known: Any) -> tuple[Any, ...]:
     """The ``learned`` features (``FEATURES[N_BASE:N_WORD - 1]``) from a word's base features, its
     learned log-odds ``own`` (about -1..1, 0 when unseen), whether it was seen (``known``), its
     family's learned log-odds without it (``family``) and whether the family was seen. Words the
     annotations never saw lean on the sentiment lexicons instead (``new_subjective``,
-    ``new_charged``)."""
+    ``new_charged``).
+
+    For one word the arguments are numbers (``base`` its tuple); for many at once, arrays with one
+    value a word (``base[i]``: the column of feature ``i``): the same operations, element by
+    element (``np.maximum`` keeps the first of two equal values, as ``max`` does)."""
     new = 1.0 - known
-    charged = max(base[_VADER], base[_AFINN])
-    return (max(own, 0.0), min(own, 0.0), known, max(family, 0.0), family_known,
+    charged = np.maximum(base[_VADER], base[_AFINN])
+    return (np.maximum(own, 0.0), np.minimum(own, 0.0), known, np.maximum(family, 0.0), family_known,
             base[_TB_SUBJ] * new, charged * new)
 
 

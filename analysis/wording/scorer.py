@@ -27,6 +27,7 @@ from analysis.wording.features import (
     base_features,
     evidence_rows,
     is_candidate,
+    learned_features,
     negative_ratings,
 )
 from analysis.wording.lexicons import CueInfo, curated, curated_word, fold_form
@@ -52,8 +53,7 @@ _HINT_LIST = list(_HINT_INDEX)
 _VALENCE_INDEX = tuple(FEATURES.index(f) for f in ("tb_subj", "tb_pol", "vader", "afinn"))
 _NEGATIVE_INDEX = FEATURES.index("negative")
 _EVALUATIVE_INDEX = [FEATURES.index(f) for f in ("loaded", "label", "attr_loaded")]
-_TB_SUBJ, _VADER, _AFINN, _RARITY, _RARE_EVALUATIVE = (INDEX[f] for f in ("tb_subj", "vader", "afinn", "rarity",
-                                                                       "rare_evaluative"))
+_RARITY, _RARE_EVALUATIVE = INDEX["rarity"], INDEX["rare_evaluative"]
 #: A word experts marked in at least this share of the annotated sentences containing it has a
 #: strong learned rate (see :attr:`WordScore.evaluative`).
 STRONG_RATE = 0.25
@@ -151,20 +151,14 @@ def _own_learned(folded: str, table: Counts, model: Model) -> tuple[float, float
 def word_matrix(words: Sequence[tuple[tuple[float, ...], float, float, float, float, bool]]) -> np.ndarray:
     """The feature vectors of several words without context, one row a word (``FEATURES[:N_WORD]``),
     from ``(base features, own learned feature, known, family feature, family known, capital)``
-    per word: the values :func:`analysis.wording.features.learned_features` gives, computed for
-    all rows at once (the same float operations, so the same numbers)."""
+    per word; :func:`analysis.wording.features.learned_features` computes the learned features
+    for all rows at once (the same float operations as for one word, so the same numbers)."""
     n = len(words)
     x = np.empty((n, N_WORD))
     x[:, :N_BASE] = [w[0] for w in words]
     own, known, family, family_known = (np.array([w[i] for w in words], dtype=float) for i in range(1, 5))
-    new = 1.0 - known
-    x[:, N_BASE] = np.maximum(own, 0.0)
-    x[:, N_BASE + 1] = np.minimum(own, 0.0)
-    x[:, N_BASE + 2] = known
-    x[:, N_BASE + 3] = np.maximum(family, 0.0)
-    x[:, N_BASE + 4] = family_known
-    x[:, N_BASE + 5] = x[:, _TB_SUBJ] * new
-    x[:, N_BASE + 6] = np.maximum(x[:, _VADER], x[:, _AFINN]) * new
+    for i, column in enumerate(learned_features(x[:, :N_BASE].T, own, known, family, family_known), N_BASE):
+        x[:, i] = column
     capital = np.array([w[5] for w in words], dtype=bool)
     x[:, N_WORD - 1] = capital
     x[capital, _RARITY] = 0.0
