@@ -33,7 +33,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.discovery import _cues
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, on_change
 from analysis.text import caseless_alternation as _caseless_alternation
 
 __all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary",
@@ -288,7 +288,23 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
 
 
 def attribution_pattern(verbs: pd.DataFrame | None = None):
-    """The compiled patterns (``dict`` kind -> regex) and the term -> stance map for ``verbs``."""
+    """The compiled patterns (``dict`` kind -> regex) and the term -> stance map for ``verbs``
+    (default: the attribution lexicon, read once until the lexicon folder changes)."""
+    if verbs is None:
+        return _lexicon_pattern()
+    return _pattern_of(verbs)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_pattern():
+    """:func:`attribution_pattern` of the attribution lexicon (each batch of articles asks)."""
+    return _pattern_of(None)
+
+
+on_change(_lexicon_pattern.cache_clear)
+
+
+def _pattern_of(verbs: pd.DataFrame | None):
     frame = _verbs(verbs)
     category = frame["category"] if "category" in frame.columns else pd.Series("attribution", index=frame.index)
     pairs = tuple(sorted(zip(frame["term"], category.astype(str), frame["stance"].astype(str), strict=True)))

@@ -43,11 +43,16 @@ _LETTER = r"[^\W\d_]"
 _CURRENCY = "$€£¥₹₽"
 
 #: One compiled pattern does all the tokenizing work (order matters: first alternative wins).
+#: An initialism (two or more letter-dot pairs) before a word, both after one first letter (the
+#: same matches as the three alternatives "initialism | number | word" in that order, since a
+#: number never starts with a letter; a letter is read once instead of twice).
 WORD_PATTERN = re.compile(
     rf"""
-    (?:{_LETTER}\.){{2,}}                                   # initialisms: U.S.  e.g.  D.C.
+    {_LETTER}(?:
+        \.(?:{_LETTER}\.)+                                  # initialisms: U.S.  e.g.  D.C.
+      | [\w]*(?:[{_APOS}{_HYPH}]{_LETTER}[\w]*)*            # words: Kyiv’s  high-risk  don't
+    )
     | [{_CURRENCY}]?\d+(?:[.,]\d+)*(?:%|(?:st|nd|rd|th|s)\b)? # numbers: 1,000  4.2  €5  500%  1990s
-    | {_LETTER}[\w]*(?:[{_APOS}{_HYPH}]{_LETTER}[\w]*)*       # words: Kyiv’s  high-risk  don't
     """,
     re.VERBOSE,
 )
@@ -170,6 +175,7 @@ _NEXT_START = re.compile(r"""['"“‘«(\[]*([^\W_]|\d|[$€£¥])""")
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.]*[^\W\d_])?)\.?$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n")
+_FOLLOWING = re.compile(r"[\w.]+")
 
 
 def _is_hard_wrapped(text: str) -> bool:
@@ -194,12 +200,15 @@ def _is_boundary(text: str, punct_start: int, punct: str, next_pos: int) -> bool
         return not first.islower()
     if first.islower():
         return False
-    before = _WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start)
+    # (searched from after the last space in the 40 characters before: a match holds no space)
+    lo = max(0, punct_start - 40)
+    before = _WORD_BEFORE.search(text, max(lo, text.rfind(" ", lo, punct_start) + 1), punct_start)
     if before is None:
         return True
     word = before.group(1)
     low = word.lower()
-    following = re.match(r"[\w.]+", text[nxt.start(1):nxt.start(1) + 30])
+    at = nxt.start(1)
+    following = _FOLLOWING.match(text, at, at + 30)
     next_word = following.group().rstrip(".").lower() if following else ""
     if low in _NEVER_FINAL or low.rstrip(".") in _NEVER_FINAL:
         return False

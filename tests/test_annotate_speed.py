@@ -7,6 +7,9 @@ quotations, attributions and actor tables).
 
 from __future__ import annotations
 
+import csv
+import re
+import shutil
 from pathlib import Path
 from unittest.mock import patch
 
@@ -16,12 +19,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import annotate as annotation
+from analysis import text as text_module
 from analysis import voice
 from analysis.actors import actor_mentions, event_actors
 from analysis.annotate import Source
 from analysis.inputs import load_corpus
-from analysis.paths import CORPUS_DIR
-from analysis.sourcing import find_sources
+from analysis.lexicon import use_lexicon_dir
+from analysis.paths import CORPUS_DIR, LEXICON_DIR
+from analysis.sourcing import attribution_pattern, find_sources
+from analysis.text import WORD_PATTERN
 
 _EVENTS = sorted(
     [p for p in CORPUS_DIR.iterdir() if p.is_dir()]
@@ -130,3 +136,112 @@ def test_quotations_with_grouped_alternations_equal_the_plain_patterns_on_articl
             assert quotes == _quotations_with(plain, body)
             found += sum(q.speaker is not None for q in quotes)
     assert found > 20
+
+
+# ---------------------------------------------------------------------------------------------
+# Text: words (one pattern, the initialism and the word after one first letter), sentence ends
+# ---------------------------------------------------------------------------------------------
+
+_L = r"[^\W\d_]"
+#: The word pattern as written before: initialism | number | word, in that order.
+_OLD_WORD_PATTERN = re.compile(
+    rf"""
+    (?:{_L}\.){{2,}}
+    | [$€£¥₹₽]?\d+(?:[.,]\d+)*(?:%|(?:st|nd|rd|th|s)\b)?
+    | {_L}[\w]*(?:['\u2019\u02bc\-\u2010\u2011]{_L}[\w]*)*
+    """,
+    re.VERBOSE,
+)
+
+_WORD_PIECES = st.sampled_from(
+    ["U", "S", ".", "e", "g", "a", "Kyiv", "’", "'", "s", "-", "\u2010", "risk", "1", "000", ",", "4", "%", "st",
+     "1990", "€", "$", "_", "é", " ", "\n", "D.C.", "x2", "ʼ", "ſ", "Ⅻ", "٣"]
+)
+
+
+@given(st.lists(_WORD_PIECES, max_size=40).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_word_pattern_finds_what_the_three_alternatives_found(text):
+    assert [m.span() for m in WORD_PATTERN.finditer(text)] == [m.span() for m in _OLD_WORD_PATTERN.finditer(text)]
+
+
+def test_word_pattern_finds_what_the_three_alternatives_found_on_articles():
+    for path in _EVENTS:
+        articles, _ = load_corpus(path)
+        for body in articles["body"]:
+            assert WORD_PATTERN.findall(body) == _OLD_WORD_PATTERN.findall(body)
+
+
+def _old_is_boundary(text: str, punct_start: int, punct: str, next_pos: int) -> bool:
+    """``analysis.text._is_boundary`` as written before (the word before searched in the whole
+    40 characters, the next word read from a slice)."""
+    nxt = text_module._NEXT_START.match(text, next_pos)
+    if nxt is None:
+        return True
+    first = nxt.group(1)
+    if punct in "!?…" or len(punct) > 1 and punct != "..":
+        return not first.islower()
+    if first.islower():
+        return False
+    before = text_module._WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start)
+    if before is None:
+        return True
+    word = before.group(1)
+    low = word.lower()
+    following = re.match(r"[\w.]+", text[nxt.start(1):nxt.start(1) + 30])
+    next_word = following.group().rstrip(".").lower() if following else ""
+    if low in text_module._NEVER_FINAL or low.rstrip(".") in text_module._NEVER_FINAL:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False
+    if "." in word or low in text_module._MAYBE_FINAL:
+        return next_word in text_module._SENTENCE_OPENERS
+    return True
+
+
+def _old_sentence_spans(text: str) -> list[tuple[int, int]]:
+    with patch.object(text_module, "_is_boundary", _old_is_boundary):
+        return text_module.sentence_spans(text)
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    ["Dr", "Jan", "U.S", "Inc", "e.g", "Smith", "The", "But", "he", "a", "5", ".", ". ", "! ", "? ", "… ", " ",
+     "\n", "\n\n", '"', "”", "(", "J", "F", "Kennedy", "x" * 45, "\t", "é", "St", "Mr"]
+)
+
+
+@given(st.lists(_SENTENCE_PIECES, max_size=40).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_sentence_spans_equal_the_boundary_rules_as_written_before(text):
+    assert text_module.sentence_spans(text) == _old_sentence_spans(text)
+
+
+def test_sentence_spans_equal_the_boundary_rules_as_written_before_on_articles():
+    found = 0
+    for path in _EVENTS:
+        articles, _ = load_corpus(path)
+        for body in articles["body"]:
+            spans = text_module.sentence_spans(body)
+            assert spans == _old_sentence_spans(body)
+            found += len(spans)
+    assert found > 100
+
+
+# ---------------------------------------------------------------------------------------------
+# Sourcing: the lexicon's patterns compiled once, again when the lexicon folder changes
+# ---------------------------------------------------------------------------------------------
+
+
+def test_attribution_patterns_follow_the_lexicon_folder(tmp_path):
+    sentences = pd.DataFrame({"article_id": ["a"], "sent_id": [0], "start": [0],
+                              "text": ["The mayor quipped that the bridge would open in May."]})
+    assert attribution_pattern() is attribution_pattern()  # read once
+    assert find_sources(sentences).empty
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, folder)
+    with (folder / "attribution_verbs.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(["quipped", "attribution", "doubt", "quip", "a test verb", "a test list"])
+    with use_lexicon_dir(folder):
+        found = find_sources(sentences)
+        assert found["verb"].tolist() == ["quipped"] and found["stance"].tolist() == ["doubt"]
+    assert find_sources(sentences).empty

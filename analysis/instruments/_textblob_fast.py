@@ -134,6 +134,12 @@ def _split_token(chunk: str) -> tuple[str, ...]:
     if found is not None:
         return found
     punctuation, trailing, replace, longest, abbreviations, consonants = _split_tables()
+    if chunk and chunk[0] not in punctuation and chunk[-1] not in trailing:
+        found = (chunk,)  # nothing to strip at either end: both loops below stop at once
+        if len(_SPLIT_CACHE) > 200_000:
+            _SPLIT_CACHE.clear()
+        _SPLIT_CACHE[chunk] = found
+        return found
 
     def contraction(b: int, e: int) -> bool:
         return e - b <= longest and chunk[b:e] in replace

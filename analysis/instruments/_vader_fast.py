@@ -63,12 +63,13 @@ def _vader_tables() -> tuple[frozenset[str], bool, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _vader_rules() -> tuple[Any, ...]:
-    """VADER's constants for :func:`_vader_sentiments`, read from its module once."""
+    """VADER's constants and functions for :func:`_fast_compound`, read from its module once."""
     from vaderSentiment import vaderSentiment as v  # upstream, loaded on first use
 
     return (
         _vader().lexicon, v.BOOSTER_DICT, frozenset(v.NEGATE), v.SPECIAL_CASES, v.N_SCALAR, v.C_INCR,
-        v.SentiText._strip_punc_if_word,
+        v.SentiText._strip_punc_if_word, v.SentimentIntensityAnalyzer._but_check, v.normalize,
+        _vader()._punctuation_emphasis,
     )
 
 
@@ -80,8 +81,8 @@ def _vader_item(word: str) -> tuple[str, str, bool, bool]:
     is it a negation for VADER's ``negated``), cached by word."""
     found = _VADER_ITEMS.get(word)
     if found is None:
-        strip = _vader_rules()[6]
-        negate = _vader_rules()[2]
+        rules = _vader_rules()
+        strip, negate = rules[6], rules[2]
         item = strip(word)
         lower = item.lower()
         again = lower.lower()  # ``negated`` lower-cases once more
@@ -110,7 +111,7 @@ def _vader_sentiments(
     its negation, booster, idiom and "least" rules copied from VADER, reading a list of
     lower-cased items made once instead of lower-casing the whole sentence again at each rule.
     ``_but_check`` is VADER's own."""
-    lexicon, booster, _negate, special, n_scalar, c_incr, _strip = _vader_rules()
+    lexicon, booster, _negate, special, n_scalar, c_incr = _vader_rules()[:6]
     items = [r[0] for r in rows]
     n = len(rows)
     allcaps = [r[2] for r in rows].count(True)
@@ -241,8 +242,6 @@ def _fast_compound(text: str) -> float:
     word rules run on words lower-cased once (:func:`_vader_sentiments`). Tested equal to
     :func:`upstream_compound`.
     """
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # upstream, loaded on first use
-
     emoji, ascii_emoji, _words = _vader_tables()
     if (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text):
         text = _vader_emoji_text(text)
@@ -251,25 +250,27 @@ def _fast_compound(text: str) -> float:
     # VADER looks its items up lower-cased: none in the lexicon means every valence is 0 and
     # so is the compound.
     lowers = [row[1] for row in rows]
-    if _vader_rules()[0].keys().isdisjoint(lowers):
+    rules = _vader_rules()
+    if rules[0].keys().isdisjoint(lowers):
         return 0.0
     items, sentiments = _vader_sentiments(rows, lowers)
     if "but" in lowers:  # VADER's _but_check looks for a lower-cased "but"
-        sentiments = SentimentIntensityAnalyzer._but_check(items, sentiments)
+        sentiments = rules[7](items, sentiments)
     return _vader_compound_of(sentiments, stripped)
 
 
 def _vader_compound_of(sentiments: Sequence[Any], text: str) -> float:
     """The ``compound`` of VADER's ``score_valence(sentiments, text)`` (the sum of valences
-    with its punctuation emphasis, normalized, rounded to 4 places), without its other shares."""
-    from vaderSentiment.vaderSentiment import normalize  # upstream, loaded on first use
-
+    with its punctuation emphasis, normalized, rounded to 4 places), without its other shares.
+    A text with no "!" and no "?" has no punctuation emphasis (VADER adds 0.0): not computed."""
     if not sentiments:
         return 0.0
+    rules = _vader_rules()
     sum_s = float(sum(sentiments))
-    punct_emph_amplifier = _vader()._punctuation_emphasis(text)
-    if sum_s > 0:
-        sum_s += punct_emph_amplifier
-    elif sum_s < 0:
-        sum_s -= punct_emph_amplifier
-    return float(round(normalize(sum_s), 4))
+    if "!" in text or "?" in text:
+        punct_emph_amplifier = rules[9](text)
+        if sum_s > 0:
+            sum_s += punct_emph_amplifier
+        elif sum_s < 0:
+            sum_s -= punct_emph_amplifier
+    return float(round(rules[8](sum_s), 4))
