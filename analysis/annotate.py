@@ -38,7 +38,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import actor_groups, pairs_pattern
-from analysis.instruments import _textblob_fast, _vader_fast
+from analysis.instruments import _textblob_fast
+from analysis.instruments.sentences import tokens_and_compounds
 from analysis.lexicon import load_lexicon
 from analysis.sourcing import PASSIVE_HEDGE_STANCE, source_rows
 from analysis.text import sentence_spans
@@ -271,11 +272,11 @@ def tone_parts(
 
     Tokens are made once per sentence; the whole-text figure is one assessment pass over the
     concatenated tokens, which is exactly what ``TextBlob(body).sentiment`` reads."""
-    tokens = [_textblob_fast.tokens(t) for t in texts]
+    tokens, compounds = tokens_and_compounds(texts)  # each sentence split into words once for both
     per_sentence, document = _textblob_fast.assess_sentences(tokens)
     extra = _textblob_fast.tokens(boilerplate) if boilerplate.strip() else []
     raw = _textblob_fast.assess(list(chain.from_iterable(tokens)) + extra) if extra else document
-    return per_sentence, document, raw, [_vader_fast.compound(t) for t in texts]
+    return per_sentence, document, raw, compounds
 
 
 def voice_words(body: str, quotes: Sequence[Quote]) -> dict[str, int]:

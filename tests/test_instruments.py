@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from analysis.inputs import load_corpus
 from analysis.instruments import _textblob_fast, _vader_fast
+from analysis.instruments.sentences import tokens_and_compounds
 from analysis.paths import CORPUS_DIR
 from analysis.text import sentence_spans
 from analysis.tone import textblob_sentiment, vader_compound
@@ -67,6 +68,33 @@ def test_fast_copies_equal_upstream_on_generated_sentences(text):
 @given(st.text(max_size=200))
 def test_fast_copies_equal_upstream_on_any_text(text):
     _equal_to_upstream(text)
+
+
+_SPLIT_ONCE_WORDS = st.sampled_from(
+    ["it's", "don't", "they'd", "we're", "I'm", "you'll", "“Good,”", "‘bad’", "'fine'", '"great"', "(!)", "( ! )",
+     ":)", ": )", ":-(", "XD", "<3", "😀", "END-OF-SENTENCE", "U.S.", "e.g.", "Mr.", "...", "!!!", "?", "not",
+     "very", "good", "BAD", "but", "kind", "of", "\n", "\n\n", "\r\n", "\t", "  ", "Σ", "ΟΔΟΣ", "İ"]
+)
+
+
+def _split_per_text(texts):
+    return [_textblob_fast.tokens(t) for t in texts], [_vader_fast.compound(t) for t in texts]
+
+
+def test_one_split_for_both_copies_equals_each_copy_and_upstream(texts):
+    sentences = [*_TRICKY, *texts]
+    found = tokens_and_compounds(sentences)
+    assert found == _split_per_text(sentences)
+    assert found[0] == [iref.tokens_reference(t) for t in sentences]
+    assert found[1] == [iref.vader_reference(t) for t in sentences]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SPLIT_ONCE_WORDS, max_size=20).map(" ".join), max_size=4))
+def test_one_split_for_both_copies_equals_each_copy_on_generated_sentences(sentences):
+    tokens, compounds = tokens_and_compounds(sentences)
+    assert tokens == [iref.tokens_reference(t) for t in sentences]
+    assert compounds == [iref.vader_reference(t) for t in sentences]
 
 
 @pytest.mark.parametrize("module", [_textblob_fast, _vader_fast])

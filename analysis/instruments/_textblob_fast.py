@@ -27,7 +27,8 @@ from textblob.en import sentiment as _pattern_lexicon
 from analysis.instruments._versions import installed_is_checked
 from analysis.instruments.words import textblob_words
 
-__all__ = ["CHECKED_VERSION", "assess", "assess_sentences", "fast_path_usable", "mean", "sentiment", "tokens"]
+__all__ = ["CHECKED_VERSION", "assess", "assess_sentences", "fast_path_usable", "mean", "sentiment", "tokens",
+           "tokens_of_pieces", "word_pieces", "words_usable"]
 
 UPSTREAM = "textblob"
 CHECKED_VERSION = "0.20.1"
@@ -232,6 +233,48 @@ def _fast_tokens(text: str) -> list[str]:
     joined = " ".join(pieces)
     if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
         return " ".join(_sentence_rewrites(every, eos, sarcasm, emoticons)).lower().split()
+    return joined.lower().split()
+
+
+def words_usable() -> bool:
+    """True when a text without line breaks can be tokenized word by word (:func:`word_pieces`,
+    :func:`tokens_of_pieces`): the checked TextBlob, with its own tokenizer."""
+    return fast_path_usable() and _tokenizer_tables() is not None
+
+
+def word_pieces(word: str) -> tuple[str, ...]:
+    """The tokens, in their own case, that TextBlob's tokenizer makes of one word of a text (a run
+    without whitespace): its contraction and quotation rewrites, then each chunk split
+    (:func:`_split_token`). None of the rewrites reaches across whitespace, so in a text without
+    line breaks (TextBlob marks a paragraph break there) the text's pieces are its words' pieces
+    in order: see :func:`tokens_of_pieces`. Needs :func:`words_usable`."""
+    tables = _tokenizer_tables()
+    assert tables is not None, "word_pieces needs words_usable()"
+    s = word
+    for a, b in tables[0]:
+        s = s.replace(a, b)
+    s = (
+        s.replace("“", " “ ")
+        .replace("”", " ” ")
+        .replace("‘", " ‘ ")
+        .replace("’", " ’ ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
+    cache = _SPLIT_CACHE
+    return tuple(p for chunk in s.split() for p in (cache.get(chunk) or _split_token(chunk)))
+
+
+def tokens_of_pieces(pieces: Sequence[str]) -> list[str] | None:
+    """:func:`tokens` of a text without line breaks, from its words' :func:`word_pieces` in order,
+    or None when TextBlob's "(!)" or emoticon rewrite applies somewhere (then ask :func:`tokens`
+    of the text, which groups it into sentences first)."""
+    tables = _tokenizer_tables()
+    assert tables is not None, "tokens_of_pieces needs words_usable()"
+    eos, sarcasm, emoticons = tables[4], tables[5], tables[6]
+    joined = " ".join([p for p in pieces if p != eos])  # TextBlob drops its end-of-sentence marks
+    if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
+        return None
     return joined.lower().split()
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from analysis.instruments._versions import installed_is_checked
 
-__all__ = ["CHECKED_VERSION", "compound", "fast_path_usable"]
+__all__ = ["CHECKED_VERSION", "compound", "compound_of_rows", "fast_path_usable", "has_emoji", "word_row"]
 
 UPSTREAM = "vaderSentiment"
 CHECKED_VERSION = "3.3.2"
@@ -242,11 +242,27 @@ def _fast_compound(text: str) -> float:
     word rules run on words lower-cased once (:func:`_vader_sentiments`). Tested equal to
     :func:`upstream_compound`.
     """
-    emoji, ascii_emoji, _words = _vader_tables()
-    if (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text):
+    if has_emoji(text):
         text = _vader_emoji_text(text)
     stripped = text.strip()
-    rows = _vader_rows(stripped)
+    return compound_of_rows(_vader_rows(stripped), stripped)
+
+
+def has_emoji(text: str) -> bool:
+    """True when ``text`` holds a character VADER translates as an emoji."""
+    emoji, ascii_emoji, _words = _vader_tables()
+    return (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text)
+
+
+def word_row(word: str) -> tuple[str, str, bool, bool]:
+    """VADER's reading of one whitespace-separated word (see :func:`compound_of_rows`), remembered."""
+    found = _VADER_ITEMS.get(word)
+    return _vader_item(word) if found is None else found
+
+
+def compound_of_rows(rows: Sequence[tuple[str, str, bool, bool]], stripped: str) -> float:
+    """VADER's compound of the text ``stripped`` (stripped of outer whitespace, no emoji) from the
+    :func:`word_row` of each of its whitespace-separated words, in order."""
     # VADER looks its items up lower-cased: none in the lexicon means every valence is 0 and
     # so is the compound.
     lowers = [row[1] for row in rows]
