@@ -452,7 +452,7 @@ def _annotate_all(
     sources = _sources(items, mentions)
     out = []
     for item, found in zip(items, sources, strict=True):
-        quotes = tuple(quotations(item.body))
+        quotes = tuple(quotations(item.body, sentences=[(s, e) for _, s, e, _ in item.sentences]))
         words = voice_words(item.body, quotes)
         ordered = sorted(item.sentences, key=lambda s: s[1])
         cues = _cues(item.body, quotes, [s[1] for s in ordered], [s[2] for s in ordered], [s[0] for s in ordered],

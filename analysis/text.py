@@ -23,6 +23,7 @@ __all__ = [
     "word_spans",
     "tokenize",
     "sentence_spans",
+    "paragraph_sentence_spans",
     "split_sentences",
     "paragraph_spans",
     "normalize_token",
@@ -252,6 +253,26 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         pos = brk.end()
     _split_block(text[pos:], pos, spans)
     # Trim leading whitespace inside each span so text[start:end] is the clean sentence.
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def paragraph_sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The :func:`sentence_spans` of ``text`` that lie in one of its paragraphs ``text[start:end]``
+    (a span of :func:`paragraph_spans`), found by splitting that paragraph alone: the same rules,
+    so the same spans, without splitting the rest of the text.
+
+    >>> t = "Sen. Roe spoke.\\nThe U.S. Army said that it had left. It had not."
+    >>> [t[s:e] for s, e in paragraph_sentence_spans(t, *paragraph_spans(t)[1])]
+    ['The U.S. Army said that it had left.', 'It had not.']
+    """
+    spans: list[tuple[int, int]] = []
+    _split_block(text[start:end], start, spans)
     trimmed = []
     for s, e in spans:
         while s < e and text[s].isspace():

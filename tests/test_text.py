@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from analysis.text import (
     is_probably_english,
     normalize_token,
+    paragraph_sentence_spans,
     paragraph_spans,
     sentence_spans,
     split_sentences,
@@ -147,6 +148,24 @@ def test_sentences_on_newsy_fragments(parts):
     text = " ".join(parts)
     for s, e in sentence_spans(text):
         assert text[s:e].strip() == text[s:e]
+
+
+def _by_paragraph(text: str) -> list[tuple[int, int]]:
+    return [span for p in paragraph_spans(text) for span in paragraph_sentence_spans(text, *p)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The", "U.S.", "Dr.", "Sen.", "Jan.", "said", "5.", "e.g.", "war", "\n", "\n\n", " ",
+                                 "  ", ". ", "? ", "! ", "“", "”", "\t"]), max_size=80).map(" ".join)
+       | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_paragraph_sentences_are_the_texts_sentences(text):
+    assert _by_paragraph(text) == sentence_spans(text)
+
+
+def test_paragraph_sentences_are_the_texts_sentences_on_articles(seed_articles):
+    hard_wrapped = "\n".join(["The U.S. Army said on Jan. 5 that it had left the city and the region" for _ in range(6)])
+    for body in [*seed_articles["body"], hard_wrapped + ".\n\nDr. Roe spoke."]:
+        assert _by_paragraph(body) == sentence_spans(body)
 
 
 def test_stop_list_is_one_file_with_reporting_words_as_an_option():

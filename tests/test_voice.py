@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.text import sentence_spans
 from analysis.voice import NARRATOR, QUOTED, quotations, quotes_frame, voice_at
 
 MARKS = "\"“”«»‘’"
@@ -56,6 +57,31 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
     ],
 )
 def test_quotations_and_speakers(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an initialism inside the reported clause does not end it (a cheap splitter kept "D.C")
+        ("Ernst said that D.C. bureaucrats are supposed to work for the American people.",
+         [("D.C. bureaucrats are supposed to work for the American people", "reported", "Ernst")]),
+        ("The ACLU said that at least 10 students had been denied entry at U.S. airports since August.",
+         [("at least 10 students had been denied entry at U.S. airports since August", "reported", "The ACLU")]),
+        # a date between the verb and "that" keeps the attribution in one sentence
+        ("USA Gymnastics announced Jan. 30 that it was offering the survivors $215 million.",
+         [("it was offering the survivors $215 million", "reported", "USA Gymnastics")]),
+        # a title is part of the speaker's name, not the end of a sentence
+        ("The tariffs will hurt farmers across the Midwest, according to Iowa Sen. Chuck Grassley.",
+         [("The tariffs will hurt farmers across the Midwest", "reported", "Iowa Sen. Chuck Grassley")]),
+        ("The outbreak was fueled by misinformation, said Dr. Oxiris Barbot.",
+         [("The outbreak was fueled by misinformation", "reported", "Dr. Oxiris Barbot")]),
+        # a speaker never begins inside an initialism ("S. government officials")
+        ("Current and former U.S. government officials testified that the president directed them to act.",
+         [("the president directed them to act", "reported", "government officials")]),
+    ],
+)
+def test_reported_speech_is_read_in_the_projects_sentences(text, expected):
     assert found(text) == expected
 
 
@@ -184,3 +210,14 @@ def test_voice_at_agrees_with_the_spans(text, positions):
         if containing:
             innermost = min(containing, key=lambda q: q.end - q.start)
             assert speaker == innermost.speaker
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_sentences_already_made_give_the_same_quotations(text):
+    assert quotations(text, sentences=sentence_spans(text)) == quotations(text)
+
+
+def test_sentences_already_made_give_the_same_quotations_on_articles(seed_articles):
+    for body in seed_articles["body"]:
+        assert quotations(body, sentences=sentence_spans(body)) == quotations(body)
