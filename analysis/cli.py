@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
 import signal
@@ -23,6 +22,7 @@ from analysis.compare import SCHEMA, compare
 from analysis.corpus import CorpusError, CorpusWarning, require_comparison
 from analysis.inputs import load_corpus
 from analysis.inputs.tables import split_groups
+from analysis.jsonable import streamed_records, write_json
 from analysis.paths import DEFAULT_EVENT, SITE_DIR
 from analysis.summary import text_summary
 
@@ -146,8 +146,7 @@ def _compare(args: argparse.Namespace) -> int:
         print(f"wrote {out}", file=sys.stderr)
     _write_tables(args, comparison, inputs)
     if args.json:
-        json.dump(comparison.to_json(), sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
-        sys.stdout.write("\n")
+        comparison.write_json(sys.stdout)
     elif not args.html:
         print(_summary(comparison))
     return 0
@@ -197,9 +196,10 @@ def _compare_groups(args: argparse.Namespace, articles, sentences, inputs: list)
         _write_tables(args, comparison, inputs, suffix=names[value])
         results.append((value, comparison))
     if args.json:
-        payload = {"schema": SCHEMA, "group_column": args.group_column,
-                   "groups": [{"group": value, **comparison.to_json()} for value, comparison in results]}
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
+        with streamed_records():  # each table's rows are made as they are written
+            payload = {"schema": SCHEMA, "group_column": args.group_column,
+                       "groups": [{"group": value, **comparison.to_json()} for value, comparison in results]}
+            write_json(payload, sys.stdout.write)
         sys.stdout.write("\n")
     elif not (args.html or args.csv or args.excel):
         for value, comparison in results:

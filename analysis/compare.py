@@ -12,11 +12,13 @@ import dataclasses
 import json
 import math
 import os
+import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pandas as pd
 
@@ -28,11 +30,11 @@ from analysis.corpus import require_comparison
 from analysis.emphasis import EmphasisResult, event_topics, read_topic_file
 from analysis.inputs.language import blank_other_languages, english_only_tables, non_english_ids, scope_note
 from analysis.instruments.words import lexicon_entry
-from analysis.jsonable import json_safe, records
+from analysis.jsonable import json_safe, records, streamed_records, write_json
 from analysis.present import READABLE_ARTICLES  # defined beside the labels the pages use
 from analysis.progress import progress_bar
 from analysis.report import render_report
-from analysis.sections import SECTIONS, Evidence
+from analysis.sections import SECTIONS, Evidence, read_texts
 from analysis.summary import text_summary
 from analysis.text import normalize_token, word_spans
 from analysis.tone import UNSCORED_COLUMNS, ToneResult
@@ -93,6 +95,14 @@ class Comparison:
         for name, result in self.sections.items():
             out[name] = result.to_json()
         return out
+
+    def write_json(self, handle: TextIO) -> None:
+        """Write ``to_json()`` and a line end to ``handle``, byte for byte as ``json.dump(...,
+        ensure_ascii=False, indent=1)`` would, with each table's rows made only as they are
+        written (``analysis.jsonable.write_json``): the whole object is never held in memory."""
+        with streamed_records():
+            write_json(self.to_json(), handle.write)
+        handle.write("\n")
 
     @property
     def language_notes(self) -> list[str]:
@@ -227,12 +237,11 @@ def unscored_loaded(
     """
     if cues is None or len(cues) == 0 or "term" not in cues.columns:
         return pd.DataFrame(columns=UNSCORED_COLUMNS)
-    frame = cues.copy()
-    if "category" not in frame.columns:
-        frame["category"] = "loaded"
     if categories is None:
         categories = [c.name for c in cue_categories() if c.unscored]
-    frame = frame.loc[frame["category"].isin(list(categories))]
+    # the cues of the kept categories only are copied (a comparison of two 5 MB articles has 160,000 cues)
+    frame = cues.assign(category="loaded") if "category" not in cues.columns else cues
+    frame = frame.loc[frame["category"].isin(list(categories))].copy()
     if lexical_only and "evidence" in frame.columns:
         frame = frame.loc[has_lexical_evidence(frame["evidence"]).to_numpy()]
     if "score" not in frame.columns:
@@ -313,19 +322,73 @@ def compare(
         elif topics is None:
             topics = event_topics(articles)
         mentions = actor_mentions(sentences, groups=groups)
+        # What reads the texts alone (sentence alignment, distinctive terms) comes before the
+        # annotations, so its working memory is free again before they are held (two 4.9 MB
+        # articles, benchmarks/large_pair.py: the peak was at distinctive terms, on top of them).
+        bar.set_postfix_str("aligning sentences")
+        texts = read_texts(articles, sentences)
+        large = _is_large(articles)
+        if large:
+            _return_free_heap()
         bar.set_postfix_str("annotating")
         annotations = annotate_many(articles, sentences, mentions=mentions)
+        if large:
+            _return_free_heap()
         bar.update()
-        evidence = Evidence(articles, sentences, annotations, groups, mentions, topics, clusters)
+        evidence = Evidence(articles, sentences, annotations, groups, mentions, topics, clusters, texts)
+        del annotations  # held by the evidence alone, which lets the records go after their last reader
         sections: dict[str, Any] = {}
-        for section in SECTIONS:
+        for index, section in enumerate(SECTIONS):
             if section.analyze is None:
                 continue
+            if evidence.annotations and not any(later.reads_records for later in SECTIONS[index:]):
+                evidence = evidence.without_records()
             bar.set_postfix_str(section.name)
             sections[section.name] = section.analyze(evidence)
+            if large:
+                _return_free_heap()
             bar.update()
     _where_lenses_meet(sections)
+    if large:
+        _return_free_heap()
     return Comparison(articles=articles, sentences=sentences, sections=_english_measures_only(articles, sections))
+
+
+#: Characters of text from which a comparison hands freed memory back between its steps.
+LARGE_TEXT = 1_000_000
+
+
+def _is_large(articles: pd.DataFrame) -> bool:
+    return sum(len(str(body)) for body in articles["body"]) >= LARGE_TEXT
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library is another (macOS, Windows, musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only for large comparisons on Linux
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
+def _return_free_heap() -> None:
+    """Hand free memory back to the system: the unused pages of Arrow's pool and the C heap's
+    free pages (glibc's ``malloc_trim``; elsewhere nothing). A step's freed working memory
+    (pandas, Arrow and numpy buffers, large lists) stays resident otherwise, scattered through the
+    heap, while the next step allocates more: on two 4.9 MB articles (``benchmarks/large_pair.py``)
+    that was 50-80 MB of the peak. Called between the steps of a comparison of large texts only."""
+    arrow = sys.modules.get("pyarrow")  # pandas keeps its text columns in Arrow's own memory pool
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _where_lenses_meet(sections: dict[str, Any]) -> None:

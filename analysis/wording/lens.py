@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -14,7 +14,7 @@ from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE, article_cues, 
 from analysis.wording.distinctive import distinctive_terms, term_counts
 from analysis.wording.naming import naming_choices
 
-__all__ = ["WordingResult", "analyze_wording"]
+__all__ = ["WordingResult", "analyze_wording", "comparison_distinctive_terms"]
 
 
 @dataclass
@@ -51,25 +51,36 @@ class WordingResult:
         return out
 
 
+def comparison_distinctive_terms(articles: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame | None:
+    """:func:`distinctive_terms` of the articles' :func:`term_counts` (``top_n`` per article), or
+    None when there is no comparison: fewer than two articles, or fewer than two with a word to
+    count. It reads the texts alone, so a comparison can find it before it annotates the articles."""
+    counts = term_counts(articles)
+    if articles["article_id"].nunique() >= 2 and counts["article_id"].nunique() >= 2:
+        return distinctive_terms(counts, top_n=top_n)
+    return None
+
+
 def analyze_wording(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int = 20, min_score: float = DEFAULT_MIN_SCORE,
     contrasts: bool = True, cues: pd.DataFrame | None = None, words: Mapping[object, Mapping[str, int]] | None = None,
-    aligned: pd.DataFrame | None = None,
+    aligned: pd.DataFrame | None = None, distinctive: pd.DataFrame | None | Literal["find"] = "find",
 ) -> WordingResult:
     """All wording tables for two or more articles (see :class:`WordingResult`).
 
     ``cues`` (the table of :func:`article_cues`) and ``words`` (each article's words by voice)
     are read from the articles' annotations when given (``analysis.annotate.cue_table``; the
     comparison passes them), else found here (``min_score`` applies only then); ``aligned``, the
-    sentence alignment the contrast pairs read, likewise.
+    sentence alignment the contrast pairs read, and ``distinctive``
+    (:func:`comparison_distinctive_terms`, None for no comparison), likewise.
     With a single article, distinctive terms and contrast pairs need a comparison and are left
     empty (cues and naming are still computed).
     """
     if cues is None:
         cues = article_cues(articles, sentences, min_score=min_score)
-    counts = term_counts(articles)
-    if articles["article_id"].nunique() >= 2 and counts["article_id"].nunique() >= 2:
-        distinctive = distinctive_terms(counts, top_n=top_n)
+    if isinstance(distinctive, str):
+        distinctive = comparison_distinctive_terms(articles, top_n=top_n)
+    if distinctive is not None:
         pairs = contrast_pairs(articles, sentences, cues=cues, aligned=aligned) if contrasts else pd.DataFrame()
     else:
         distinctive = pd.DataFrame(columns=["article_id", "term", "n", "count", "count_rest", "per_1000", "delta", "z"])
