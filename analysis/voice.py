@@ -27,7 +27,9 @@ Kinds of quotation (``Quote.kind``):
   clause. A reported span may enclose direct quotations; :func:`voice_at` prefers the innermost.
   The attribution is looked for sentence by sentence, in the project's one definition of a
   sentence (``analysis.text.sentence_spans``), so "Sen.", "Jan. 30" or "U.S." inside the clause
-  neither cut it nor cut the speaker's name ("according to Iowa Sen. Chuck Grassley").
+  neither cut it nor cut the speaker's name ("according to Iowa Sen. Chuck Grassley"); a speaker
+  named before a quotation is read from the start of the same sentence ("Sen. Elizabeth Warren
+  tweeted, "…"").
 
 Speakers: ``"…," said X`` / ``"…," X said`` / ``X said: "…"`` / ``X told reporters, "…"`` /
 ``according to X`` / ``X called it "…"``, with the attribution verbs of
@@ -56,7 +58,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -245,6 +247,7 @@ def _direct_in_paragraph(text: str, start: int, end: int, out: list[list]) -> bo
     return False
 
 
+_DOUBLE_MARK = re.compile(r"[\"“”]")
 _DETS = frozenset("the a an one two three several some many other another".split())
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*")
 
@@ -290,17 +293,27 @@ def _speaker_after(text: str, close_end: int, para_end: int) -> tuple[tuple[str,
     return found, (_group(m, "acc") or _group(m, "verb") or "").lower()
 
 
-def _speaker_before(text: str, open_mark: int, floor: int) -> tuple[tuple[str, int, int], str] | None:
+def _speaker_before(text: str, open_mark: int, floor: int,
+                    sentence_starts: Callable[[], Sequence[int]]) -> tuple[tuple[str, int, int], str] | None:
+    """The speaker named before an opening mark (or a block quotation) at ``open_mark``, in the
+    words since the start of the sentence holding it (the last of ``sentence_starts()`` at or
+    before it, by ``analysis.text.sentence_spans``) and since the last double quotation mark."""
     lo = max(floor, open_mark - _WINDOW)
     window = text[lo:open_mark]
-    # only the current sentence: from the last sentence end (or quote mark) in the window
     cut = 0
-    for m in re.finditer(r"[.!?][\"”’)]*\s+|[\"“”]", window):
+    for m in _DOUBLE_MARK.finditer(window):
         cut = m.end()
     # every pattern needs a speech verb, "according to" or a label verb: without one, no search
     # (a search of the window costs far more than this check, paragraph after paragraph)
-    if _before_words().isdisjoint(_WORD_SPLIT.findall(window[cut:].lower())):
+    before_words = _before_words()
+    if before_words.isdisjoint(_WORD_SPLIT.findall(window[cut:].lower())):
         return None
+    starts = sentence_starts()
+    i = bisect_right(starts, open_mark) - 1
+    if i >= 0 and starts[i] - lo > cut:
+        cut = starts[i] - lo
+        if before_words.isdisjoint(_WORD_SPLIT.findall(window[cut:].lower())):
+            return None
     m = _first(_patterns()["before"], "search", window, cut, len(window))
     if m is None:
         return None
@@ -470,9 +483,29 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
     para_starts: list[int] = []
     continued_speaker: tuple[str, int, int, str | None] | None = None  # speaker of an unclosed quote
     last_named: str | None = None
+    previous = (0, 0)  # the paragraph before
     for ps, pe in paragraph_spans(text):
         para_starts.append(ps)
         block = pats["block"].match(text, ps, pe)
+        if sentences is not None:
+            lo = bisect_left(sentence_starts, ps)
+            paragraph_sentences: list[tuple[int, int]] | None = [
+                (s, min(e, pe)) for s, e in sentences[lo:bisect_left(sentence_starts, pe, lo)]]
+        else:
+            paragraph_sentences = None
+
+        def starts_here(ps: int = ps, pe: int = pe, made: list[tuple[int, int]] | None = paragraph_sentences,
+                        memo: list[list[int]] = []) -> list[int]:  # noqa: B006 (made once a paragraph)
+            if not memo:
+                memo.append([s for s, _ in (paragraph_sentence_spans(text, ps, pe) if made is None else made)])
+            return memo[0]
+
+        def starts_before(ps: int = previous[0], pe: int = previous[1]) -> list[int]:
+            if sentences is not None:
+                return sentence_starts[bisect_left(sentence_starts, ps):bisect_left(sentence_starts, pe)]
+            return [s for s, _ in paragraph_sentence_spans(text, ps, pe)]
+
+        previous = (ps, pe)
         paragraph_quotes: list[Quote] = []
         if block:
             a = block.end()
@@ -480,7 +513,7 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
             while b > a and text[b - 1].isspace():
                 b -= 1
             if b > a:
-                found = _speaker_before(text, ps, max(0, ps - _WINDOW))
+                found = _speaker_before(text, ps, max(0, ps - _WINDOW), starts_before)
                 spk = found[0] if found else None
                 speaker = _resolve(spk[0], last_named) if spk else None
                 paragraph_quotes.append(Quote(a, b, "block", speaker, spk[0] if spk else None,
@@ -499,7 +532,7 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
             if closed and not content.rstrip().endswith("."):
                 found = _speaker_after(text, b + 1, pe)
             if found is None:
-                found = _speaker_before(text, mark, ps)
+                found = _speaker_before(text, mark, ps, starts_here)
             n_words = _words(text, a, b)
             if found is None and n_words <= PHRASE_WORDS and not re.search(r"[.!?,]\s*$", content):
                 paragraph_quotes.append(Quote(a, b, "phrase"))
@@ -530,10 +563,6 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
             continued_speaker = (last.speaker, last.speaker_start, last.speaker_end, last.verb)
         raw.extend(paragraph_quotes)
         direct_spans = [(q.start, q.end) for q in paragraph_quotes]
-        paragraph_sentences = None
-        if sentences is not None:
-            lo = bisect_left(sentence_starts, ps)
-            paragraph_sentences = [(s, min(e, pe)) for s, e in sentences[lo:bisect_left(sentence_starts, pe, lo)]]
         for a, b, (mention, ss, se), verb in _reported(text, ps, pe, direct_spans, paragraph_sentences):
             speaker = _resolve(mention, last_named)
             if speaker and speaker.lower() not in _PRONOUN_FORMS and mention.lower() not in _PRONOUN_FORMS:

@@ -76,12 +76,23 @@ def test_quotations_and_speakers(text, expected):
          [("The tariffs will hurt farmers across the Midwest", "reported", "Iowa Sen. Chuck Grassley")]),
         ("The outbreak was fueled by misinformation, said Dr. Oxiris Barbot.",
          [("The outbreak was fueled by misinformation", "reported", "Dr. Oxiris Barbot")]),
+        # a speaker named before a direct quotation is read from the start of its sentence
+        ('Sen. Elizabeth Warren, D-Mass., tweeted, "Gun violence is an emergency."',
+         [("Gun violence is an emergency.", "direct", "Sen. Elizabeth Warren")]),
+        ('Speaking to reporters, Trump said the U.S. would "suspend all travel from Europe for 30 days."',
+         [("suspend all travel from Europe for 30 days.", "direct", "Trump")]),
+        ("Online, however, the mother claimed Dr. Miller's report offered \"proof\" of the harm.",
+         [("proof", "direct", "the mother")]),
+        ("J. Miles Coleman of the University of Virginia said the governor was \"lucky\" this time.",
+         [("lucky", "direct", "J. Miles Coleman of the University of Virginia")]),
+        ("Rep. Jane Roe wrote:\n> We will rebuild the bridge.", [("We will rebuild the bridge.", "block", "Rep. Jane Roe")]),
+        ("The mayor left early.\n> We will rebuild the bridge.", [("We will rebuild the bridge.", "block", None)]),
         # a speaker never begins inside an initialism ("S. government officials")
         ("Current and former U.S. government officials testified that the president directed them to act.",
          [("the president directed them to act", "reported", "government officials")]),
     ],
 )
-def test_reported_speech_is_read_in_the_projects_sentences(text, expected):
+def test_attributions_are_read_in_the_projects_sentences(text, expected):
     assert found(text) == expected
 
 
