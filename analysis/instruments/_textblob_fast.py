@@ -125,22 +125,26 @@ _ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _split_token(chunk: str) -> tuple[str, ...]:
-    """One whitespace-separated chunk split the way TextBlob's ``find_tokens`` splits it
-    (leading and trailing punctuation, ellipses, periods unless an abbreviation), cached by
-    chunk. TextBlob's loop slices the chunk once per character it strips and matches its
-    abbreviation patterns against the whole rest each time (quadratic on a long run of
-    punctuation); this walks two indices over the chunk and answers the patterns from runs
-    measured once. Tested equal to TextBlob through :func:`upstream_tokens`."""
+    """:func:`_split_chunk`, cached by chunk."""
     found = _SPLIT_CACHE.get(chunk)
-    if found is not None:
-        return found
-    punctuation, trailing, replace, longest, abbreviations, consonants = _split_tables()
-    if chunk and chunk[0] not in punctuation and chunk[-1] not in trailing:
-        found = (chunk,)  # nothing to strip at either end: both loops below stop at once
+    if found is None:
+        found = _split_chunk(chunk)
         if len(_SPLIT_CACHE) > 200_000:
             _SPLIT_CACHE.clear()
         _SPLIT_CACHE[chunk] = found
-        return found
+    return found
+
+
+def _split_chunk(chunk: str) -> tuple[str, ...]:
+    """One whitespace-separated chunk split the way TextBlob's ``find_tokens`` splits it
+    (leading and trailing punctuation, ellipses, periods unless an abbreviation). TextBlob's
+    loop slices the chunk once per character it strips and matches its abbreviation patterns
+    against the whole rest each time (quadratic on a long run of punctuation); this walks two
+    indices over the chunk and answers the patterns from runs measured once. Tested equal to
+    TextBlob through :func:`upstream_tokens`."""
+    punctuation, trailing, replace, longest, abbreviations, consonants = _split_tables()
+    if chunk and chunk[0] not in punctuation and chunk[-1] not in trailing:
+        return (chunk,)  # nothing to strip at either end: both loops below stop at once
 
     def contraction(b: int, e: int) -> bool:
         return e - b <= longest and chunk[b:e] in replace
@@ -189,11 +193,7 @@ def _split_token(chunk: str) -> tuple[str, ...]:
     if e > b:
         tokens.append(chunk[b:e])
     tokens.extend(reversed(tail))
-    found = tuple(tokens)
-    if len(_SPLIT_CACHE) > 200_000:
-        _SPLIT_CACHE.clear()
-    _SPLIT_CACHE[chunk] = found
-    return found
+    return tuple(tokens)
 
 
 def _fast_tokens(text: str) -> list[str]:
@@ -245,7 +245,8 @@ def words_usable() -> bool:
 def word_pieces(word: str) -> tuple[str, ...]:
     """The tokens, in their own case, that TextBlob's tokenizer makes of one word of a text (a run
     without whitespace): its contraction and quotation rewrites, then each chunk split
-    (:func:`_split_token`). None of the rewrites reaches across whitespace, so in a text without
+    (:func:`_split_chunk`; not remembered here: the caller remembers whole words). None of the
+    rewrites reaches across whitespace, so in a text without
     line breaks (TextBlob marks a paragraph break there) the text's pieces are its words' pieces
     in order: see :func:`tokens_of_pieces`. Needs :func:`words_usable`."""
     tables = _tokenizer_tables()
@@ -261,8 +262,7 @@ def word_pieces(word: str) -> tuple[str, ...]:
         .replace("'", " ' ")
         .replace('"', ' " ')
     )
-    cache = _SPLIT_CACHE
-    return tuple(p for chunk in s.split() for p in (cache.get(chunk) or _split_token(chunk)))
+    return tuple(p for chunk in s.split() for p in _split_chunk(chunk))
 
 
 def tokens_of_pieces(pieces: Sequence[str]) -> list[str] | None:

@@ -77,20 +77,25 @@ _VADER_ITEMS: dict[str, tuple[str, str, bool, bool]] = {}
 
 
 def _vader_item(word: str) -> tuple[str, str, bool, bool]:
-    """(VADER's item for one whitespace-separated word, its lower case, is it all capitals,
-    is it a negation for VADER's ``negated``), cached by word."""
+    """:func:`_vader_read` of one word, cached by word."""
     found = _VADER_ITEMS.get(word)
     if found is None:
-        rules = _vader_rules()
-        strip, negate = rules[6], rules[2]
-        item = strip(word)
-        lower = item.lower()
-        again = lower.lower()  # ``negated`` lower-cases once more
-        found = (item, lower, item.isupper(), again in negate or "n't" in again)
+        found = _vader_read(word)
         if len(_VADER_ITEMS) > 200_000:
             _VADER_ITEMS.clear()
         _VADER_ITEMS[word] = found
     return found
+
+
+def _vader_read(word: str) -> tuple[str, str, bool, bool]:
+    """(VADER's item for one whitespace-separated word, its lower case, is it all capitals,
+    is it a negation for VADER's ``negated``)."""
+    rules = _vader_rules()
+    strip, negate = rules[6], rules[2]
+    item = strip(word)
+    lower = item.lower()
+    again = lower.lower()  # ``negated`` lower-cases once more
+    return (item, lower, item.isupper(), again in negate or "n't" in again)
 
 
 def _vader_rows(text: str) -> list[tuple[str, str, bool, bool]]:
@@ -255,9 +260,9 @@ def has_emoji(text: str) -> bool:
 
 
 def word_row(word: str) -> tuple[str, str, bool, bool]:
-    """VADER's reading of one whitespace-separated word (see :func:`compound_of_rows`), remembered."""
-    found = _VADER_ITEMS.get(word)
-    return _vader_item(word) if found is None else found
+    """VADER's reading of one whitespace-separated word (see :func:`compound_of_rows`); not
+    remembered here: the caller remembers whole words."""
+    return _vader_read(word)
 
 
 def compound_of_rows(rows: Sequence[tuple[str, str, bool, bool]], stripped: str) -> float:
