@@ -40,7 +40,7 @@ import pandas as pd
 from analysis.actors import actor_groups, pairs_pattern
 from analysis.instruments import _textblob_fast
 from analysis.instruments.sentences import tokens_and_compounds
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, on_change
 from analysis.sourcing import PASSIVE_HEDGE_STANCE, source_rows
 from analysis.text import sentence_spans
 from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
@@ -357,6 +357,8 @@ def _attribution_words() -> frozenset[str]:
             firsts.add(run.group())
     return frozenset(firsts)
 
+
+on_change(_attribution_words.cache_clear)  # made again when the lexicon folder changes
 
 _SOURCE_FIELDS = ["sent_id", "source", "source_key", "verb", "stance", "named", "kind", "start", "end",
                   "verb_start", "verb_end", "actor", "actor_kind"]

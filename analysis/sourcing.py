@@ -301,7 +301,9 @@ def _lexicon_pattern():
     return _pattern_of(None)
 
 
-on_change(_lexicon_pattern.cache_clear)
+# What is compiled from the lexicons is made again when the lexicon folder changes.
+for _cached in (_lexicon_pattern, _compile, _adjective_names, _place_names, _group_heads):
+    on_change(_cached.cache_clear)
 
 
 def _pattern_of(verbs: pd.DataFrame | None):

@@ -65,7 +65,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.lexicon import load_lexicon
+from analysis.lexicon import load_lexicon, on_change
 from analysis.text import WORD_PATTERN, caseless_alternation, paragraph_sentence_spans, paragraph_spans
 
 __all__ = [
@@ -354,6 +354,12 @@ def _attribution_words() -> re.Pattern[str]:
 def _before_words() -> frozenset[str]:
     """Words one of which a speaker-before pattern needs: a speech verb, "according", a label verb."""
     return _verb_set() | {"according", "called", "dubbed", "labeled", "labelled", "termed", "described"}
+
+
+# What is compiled from the lexicons is made again when the lexicon folder changes
+# (analysis.lexicon.use_lexicon_dir).
+for _cached in (_vocabulary, _patterns, _verb_set, _attribution_words, _before_words):
+    on_change(_cached.cache_clear)
 
 
 def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],

@@ -234,14 +234,32 @@ def test_sentence_spans_equal_the_boundary_rules_as_written_before_on_articles()
 
 def test_attribution_patterns_follow_the_lexicon_folder(tmp_path):
     sentences = pd.DataFrame({"article_id": ["a"], "sent_id": [0], "start": [0],
-                              "text": ["The mayor quipped that the bridge would open in May."]})
+                              "text": ["The mayor harrumphed that the bridge would open in May."]})
     assert attribution_pattern() is attribution_pattern()  # read once
     assert find_sources(sentences).empty
     folder = tmp_path / "lexicons"
     shutil.copytree(LEXICON_DIR, folder)
     with (folder / "attribution_verbs.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow(["quipped", "attribution", "doubt", "quip", "a test verb", "a test list"])
+        csv.writer(handle).writerow(["harrumphed", "attribution", "doubt", "harrumph", "a test verb", "a test list"])
     with use_lexicon_dir(folder):
         found = find_sources(sentences)
-        assert found["verb"].tolist() == ["quipped"] and found["stance"].tolist() == ["doubt"]
+        assert found["verb"].tolist() == ["harrumphed"] and found["stance"].tolist() == ["doubt"]
     assert find_sources(sentences).empty
+
+
+def test_annotation_reads_a_new_attribution_verb_from_the_lexicon_folder(tmp_path):
+    """Every pattern and word list compiled from the lexicons is made again inside and after
+    ``use_lexicon_dir`` (the annotation's sentence filter, voice's speech verbs, sourcing's)."""
+    text = "The mayor harrumphed that the bridge would open in May. Officials said nothing."
+    before = annotation.annotate(text)  # everything compiled from the shipped lexicons first
+    assert [s.verb for s in before.sources] == ["said"]
+    assert not any(q.verb == "harrumphed" for q in before.quotes)
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, folder)
+    with (folder / "attribution_verbs.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(["harrumphed", "attribution", "doubt", "harrumph", "a test verb", "a test list"])
+    with use_lexicon_dir(folder):
+        inside = annotation.annotate(text)
+        assert [(s.verb, s.stance) for s in inside.sources] == [("harrumphed", "doubt"), ("said", "neutral")]
+        assert [q.verb for q in inside.quotes if q.kind == "reported"][:1] == ["harrumphed"]
+    assert annotation.annotate(text) == before
