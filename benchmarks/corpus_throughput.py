@@ -20,11 +20,11 @@ Usage:
 Other processes on the machine take cores from the parallel run: the load average is printed
 beside the figures; measure on a quiet machine.
 
-Measured on 27 Nov 2026, 13:11-13:16 UTC, with ``--n 300 --texts ../shared/eval/mbic_articles.jsonl``
-on the 2-core machine shared by other jobs (load average 4.0-4.7): features() costs 4.84-4.93x
-TextBlob's CPU per article in a fresh process (5.83-5.97x for commit a8bbdab, in the same minutes);
-0.23-0.25x one-core TextBlob on two cores (wall clock, under that load); peak 412 MB. See README,
-"Corpus scale".
+Measured on 27 Nov 2026 at 16:46 UTC with ``--n 300 985 --texts ../shared/eval/mbic_articles.jsonl``
+on the idle 2-core machine (load average 0.8-1.0), code 8e06223: features() costs 3.96x / 3.42x
+TextBlob's CPU per article (300 / 985 articles, fresh process; 4.84x / 3.96x at 14:23 for 7f9b448);
+0.41x / 0.51x one-core TextBlob on two cores; cost per article falling with N; peak 537 MB at 985.
+See README, "Corpus scale".
 """
 
 from __future__ import annotations
