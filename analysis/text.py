@@ -252,7 +252,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _split_block(text[pos:brk.start()], pos, spans)
         pos = brk.end()
     _split_block(text[pos:], pos, spans)
-    # Trim leading whitespace inside each span so text[start:end] is the clean sentence.
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with leading whitespace trimmed, so ``text[start:end]`` is the clean sentence;
+    spans left empty are dropped."""
     trimmed = []
     for s, e in spans:
         while s < e and text[s].isspace():
@@ -273,13 +278,7 @@ def paragraph_sentence_spans(text: str, start: int, end: int) -> list[tuple[int,
     """
     spans: list[tuple[int, int]] = []
     _split_block(text[start:end], start, spans)
-    trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        if s < e:
-            trimmed.append((s, e))
-    return trimmed
+    return _trimmed(text, spans)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
