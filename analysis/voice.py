@@ -37,7 +37,9 @@ Speakers: ``"…," said X`` / ``"…," X said`` / ``X said: "…"`` / ``X told r
 ``lexicons/voice_words.csv``. A speaker is a name ("Dmitry Peskov", "the Kremlin"), a role
 ("a White House spokesman", "officials") or a pronoun; "he", "she" and "they" are resolved to the
 last named speaker before them (a guess, and said so: ``speaker_mention`` keeps the pronoun).
-A speaker never begins inside an initialism ("U.S. officials said that …" gives "officials").
+An initialism is one word of a speaker's name ("U.S. officials", "U.S. Attorney Andrew Lelling"), and
+a speaker never begins inside one ("S. officials"); a word opening the clause ("While", "As",
+"But") is not part of the name.
 An unattributed quotation takes the speaker of the quotation it continues (the previous paragraph
 ended inside one) or of the one attributed quotation in its paragraph.
 
@@ -152,7 +154,7 @@ def _patterns() -> dict:
     verb = rf"(?P<verb>{caseless_alternation(list(map(re.escape, verbs)))})(?![\w'’-])"
     role = rf"{caseless_alternation(list(map(re.escape, roles)))}(?![\w'’-])"
     titles = "Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Pres|Supt|Det|Rev|Gov"
-    cap = rf"(?:(?:{titles})\.|[A-Z]\.|[A-Z][\w'’\-]*)"
+    cap = rf"(?:(?:{titles})\.|(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "U.S. Attorney", "George W. Bush"
     mod = r"(?:senior|top|former|chief|deputy|acting|state|federal|local|foreign|military|press|government|party|campaign|[a-z]+['’]s)"
     det = r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|The|A|An|One|Two|Three|Several|Some|Many|Other|Another)\s+)"
     token = rf"(?:{cap}|{role}|{mod}|\([A-Z][A-Za-z]*\))"
@@ -266,11 +268,20 @@ def _group(match: re.Match[str], name: str) -> str | None:
     return match.groupdict().get(name)
 
 
+#: Words that open a sentence or a clause before its subject ("But officials said", "While
+#: President Bush said that …"): never the start of a speaker's name.
+_SENTENCE_WORD = re.compile(
+    r"(?:But|And|So|Yet|Then|Still|Now|Later|Earlier|However|Meanwhile|Also|While|Whilst|As|When|After|"
+    r"Before|Although|Though|Because|Since|Until|Once|If|Unless|Whereas)\s+"
+)
+
+
 def _clean_speaker(match: re.Match[str], offset: int = 0) -> tuple[str, int, int] | None:
-    """The speaker group of ``match`` trimmed of a leading sentence word ("But officials")."""
+    """The speaker group of ``match`` trimmed of a leading sentence or clause word ("But
+    officials", "While President Bush")."""
     s, e = match.span("speaker")
     words = match.group("speaker")
-    lead = re.match(r"(?:But|And|So|Yet|Then|Still|Now|Later|Earlier|However|Meanwhile|Also)\s+", words)
+    lead = _SENTENCE_WORD.match(words)
     if lead:
         s += lead.end()
         words = words[lead.end():]

@@ -87,9 +87,19 @@ def test_quotations_and_speakers(text, expected):
          [("lucky", "direct", "J. Miles Coleman of the University of Virginia")]),
         ("Rep. Jane Roe wrote:\n> We will rebuild the bridge.", [("We will rebuild the bridge.", "block", "Rep. Jane Roe")]),
         ("The mayor left early.\n> We will rebuild the bridge.", [("We will rebuild the bridge.", "block", None)]),
-        # a speaker never begins inside an initialism ("S. government officials")
+        # a speaker never begins inside an initialism ("S. government officials"), and an initialism
+        # is one word of a speaker's name ("U.S. Attorney", not "U.")
         ("Current and former U.S. government officials testified that the president directed them to act.",
-         [("the president directed them to act", "reported", "government officials")]),
+         [("the president directed them to act", "reported", "former U.S. government officials")]),
+        ('"We will appeal the ruling," said U.S. Attorney Andrew Lelling.',
+         [("We will appeal the ruling,", "direct", "U.S. Attorney Andrew Lelling")]),
+        ("The report was delayed by two weeks, according to the U.S. Bureau of Labor Statistics.",
+         [("The report was delayed by two weeks", "reported", "the U.S. Bureau of Labor Statistics")]),
+        # a word opening the clause is not part of the speaker's name
+        ("While President George W. Bush said that taxes would fall, the deficit grew.",
+         [("taxes would fall, the deficit grew", "reported", "President George W. Bush")]),
+        ("As former Labor Secretary Robert Reich noted that wages had stalled, the debate moved on.",
+         [("wages had stalled, the debate moved on", "reported", "former Labor Secretary Robert Reich")]),
     ],
 )
 def test_attributions_are_read_in_the_projects_sentences(text, expected):
