@@ -89,10 +89,7 @@ def find_article_files(path_or_paths: str | Path | Iterable[str | Path]) -> list
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        try:
-            os.stat(path)
-        except OSError as err:
-            raise CorpusError(path, _stat_problem(err)) from None
+        stat_path(path)
         if path.is_dir():
             found = sorted(
                 p
@@ -296,6 +293,26 @@ def _not_regular(mode: int) -> str | None:
     return next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
 
 
+def stat_path(path: Path) -> os.stat_result:
+    """``os.stat(path)``, or a :class:`CorpusError` naming the file and why it cannot be read
+    (missing, a symbolic link loop, no permission)."""
+    try:
+        return os.stat(path)
+    except OSError as err:
+        raise CorpusError(path, _stat_problem(err)) from None
+
+
+def stat_regular_file(path: Path, *, need: str = "") -> os.stat_result:
+    """:func:`stat_path` of a regular file; a named pipe, a device, a socket or a folder gives a
+    :class:`CorpusError` ("is a named pipe (FIFO), not a regular file", then ``need``), so
+    nothing is opened that could block or never end."""
+    info = stat_path(path)
+    kind = _not_regular(info.st_mode)
+    if kind is not None:
+        raise CorpusError(path, f"is {kind}, not a regular file{need}")
+    return info
+
+
 def _too_large(size_mb: float, limit: int) -> str:
     return (
         f"file is {size_mb:.1f} MB; an article should be under {limit / 1024 / 1024:.0f} MB. If it holds "
@@ -315,13 +332,7 @@ def read_bounded(path: Path, *, limit: int) -> bytes:
         CorpusError: missing, a symbolic link loop, not a regular file, unreadable, or over
             ``limit`` bytes; one line naming the file and the problem.
     """
-    try:
-        info = os.stat(path)
-    except OSError as err:
-        raise CorpusError(path, _stat_problem(err)) from None
-    kind = _not_regular(info.st_mode)
-    if kind is not None:
-        raise CorpusError(path, f"is {kind}, not a regular file: an article must be a text file")
+    info = stat_regular_file(path, need=": an article must be a text file")
     if info.st_size > limit:
         raise CorpusError(path, _too_large(info.st_size / 1024 / 1024, limit))
     try:

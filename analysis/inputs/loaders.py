@@ -38,7 +38,6 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import re
 import warnings
 import zlib
@@ -54,10 +53,10 @@ from analysis.corpus import (
     CorpusError,
     CorpusWarning,
     _kind_of,
-    _not_regular,
-    _stat_problem,
     article_record,
     find_article_files,
+    stat_path,
+    stat_regular_file,
 )
 from analysis.inputs.files import read_article
 from analysis.inputs.tables import parquet_rows
@@ -88,13 +87,7 @@ def source_format(source: str | Path) -> Format:
 
 def _open_binary(path: Path) -> io.BufferedIOBase:
     """The file's bytes (decompressed for ``.gz``); only a regular file is opened."""
-    try:
-        info = os.stat(path)
-    except OSError as err:
-        raise CorpusError(path, _stat_problem(err)) from None
-    kind = _not_regular(info.st_mode)
-    if kind is not None:
-        raise CorpusError(path, f"is {kind}, not a regular file")
+    stat_regular_file(path)
     try:  # closed by the caller's ``with``
         return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
     except OSError as err:
@@ -270,10 +263,7 @@ def iter_articles(
     (``analysis.scale.features`` computes those). Ids are made unique (``-2``, ``-3`` … on clashes).
     """
     path = Path(source)
-    try:
-        os.stat(path)
-    except OSError as err:
-        raise CorpusError(path, _stat_problem(err)) from None
+    stat_path(path)
     fmt = source_format(path)
     problems: list[str] = []
     where: list[str] = []  # line numbers (or files) of the records skipped

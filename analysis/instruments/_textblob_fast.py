@@ -209,17 +209,7 @@ def _fast_tokens(text: str) -> list[str]:
     if tables is None:
         return upstream_tokens(text)
     replace, linebreak, _spaces, _token_re, eos, sarcasm, emoticons = tables
-    s = text
-    for a, b in replace:  # literal patterns: str.replace is re.sub here
-        s = s.replace(a, b)
-    s = (
-        s.replace("“", " “ ")
-        .replace("”", " ” ")
-        .replace("‘", " ‘ ")
-        .replace("’", " ’ ")
-        .replace("'", " ' ")
-        .replace('"', ' " ')
-    )
+    s = _rewritten(text, replace)
     s = s.replace("\r\n", "\n")
     if "\n\n" in s:
         s = linebreak.sub(f" {eos} ", s)
@@ -234,6 +224,22 @@ def _fast_tokens(text: str) -> list[str]:
     if sarcasm.search(joined) is not None or emoticons.search(joined) is not None:
         return " ".join(_sentence_rewrites(every, eos, sarcasm, emoticons)).lower().split()
     return joined.lower().split()
+
+
+def _rewritten(text: str, replace: Sequence[tuple[str, str]]) -> str:
+    """TextBlob's contraction rewrites (literal patterns: ``str.replace`` is its ``re.sub``
+    here), then a space on each side of every quotation mark, as its tokenizer does."""
+    s = text
+    for a, b in replace:
+        s = s.replace(a, b)
+    return (
+        s.replace("“", " “ ")
+        .replace("”", " ” ")
+        .replace("‘", " ‘ ")
+        .replace("’", " ’ ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
 
 
 def words_usable() -> bool:
@@ -251,17 +257,7 @@ def word_pieces(word: str) -> tuple[str, ...]:
     in order: see :func:`tokens_of_pieces`. Needs :func:`words_usable`."""
     tables = _tokenizer_tables()
     assert tables is not None, "word_pieces needs words_usable()"
-    s = word
-    for a, b in tables[0]:
-        s = s.replace(a, b)
-    s = (
-        s.replace("“", " “ ")
-        .replace("”", " ” ")
-        .replace("‘", " ‘ ")
-        .replace("’", " ’ ")
-        .replace("'", " ' ")
-        .replace('"', ' " ')
-    )
+    s = _rewritten(word, tables[0])
     return tuple(p for chunk in s.split() for p in _split_chunk(chunk))
 
 
