@@ -89,4 +89,22 @@ def zipf_frequency(term: str) -> float:
     >>> zipf_frequency("the") > 7 > zipf_frequency("masterstroke")
     True
     """
+    table = _frequencies()
+    if table is not None and term.isascii() and term.isalpha() and term.islower():
+        # one plain word ([a-z]+): its value depends only on its bucket (or on its absence), so it is
+        # computed once per bucket, by the general path below, and looked up after that
+        bucket = table.get(term)
+        zipf = _BUCKET_ZIPF.get(bucket)
+        if zipf is None:
+            zipf = _BUCKET_ZIPF[bucket] = _zipf(term)
+        return zipf
+    return _zipf(term)
+
+
+def _zipf(term: str) -> float:
     return round(math.log10(word_frequency(term, minimum=_MINIMUM)) + 9, 2)
+
+
+#: :func:`zipf_frequency` of plain one-word terms by their bucket in wordfreq's list (None: not
+#: listed), filled as words are looked up (a few hundred buckets at most).
+_BUCKET_ZIPF: dict[int | None, float] = {}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.frequency import _frequencies, word_frequency, zipf_frequency
+from analysis.frequency import _frequencies, _zipf, word_frequency, zipf_frequency
 
 wordfreq = pytest.importorskip("wordfreq")
 
@@ -35,3 +35,14 @@ def test_matches_wordfreq_on_sampled_words_and_phrases(seed_articles):
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz' -é’", min_size=1, max_size=12))
 def test_matches_wordfreq_on_any_short_text(term):
     assert zipf_frequency(term) == wordfreq.zipf_frequency(term, "en")
+
+
+def test_plain_words_are_looked_up_by_bucket_with_the_same_values():
+    """A plain word's Zipf frequency, remembered per bucket of wordfreq's list, equals the one
+    worked out in full for that word, listed or not."""
+    words = sorted(w for w in _frequencies() if w.isascii() and w.isalpha() and w.islower())
+    sample = random.Random(1).sample(words, 5000) + ["zzqxj", "masterstrokey", "unwinnablest"]
+    for term in sample:
+        assert zipf_frequency(term) == _zipf(term), term
+    for term in sample[:300]:
+        assert zipf_frequency(term) == wordfreq.zipf_frequency(term, "en"), term

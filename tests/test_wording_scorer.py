@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.features import INDEX, N_BASE, N_WORD
-from analysis.wording.lexicons import curated, family_form, fold_form
+from analysis.wording.lexicons import (
+    afinn_words,
+    curated,
+    family_form,
+    first_form,
+    first_forms,
+    fold_form,
+    nrc_words,
+    textblob_words,
+    vader_words,
+)
 from analysis.wording.model import Model, load_model
 from analysis.wording.scorer import Scorer, word_matrix, word_vector
 from tests.wording_reference import (
@@ -66,6 +76,32 @@ def test_batch_equals_one_word_at_a_time_on_real_articles(seed_articles):
     # another model and learned table (the folds of training): hand-set weights, a small table
     learned = {"regime": (5, 9, 7), "slam": (2, 3, 3), "claim": (1, 40, 12), "sensationalist": (7, 10, 8)}
     _check(Scorer(Model.hand_set(), learned), keys[:2000])
+
+
+def test_batch_equals_one_word_at_a_time_on_listed_words_and_their_forms():
+    """Words the curated and outside lists hold, and crude inflections of them (what the lists'
+    lookups and the shared form search see most): a sample of each list, every curated word."""
+    rng = np.random.default_rng(0)
+    words = [w for w in curated() if " " not in w]
+    for table in (textblob_words(), vader_words(), afinn_words(), nrc_words()):
+        plain = sorted(w for w in table if " " not in w)
+        words += [str(w) for w in rng.choice(plain, size=250, replace=False)]
+    words += [w + ending for w in words[::3] for ending in ("ly", "ily", "s", "ed", "'s", "er", "est")]
+    keys = [(w, capital, cur) for w in dict.fromkeys(words) for capital in (False, True) for cur in (True, False)]
+    scorer = Scorer()
+    for first in range(0, len(keys), 400):
+        _check(scorer, keys[first:first + 400])
+
+
+_FORM_ENDINGS = st.sampled_from(["", "s", "ss", "ly", "ily", "bly", "ed", "ing", "es", "y", "e"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(set(afinn_words()) | set(nrc_words()))), _FORM_ENDINGS, st.text("abdely", max_size=3))
+def test_first_forms_equals_first_form_in_each_list(word, ending, noise):
+    """One search of a word's crude forms in two lists finds what a search of each list finds."""
+    for w in (word + ending, word + noise + ending, noise + ending):
+        assert first_forms(afinn_words(), nrc_words(), w) == (first_form(afinn_words(), w), first_form(nrc_words(), w))
 
 
 _LETTERS = st.text(alphabet="abcdeilmnorstuyzé", min_size=1, max_size=12)

@@ -4,7 +4,9 @@
 ``analysis.wording.scan.occurrences`` and ``scan``; ``segment_marks_reference`` gives the sentence
 marks the fast loop computes on the way; ``word_vector_reference`` and ``word_score_reference``
 score one word at a time, as ``analysis.wording.scorer.Scorer.word`` did before it scored a
-batch of words at once. The fast paths are tested equal to these.
+batch of words at once, from ``base_features_reference``: the word features as
+``analysis.wording.features.base_features`` first computed them (each outside list asked on its
+own, the Zipf frequency of every word worked out in full). The fast paths are tested equal to these.
 """
 
 from __future__ import annotations
@@ -13,30 +15,40 @@ import math
 
 import numpy as np
 
+from analysis.categories import category as registry_category
+from analysis.frequency import word_frequency
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.voice import quoted_stretches
 from analysis.wording.features import (
+    _ALPHA,
+    _WORD_FEATURES,
     FEATURES,
     HINT_FEATURES,
     INDEX,
     LEXICAL_EVIDENCE,
     N_WORD,
-    base_features,
+    WordFacts,
     evidence_tags,
     is_candidate,
     learned_features,
     length_feature,
     nearby_feature,
-    negative_ratings,
 )
 from analysis.wording.lexicons import (
+    FUNCTION_WORDS,
     PERSONAL_WORDS,
+    afinn_words,
     curated,
     curated_word,
     degree_words,
+    first_form,
     fold_form,
+    lexicon_entry,
+    neutral_words,
+    nrc_words,
     phrase_pattern,
     say_words,
+    vader_words,
 )
 from analysis.wording.model import Model, family_feature, lean_feature, learned_feature
 from analysis.wording.occurrences import (
@@ -247,6 +259,37 @@ def scan_reference(
 
 
 
+def zipf_reference(term: str) -> float:
+    """The first ``analysis.frequency.zipf_frequency``: every word's frequency worked out in full."""
+    return round(math.log10(word_frequency(term, minimum=1e-9)) + 9, 2)
+
+
+def word_facts_reference(norm: str, curated_entry: bool = True) -> WordFacts:
+    """The first ``analysis.wording.features.word_facts``: each list asked on its own."""
+    info = curated_word(norm) if curated_entry else None
+    word = norm[:-2] if norm.endswith("'s") else norm
+    content = word not in FUNCTION_WORDS and bool(_ALPHA.match(word)) and word not in neutral_words()
+    rarity = min(1.0, max(0.0, (6.0 - zipf_reference(word)) / 4.0)) if content and len(word) > 2 else 0.0
+    entry = registry_category(info.category) if info is not None else None
+    return WordFacts(
+        word=word,
+        info=info,
+        textblob=lexicon_entry(word),
+        vader=vader_words().get(word, 0.0),
+        afinn=first_form(afinn_words(), word) or 0.0,
+        nrc=first_form(nrc_words(), word) or (0, False),
+        content=content,
+        rarity=rarity,
+        kind=entry.feature if entry is not None else "",
+    )
+
+
+def base_features_reference(norm: str, curated: bool = True) -> tuple[float, ...]:
+    """The first ``analysis.wording.features.base_features`` (not cached)."""
+    facts = word_facts_reference(norm, curated)
+    return tuple(value(facts) for value in _WORD_FEATURES)
+
+
 def word_vector_reference(norm: str, capital: bool, *, learned: dict, model: Model, curated: bool,
                           family: tuple[float, float]) -> np.ndarray:
     """One word's feature vector, one small array a word (the first ``word_vector``)."""
@@ -256,7 +299,7 @@ def word_vector_reference(norm: str, capital: bool, *, learned: dict, model: Mod
         known = 1.0
     else:
         lf, known = 0.0, 0.0
-    base = base_features(norm, curated)
+    base = base_features_reference(norm, curated)
     x = np.array((*base, *learned_features(base, lf, known, *family), float(capital)))
     if capital:
         x[INDEX["rarity"]] = x[INDEX["rare_evaluative"]] = 0.0
@@ -285,7 +328,8 @@ def word_score_reference(scorer: Scorer, norm: str, capital: bool, curated_entry
         vouched = True
     else:
         assert HINT_RULE == "negative"
-        vouched = bool(x[INDEX["negative"]] > 0) and any(n in ("VADER", "AFINN") for n in negative_ratings(norm))
+        facts = word_facts_reference(norm, False)
+        vouched = bool(x[INDEX["negative"]] > 0) and (facts.vader < 0 or facts.afinn < 0)
     evaluative = [FEATURES.index(f) for f in ("loaded", "label", "attr_loaded")]
     return WordScore(
         z,

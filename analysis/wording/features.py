@@ -39,7 +39,7 @@ from analysis.wording.lexicons import (
     CueInfo,
     afinn_words,
     curated_word,
-    first_form,
+    first_forms,
     lexicon_entry,
     neutral_words,
     nrc_words,
@@ -285,13 +285,14 @@ def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
     content = word not in FUNCTION_WORDS and bool(_ALPHA.match(word)) and word not in neutral_words()
     rarity = min(1.0, max(0.0, (6.0 - zipf_frequency(word)) / 4.0)) if content and len(word) > 2 else 0.0
     entry = registry_category(info.category) if info is not None else None
+    afinn, nrc = first_forms(afinn_words(), nrc_words(), word)
     return WordFacts(
         word=word,
         info=info,
         textblob=lexicon_entry(word),
         vader=vader_words().get(word, 0.0),
-        afinn=first_form(afinn_words(), word) or 0.0,
-        nrc=first_form(nrc_words(), word) or (0, False),
+        afinn=afinn or 0.0,
+        nrc=nrc or (0, False),
         content=content,
         rarity=rarity,
         kind=entry.feature if entry is not None else "",

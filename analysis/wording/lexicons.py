@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,13 +28,14 @@ from analysis.text import normalize_token, stem
 
 __all__ = [
     "FUNCTION_WORDS",
-        "PERSONAL_WORDS",
+    "PERSONAL_WORDS",
     "CueInfo",
     "afinn_words",
     "curated",
     "curated_word",
     "degree_words",
     "first_form",
+    "first_forms",
     "fold_form",
     "lexicon_entry",
     "neutral_words",
@@ -359,6 +361,7 @@ def _forms(word: str) -> tuple[str, ...]:
 
 
 V = TypeVar("V")
+W = TypeVar("W")
 
 
 def first_form(table: dict[str, V], word: str) -> V | None:
@@ -367,6 +370,19 @@ def first_form(table: dict[str, V], word: str) -> V | None:
         if form in table:
             return table[form]
     return None
+
+
+def first_forms(first: Mapping[str, V], second: Mapping[str, W], word: str) -> tuple[V | None, W | None]:
+    """:func:`first_form` of ``word`` in two tables, the crude forms made once."""
+    one: V | None = None
+    two: W | None = None
+    found_one = found_two = False
+    for form in _forms(word):
+        if not found_one and form in first:
+            one, found_one = first[form], True
+        if not found_two and form in second:
+            two, found_two = second[form], True
+    return one, two
 
 
 @on_change

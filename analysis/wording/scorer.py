@@ -153,16 +153,23 @@ def word_matrix(words: Sequence[tuple[tuple[float, ...], float, float, float, fl
     from ``(base features, own learned feature, known, family feature, family known, capital)``
     per word; :func:`analysis.wording.features.learned_features` computes the learned features
     for all rows at once (the same float operations as for one word, so the same numbers)."""
-    n = len(words)
-    x = np.empty((n, N_WORD))
-    x[:, :N_BASE] = [w[0] for w in words]
-    own, known, family, family_known = (np.array([w[i] for w in words], dtype=float) for i in range(1, 5))
-    for i, column in enumerate(learned_features(x[:, :N_BASE].T, own, known, family, family_known), N_BASE):
+    return _matrix([w[0] for w in words], [w[1] for w in words], [w[2] for w in words], [w[3] for w in words],
+                   [w[4] for w in words], [w[5] for w in words])
+
+
+def _matrix(bases: Sequence[tuple[float, ...]], own: Sequence[float], known: Sequence[float],
+            family: Sequence[float], family_known: Sequence[float], capital: Sequence[bool]) -> np.ndarray:
+    """:func:`word_matrix` from one list per part."""
+    x = np.empty((len(bases), N_WORD))
+    x[:, :N_BASE] = bases
+    learned = learned_features(x[:, :N_BASE].T, np.array(own, dtype=float), np.array(known, dtype=float),
+                               np.array(family, dtype=float), np.array(family_known, dtype=float))
+    for i, column in enumerate(learned, N_BASE):
         x[:, i] = column
-    capital = np.array([w[5] for w in words], dtype=bool)
-    x[:, N_WORD - 1] = capital
-    x[capital, _RARITY] = 0.0
-    x[capital, _RARE_EVALUATIVE] = 0.0
+    names = np.array(capital, dtype=bool)
+    x[:, N_WORD - 1] = names
+    x[names, _RARITY] = 0.0
+    x[names, _RARE_EVALUATIVE] = 0.0
     return x
 
 
@@ -220,9 +227,9 @@ class Scorer:
         lexicons = curated()
         common = common_only_categories()
         learned, families = self.learned, self.families
-        base_rate, smoothing = model.base_rate, model.smoothing
+        base_rate, smoothing, min_sentences = model.base_rate, model.smoothing, model.min_sentences
         todo = []
-        inputs = []
+        bases, owns, knowns, fam_values, fam_knowns, capitals = [], [], [], [], [], []
         for key in dict.fromkeys(keys):
             if key in memo:
                 continue
@@ -234,39 +241,50 @@ class Scorer:
             folded = fold_form(norm)
             fam_value, fam_known, fam = family_feature(folded, learned, families, base_rate=base_rate,
                                                        smoothing=smoothing)
+            kn = learned.get(folded)
             # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
-            own, known = _own_learned(folded, learned if cur or norm not in lexicons else {}, model)
-            todo.append((key, entry if cur else None, learned.get(folded), fam))
-            inputs.append((base_features(norm, cur), own, known, fam_value, fam_known, capital))
+            # (as :func:`_own_learned` with an empty table)
+            if kn is not None and kn[1] >= min_sentences and (cur or norm not in lexicons):
+                owns.append(learned_feature(kn[0], kn[1], base_rate=base_rate, smoothing=smoothing))
+                knowns.append(1.0)
+            else:
+                owns.append(0.0)
+                knowns.append(0.0)
+            todo.append((key, entry if cur else None, kn, fam))
+            bases.append(base_features(norm, cur))
+            fam_values.append(fam_value)
+            fam_knowns.append(fam_known)
+            capitals.append(capital)
         if not todo:
             return
-        x = word_matrix(inputs)
+        x = _matrix(bases, owns, knowns, fam_values, fam_knowns, capitals)
         contributions = x * model.weights[:N_WORD]
         # the sums of each row: the same additions in the same order as one word's vector
         # (``tests/test_wording_scorer.py`` checks the batch against one word at a time)
         z_all = (model.intercept + contributions.sum(axis=1)).tolist()
         hints = np.clip(contributions[:, _HINT_LIST], 0.0, None).sum(axis=1).tolist()
-        values = x.tolist()  # plain floats
+        evaluative = (x[:, _EVALUATIVE_INDEX] != 0.0).any(axis=1).tolist()
+        # which words a rating may vouch for (:func:`_vouched` is asked only about those)
+        rated = (x[:, _NEGATIVE_INDEX] > 0).tolist() if HINT_RULE == "negative" else [True] * len(todo)
         tags_all = evidence_rows(x, [info is not None for _, info, _, _ in todo])
         lean_base_rate, lean_smoothing = model.lean_base_rate, model.lean_smoothing
         for i, (key, info, kn, fam) in enumerate(todo):
             norm = key[0]
-            row = values[i]
+            row = x[i]
             tags = tags_all[i]
             z = z_all[i]
-            evidence, lexical = _evidence(tags)
+            evidence, lexical, vouched = _evidence(tags)
             memo[key] = WordScore(
                 z,
                 info.category if info else "loaded",
                 info.stance if info else None,
-                (x[i], info, kn, model, fam, norm),
+                (row, info, kn, model, fam, norm),
                 evidence,
                 lexical,
-                z if _vouched(tags, row, norm) else z - hints[i],
+                z if vouched or (rated[i] and _vouched(tags, row, norm)) else z - hints[i],
                 0.0 if kn is None else lean_feature(kn[2], kn[1], base_rate=lean_base_rate,
                                                     smoothing=lean_smoothing),
-                any(row[j] != 0.0 for j in _EVALUATIVE_INDEX)
-                or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
+                evaluative[i] or (kn is not None and kn[0] > 0 and kn[0] >= STRONG_RATE * kn[1]),
                 info is not None,
             )
 
@@ -278,10 +296,11 @@ class Scorer:
 
 
 @cache
-def _evidence(tags: tuple[str, ...]) -> tuple[str, bool]:
-    """The ``evidence`` string of a word's tags (``none`` without any) and whether any of them is
-    lexical evidence (:data:`LEXICAL_EVIDENCE`)."""
-    return "+".join(tags) or "none", any(t in LEXICAL_EVIDENCE for t in tags)
+def _evidence(tags: tuple[str, ...]) -> tuple[str, bool, bool]:
+    """The ``evidence`` string of a word's tags (``none`` without any), whether any of them is
+    lexical evidence (:data:`LEXICAL_EVIDENCE`) and whether they alone vouch for the word (a
+    curated list or the experts' marks: see :func:`_vouched`)."""
+    return "+".join(tags) or "none", any(t in LEXICAL_EVIDENCE for t in tags), "lexicon" in tags or "learned" in tags
 
 
 @lru_cache(maxsize=1)
