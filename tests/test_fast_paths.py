@@ -170,6 +170,52 @@ def test_scan_equals_reference_on_generated_text(text):
     assert scan.scan(text, min_score=0.0) == ref.scan_reference(text, min_score=0.0)
 
 
+# Pieces where the per-word look-ups of noun uses and phrase starts could go wrong: verb-list words
+# inside other words, after apostrophes, hyphens and digits, in capitals and with letters that fold
+# to ASCII ("ſ", the Kelvin sign), objects that overlap ("maintained the claim the lives of"), and
+# the first words of curated phrases alone and glued to others.
+_FIRST_WORDS = sorted({t.split()[0] for t in _PHRASES})
+_NOUN_PIECES = st.sampled_from(
+    ["claim", "claims", "Claims", "CLAIMED", "claimed", "claiming", "report", "reports", "blast", "stress",
+     "maintain", "maintained", "Maintains", "the", "a", "an", "its", "lives", "life", "of", "is", "was",
+     "loyalty", "allies", "ceasefire", "that", "o'", "’", "'", "-", "5", "_", "ſ", "\u212a", "U.S.", "’s",
+     ".", ",", ";", ":", ")", "(", "\"", "\n", "  ", "Moscow's", "territorial", "false", "new"]
+)
+
+
+_NOUN_CASES = [
+    "They maintained the big claims life. Officials o'claimed the lives of 40 people.",  # overlap; inside a word
+    "It maintained a ceasefire, claims of fraud, Moscow's claims; the report, reports about it.",
+    "Critics said o'climate change and \u212aiev regime-style CLIMATE  CHANGE were 5claims or claims-.",
+    "The regime's claimed victory. ſtress claims_x claim’s blast blasts maintained that the claim is.",
+]
+
+
+@pytest.mark.parametrize("text", _NOUN_CASES)
+def test_word_level_lookups_equal_searching_the_whole_text_on_tricky_cases(text):
+    _assert_word_level_lookups_equal(text)
+
+
+def _assert_word_level_lookups_equal(text):
+    from analysis.wording.occurrences import _occurrence_parts
+    from analysis.wording.scan import _phrase_matches
+
+    assert scan.occurrences(text) == ref.occurrences_reference(text)
+    starts = _occurrence_parts(text)[5]
+    assert [m.span() for m in _phrase_matches(text, starts)] == [
+        m.span() for m in lexicons.phrase_finder().finditer(text)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_NOUN_PIECES, st.sampled_from(_FIRST_WORDS), st.sampled_from(_PHRASES),
+                          st.sampled_from(_PHRASES).map(str.title)), max_size=30),
+       st.lists(st.sampled_from(["", " ", " ", "\n", "-", "'"]), min_size=30, max_size=30))
+def test_word_level_lookups_equal_searching_the_whole_text(pieces, joins):
+    """The scan looks for noun uses and curated phrases only at the words that may start one
+    (``analysis.wording.occurrences``): the same as searching the whole text."""
+    _assert_word_level_lookups_equal("".join(piece + join for piece, join in zip(pieces, joins, strict=False)))
+
+
 def test_cue_tally_counts_loaded_language(bodies, stitched):
     threshold = flag_threshold()
     for text in [*_TRICKY, *bodies, *stitched[:100], ""]:

@@ -26,6 +26,7 @@ from analysis.text import WORD_PATTERN, first_letters_class, normalize_token
 from analysis.wording.features import is_candidate
 from analysis.wording.lexicons import (
     PERSONAL_WORDS,
+    curated,
     degree_words,
     say_words,
 )
@@ -158,19 +159,61 @@ def _norms(token: str) -> tuple[str | None, str]:
     return (plain if is_candidate(plain) else None), plain
 
 
-_PERSONAL_FLAG, _SAY_FLAG, _UPPER_FLAG = 1, 2, 4
+_PERSONAL_FLAG, _SAY_FLAG, _UPPER_FLAG, _NOUN_FLAG, _STARTS_FLAG = 1, 2, 4, 8, 16
 #: token -> (:func:`_norms` of it, flags): what the scan's hot loop asks of a token, asked once.
 _TOKEN_FACTS: dict[str, tuple[str | None, str, int]] = {}
+#: token -> (offsets in it where a curated phrase, where :data:`_OBJECT_SENSE_RE` may start), for
+#: the tokens flagged :data:`_STARTS_FLAG`.
+_TOKEN_STARTS: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+
+# Where a match may start, read in one token: every match of :data:`_NOUN_HINT` and
+# :data:`_OBJECT_SENSE_RE`, and of the phrase pattern (``analysis.wording.lexicons.phrase_finder``),
+# starts at a letter after no word character or hyphen, and its first word's letters lie in one
+# token of ``WORD_PATTERN`` (word characters run on inside a token; a phrase's or a verb's first
+# word is followed by white space, which ends a token). So the token holds a match of the same
+# first letters at the same offset, read on its own (where nothing before its start or after its
+# end can refuse it): only such tokens are looked at in the text.
+_OBJECT_START = re.compile(r"(?i)(?<![\w-])(?:maintain|claim)")
+
+
+@lru_cache(maxsize=1)
+def _phrase_start() -> re.Pattern[str] | None:
+    """Where a curated phrase may start in a token: its first word (a whole token: white space
+    follows it in the phrase) or, if that word holds other characters than word characters, the
+    word characters it opens with. None if a phrase opens with another character (then the text
+    is searched whole)."""
+    alternatives = set()
+    for term in curated():
+        if " " not in term:
+            continue
+        first = term.split()[0]
+        letters = re.match(r"\w+", first)
+        if letters is None:
+            return None
+        alternatives.add(re.escape(first) + r"\Z" if letters.group() == first else re.escape(letters.group()))
+    if not alternatives:
+        return None
+    return re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(sorted(alternatives))})")
 
 
 def _token_facts(token: str) -> tuple[str | None, str, int]:
     """:func:`_norms` of ``token`` and its flags: a first- or second-person word (not "US"), a
-    plain speech verb, a capital first letter (remembered)."""
+    plain speech verb, a capital first letter, a verb-list word that may be a noun
+    (:data:`_NOUN_HINT` may match at its start), a place where a phrase or a verb taking a plain
+    object may start (:data:`_TOKEN_STARTS`) (remembered)."""
     norm, plain = _norms(token)
     flags = ((_PERSONAL_FLAG if plain in PERSONAL_WORDS and token != "US" else 0)
-             | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0))
+             | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0)
+             | (_NOUN_FLAG if _NOUN_HINT.match(token) is not None else 0))
+    phrase = _phrase_start()
+    phrase_offsets = tuple(m.start() for m in phrase.finditer(token)) if phrase is not None else ()
+    object_offsets = tuple(m.start() for m in _OBJECT_START.finditer(token))
     if len(_TOKEN_FACTS) >= 200_000:
         _TOKEN_FACTS.clear()
+        _TOKEN_STARTS.clear()
+    if phrase_offsets or object_offsets:
+        flags |= _STARTS_FLAG
+        _TOKEN_STARTS[token] = (phrase_offsets, object_offsets)
     fact = _TOKEN_FACTS[token] = (norm, plain, flags)
     return fact
 
@@ -188,15 +231,33 @@ def occurrence_rows(
     """The pieces :func:`occurrences` is made of: ``(start, end, token, norm, mid-sentence
     capital, sentence number, intensified, curated)`` per scorable word, the norms used as
     mid-sentence capitals, per sentence whether it reports speech and its word count, and per
-    sentence its marks (bits :data:`QUESTION`, :data:`EXCLAMATION`, :data:`PERSONAL`).
-    (Plain tuples and local names: this is the hot loop.)"""
+    sentence its marks (bits :data:`QUESTION`, :data:`EXCLAMATION`, :data:`PERSONAL`)."""
+    return _occurrence_parts(text)[:5]
+
+
+def _occurrence_parts(
+    text: str,
+) -> tuple[list[tuple[int, int, str, str, bool, int, bool, bool]], set[str], list[bool], list[int], list[int],
+           list[int] | None]:
+    """:func:`occurrence_rows`, and the offsets where a curated phrase may start, in order (every
+    start of a match of ``phrase_finder()`` is among them; None: not known, search the text).
+
+    One pass over the words: a word's use as a noun (:func:`noun_uses`) is looked for only at the
+    words that may be one (:data:`_NOUN_FLAG`, :data:`_STARTS_FLAG`), as ``finditer`` would find
+    it. (Plain tuples and local names: this is the hot loop.)"""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     degree = degree_words()
-    nouns = noun_uses(text)
     facts = _token_facts
     known = _TOKEN_FACTS.get
     opener = _OPENER.search
+    hint = _NOUN_HINT.match
+    left = _NOUN_LEFT_RE.search
+    right = _NOUN_RIGHT_RE.match
+    object_sense = _OBJECT_SENSE_RE.match
+    object_end = 0  # where the last match of ``_OBJECT_SENSE_RE`` ends (``finditer`` goes on from there)
+    object_at = -1  # the last word start where one begins
+    phrase_starts: list[int] | None = [] if _phrase_start() is not None else None
     k = 0
     rows: list[tuple[int, int, str, str, bool, int, bool, bool]] = []
     append = rows.append
@@ -232,11 +293,23 @@ def occurrence_rows(
         if fact is None:
             fact = facts(token)
         norm, plain, flags = fact
-        if flags:
+        if flags & 27:  # _PERSONAL_FLAG | _SAY_FLAG | _NOUN_FLAG | _STARTS_FLAG
             if flags & _PERSONAL_FLAG:
                 seg_marks[seg] |= PERSONAL
             if flags & _SAY_FLAG:
                 seg_reported[seg] = True
+            if flags & _STARTS_FLAG:
+                phrase_offsets, object_offsets = _TOKEN_STARTS[token]
+                if phrase_starts is not None:
+                    for offset in phrase_offsets:
+                        phrase_starts.append(start + offset)
+                for offset in object_offsets:
+                    if start + offset >= object_end:
+                        found = object_sense(text, start + offset)
+                        if found is not None:
+                            object_end = found.end()
+                            if not offset:
+                                object_at = start
         if norm is None:
             if plain == "to" and prev_norm == "according":
                 seg_reported[seg] = True
@@ -253,10 +326,16 @@ def occurrence_rows(
         prev_end, prev_seg, prev_norm = end, seg, plain
         if name:
             names.add(norm)
-        append((start, end, token, norm, bool(name), seg, intensified, start not in nouns))
+        # curated: not a verb-list word used as a noun (:func:`noun_uses`, read at this word only)
+        curated_use = object_at != start
+        if curated_use and flags & _NOUN_FLAG:
+            found = hint(text, start)
+            if found is not None and (left(text, max(0, start - 40), start) or right(text, found.end())):
+                curated_use = False
+        append((start, end, token, norm, bool(name), seg, intensified, curated_use))
     seg_words[seg] = n_seg
     seg_marks[seg] |= _end_marks(text, prev_end, len(text))
-    return rows, names, seg_reported, seg_words, seg_marks
+    return rows, names, seg_reported, seg_words, seg_marks, phrase_starts
 
 
 def occurrences(text: str) -> list[Occurrence]:
@@ -281,4 +360,6 @@ def clear_caches() -> None:
     """Forget what was read from the lexicons (called when the lexicon folder changes)."""
     _norms.cache_clear()
     _TOKEN_FACTS.clear()
+    _TOKEN_STARTS.clear()
+    _phrase_start.cache_clear()
     common_only_categories.cache_clear()

@@ -10,6 +10,8 @@ exclamation, first or second person).
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -27,9 +29,9 @@ from analysis.wording.occurrences import (  # the words of a text
     PERSONAL,
     QUESTION,
     Occurrence,
+    _occurrence_parts,
     inside_spans,
     noun_uses,
-    occurrence_rows,
     occurrences,
 )
 from analysis.wording.reasons import HINT_WHY, lean_words, sentence_reasons, word_reason
@@ -182,6 +184,25 @@ _MISSING: Any = object()  # "not in the memo" (typed Any so a lookup keeps WordS
 _DETAIL, _COUNT, _CALIBRATION = "detail", "count", "calibration"
 
 
+def _phrase_matches(text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """The matches of ``phrase_finder()`` in ``text``, as ``finditer`` finds them (each the
+    first after the one before), tried only at ``starts`` (ascending: every offset where one may
+    start, see ``analysis.wording.occurrences``), or found by ``finditer`` where ``starts`` is
+    None."""
+    finder = phrase_finder()
+    if starts is None:
+        yield from finder.finditer(text)
+        return
+    match = finder.match
+    after = 0
+    for start in starts:
+        if start >= after:
+            found = match(text, start)
+            if found is not None:
+                after = found.end()
+                yield found
+
+
 def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words: list[int] | None = None) -> list:
     """The body of :func:`scan` (``mode`` detail: :class:`Cue` records), :func:`cue_scores`
     (count: ``(category, score)`` pairs, no reason strings built) and :func:`calibration_inputs`
@@ -194,7 +215,8 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     covered: list[tuple[int, int]] = []
     lexicons = curated()
     quotes = quoted_stretches(text)
-    for m in phrase_finder().finditer(text):
+    rows, names, seg_reported, seg_words, seg_marks, phrase_starts = _occurrence_parts(text)
+    for m in _phrase_matches(text, phrase_starts):
         term = m.group()
         key = " ".join(normalize_token(term).split())
         info = lexicons[key]
@@ -215,14 +237,21 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     ci = 0
     n_covered = len(covered)
     memo = scorer._memo
+    get = memo.get
     exp = math.exp
-    rows, names, seg_reported, seg_words, seg_marks = occurrence_rows(text)
     if n_words is not None:
         n_words.append(sum(seg_words))
+    # context, per sentence: its three strongest words, the sum of its words' leans and the words
+    # leaning biased, (lean, token, evaluative); gathered on the way while every word is already
+    # scored, else again after the new words are (the leans summed in the same order)
+    n_segments = len(seg_words)
+    top3 = [[0.0, 0.0, 0.0] for _ in range(n_segments)]
+    lean = [0.0] * n_segments
+    leaners: dict[int, list[tuple[float, str, bool]]] = {}
     kept: list[tuple[tuple, Any]] = []  # (row, its word score, or its key while not yet scored)
     new: list[tuple[str, bool, bool]] = []  # keys not yet scored: scored together (:meth:`Scorer.words`)
     for row in rows:
-        start, _, token, norm, name, _, _, cur = row
+        start, _, token, norm, name, seg, _, cur = row
         if n_covered:
             while ci < n_covered and covered[ci][1] <= start:
                 ci += 1
@@ -231,27 +260,20 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         if not name and norm in names:
             name = token[:1].isupper()  # as in :func:`occurrences`
         word_key = (norm, name, cur)
-        hit = memo.get(word_key, _MISSING)
+        hit = get(word_key, _MISSING)
+        if hit is None:
+            continue
         if hit is _MISSING:
             new.append(word_key)
             kept.append((row, word_key))
-        elif hit is not None:
-            kept.append((row, hit))
-    if new:
-        scorer.words(new)
-        kept = [(row, hit) for row, key in kept if (hit := memo[key] if key.__class__ is tuple else key) is not None]
-    # context, per sentence: its three strongest words, the sum of its words' leans and the words
-    # leaning biased, (lean, token, evaluative)
-    n_segments = len(seg_words)
-    top3 = [[0.0, 0.0, 0.0] for _ in range(n_segments)]
-    lean = [0.0] * n_segments
-    leaners: dict[int, list[tuple[float, str, bool]]] = {}
-    for row, hit in kept:
-        seg = row[5]
+            continue
+        kept.append((row, hit))
+        if new:
+            continue
         if hit.lean:
             lean[seg] += hit.lean
             if detail and hit.lean > 0:
-                leaners.setdefault(seg, []).append((hit.lean, row[2].lower(), hit.evaluative))
+                leaners.setdefault(seg, []).append((hit.lean, token.lower(), hit.evaluative))
         p = hit.p
         best = top3[seg]
         if p > best[0]:
@@ -260,6 +282,26 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             best[1], best[2] = p, best[1]
         elif p > best[2]:
             best[2] = p
+    if new:
+        scorer.words(new)
+        kept = [(row, hit) for row, key in kept if (hit := memo[key] if key.__class__ is tuple else key) is not None]
+        top3 = [[0.0, 0.0, 0.0] for _ in range(n_segments)]
+        lean = [0.0] * n_segments
+        leaners = {}
+        for row, hit in kept:
+            seg = row[5]
+            if hit.lean:
+                lean[seg] += hit.lean
+                if detail and hit.lean > 0:
+                    leaners.setdefault(seg, []).append((hit.lean, row[2].lower(), hit.evaluative))
+            p = hit.p
+            best = top3[seg]
+            if p > best[0]:
+                best[0], best[1], best[2] = p, best[0], best[1]
+            elif p > best[1]:
+                best[1], best[2] = p, best[1]
+            elif p > best[2]:
+                best[2] = p
     threshold = scorer.model.threshold
     w_int = scorer.w_intensified
     hint_cap = scorer.hint_cap
