@@ -358,7 +358,24 @@ def _attribution_words() -> frozenset[str]:
     return frozenset(firsts)
 
 
-on_change(_attribution_words.cache_clear)  # made again when the lexicon folder changes
+
+
+@lru_cache(maxsize=1)
+def _attribution_word_search() -> re.Pattern[str]:
+    """A word of :func:`_attribution_words` standing as a whole run of letters in lower-cased
+    text: ``search`` finds one exactly when ``_LETTER_RUN.findall`` of the text meets the set (no
+    letter before or after it), in one pass instead of a list and a set. Alternatives grouped by
+    first letter (faster)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(_attribution_words(), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives or '(?!x)x'})(?![^\W\d_])")
+
+
+# made again when the lexicon folder changes
+on_change(_attribution_words.cache_clear)
+on_change(_attribution_word_search.cache_clear)
 
 _SOURCE_FIELDS = ["sent_id", "source", "source_key", "verb", "stance", "named", "kind", "start", "end",
                   "verb_start", "verb_end", "actor", "actor_kind"]
@@ -368,12 +385,12 @@ def _sources(items: Sequence[_Item], mentions: pd.DataFrame | None) -> list[tupl
     """The attributions of several articles, found by one ``analysis.sourcing.source_rows`` call
     over the sentences that hold an attribution word (linked to ``mentions`` when given), each
     article's in ``find_sources``'s order (sentence, then verb)."""
-    words = _attribution_words()
+    has_word = _attribution_word_search().search
     sentences = []
     for k, item in enumerate(items):
         key = str(k)
         for sent_id, start, _, text in item.sentences:
-            if not words.isdisjoint(_LETTER_RUN.findall(text.lower())):
+            if has_word(text.lower()):
                 sentences.append((key, sent_id, start, text))
     found: dict[int, list[Source]] = {}
     if sentences:

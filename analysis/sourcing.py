@@ -148,6 +148,13 @@ def _alternatives(terms) -> str:
 _HEAD_RUN = re.compile(r"[\w\-]+")
 _CHUNK = re.compile(r"\S+")
 _SOURCE_CHAR = re.compile(r"[\w'’.\-]")
+_SPACES = re.compile(r"\s+")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_SOURCE_WORD = re.compile(r"[\w'’.\-]+")
+_STOP_AFTER_LETTER = re.compile(r"[a-z]\.$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_PASSIVE_NEEDS = re.compile(r"(?:" + "|".join(PASSIVE_HEDGE_STANCE) + r")\s+to\s")
 
 
 class _SourceVerb:
@@ -162,9 +169,10 @@ class _SourceVerb:
     searched as usual, and the unnamed-group pattern is tried only where it can start: at a role
     or group noun, or at the last run of word characters up to three whitespace-separated chunks
     before one. At each position the first alternative that matches wins, as in the whole
-    pattern, so the matches are the same (``tests/test_sourcing_speed.py`` checks it)."""
+    pattern, so the matches are the same (``tests/test_speed_paths.py`` checks it)."""
 
-    def __init__(self, whole: str, unnamed: str, named: str, pronoun: str, *, heads: frozenset[str]) -> None:
+    def __init__(self, whole: str, unnamed: str, named: str, pronoun: str, *, heads: frozenset[str],
+                 verbs: list[str]) -> None:
         self.pattern = whole
         self._regex: re.Pattern[str] | None = None
         self._unnamed, self._named, self._pronoun = re.compile(unnamed), re.compile(named), re.compile(pronoun)
@@ -172,6 +180,36 @@ class _SourceVerb:
         # heads: the whole pattern.
         self._exact = all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", h) for h in heads)
         self._heads = frozenset(h.split(" ")[0] for h in heads)
+        # In lower-cased text, the runs of word characters and hyphens that are a head's first word,
+        # in one pass (alternatives grouped by first letter).
+        groups: dict[str, list[str]] = {}
+        for head in sorted(self._heads, key=len, reverse=True):
+            groups.setdefault(head[0], []).append(re.escape(head[1:]))
+        self._head_runs = re.compile(
+            r"(?<![\w\-])(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+            + r")(?![\w\-])"
+        ) if groups else None
+        # A verb as ``source_verb`` (after whitespace) or ``verb_source`` (after a comma, a closing
+        # quote or whitespace) reads it, searched backwards: the text reversed, each verb reversed.
+        # (alternatives grouped by their first character: the same matches, tried faster)
+        by_first: dict[str, list[str]] = {}
+        for verb in sorted(set(verbs), key=len, reverse=True):  # (stripped: no space at either end)
+            backwards = verb[::-1]
+            by_first.setdefault(backwards[0], []).append(re.escape(backwards[1:]).replace(r"\ ", r"\s+"))
+        reversed_verbs = "|".join(
+            f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in by_first.items()
+        ) or r"(?!x)x"
+        self._last_verb = re.compile(rf"(?<![\w\-])(?:{reversed_verbs})[\s,\"”’]")
+
+    def verb_end(self, text: str) -> int | None:
+        """Where the last verb of ``text`` that a source can stand next to ends (a verb after
+        whitespace, a comma or a closing quote, not followed by a word character or a hyphen);
+        None when there is none. Every match of ``source_verb`` ends at such a verb, and so does
+        every verb of ``verb_source``: without one neither can match, and ``source_verb`` finds
+        the same matches in ``text[:end]`` (``finditer(text, end)``; the character after it is no
+        word character, so the verb's look-ahead reads the same there)."""
+        m = self._last_verb.search(text[::-1])
+        return None if m is None else len(text) - m.start()
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -180,19 +218,27 @@ class _SourceVerb:
             self._regex = re.compile(self.pattern)
         return self._regex
 
-    def _unnamed_starts(self, text: str) -> list[int]:
-        """Every position where the unnamed-group alternative can start (a superset)."""
+    def _unnamed_starts(self, text: str, endpos: int | None = None) -> list[int]:
+        """Every position before ``endpos`` where the unnamed-group alternative can start (a
+        superset)."""
         heads = self._heads
+        endpos = len(text) if endpos is None else endpos
         starts: set[int] = set()
         chunks: list[int] = []
         ends: list[int] = []
-        for run in _HEAD_RUN.finditer(text):
-            word = run.group()
+        if self._head_runs is not None and not _NON_ASCII_WORD_CHAR.search(text, 0, endpos):
+            # Every word character is ASCII: lower-casing changes no offset and no character's
+            # class (``str.lower`` maps every other character to one character of its own class;
+            # ``tests/test_sourcing_speed.py`` checks all of Unicode), so the runs are where they
+            # were, each lower-cased: only heads' first words, in one pass.
+            runs = self._head_runs.finditer(text[:endpos].lower())
+        else:
+            runs = (run for run in _HEAD_RUN.finditer(text, 0, endpos)
+                    if not run.group().isascii() or run.group().lower() in heads)
+        for run in runs:
             # A head's first word is a whole run of word characters and hyphens (the pattern's
             # (?![\w\-]) or whitespace after it, no word character or hyphen before the
-            # pattern's start or its whitespace).
-            if word.isascii() and word.lower() not in heads:
-                continue
+            # pattern's start or its whitespace). No run crosses ``endpos`` (see ``verb_end``).
             h = run.start()
             starts.add(h)
             if h == 0 or _CHUNK.match(text, h - 1):  # not after whitespace: no words before it
@@ -209,12 +255,14 @@ class _SourceVerb:
                 starts.add(c)
         return sorted(starts)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of ``self.regex.finditer(text)``."""
+    def finditer(self, text: str, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of ``self.regex.finditer(text)``; ``endpos``: :meth:`verb_end` of ``text``
+        (no match ends after it: the same matches, found sooner)."""
+        endpos = len(text) if endpos is None else endpos
         if not self._exact:
-            yield from self.regex.finditer(text)
+            yield from self.regex.finditer(text, 0, endpos)
             return
-        starts = self._unnamed_starts(text)
+        starts = self._unnamed_starts(text, endpos)
         i, n = 0, len(starts)
         pos = 0
         unnamed = named = pronoun = None
@@ -224,14 +272,14 @@ class _SourceVerb:
             if unnamed is None or unnamed.start() < pos:
                 unnamed = None
                 while i < n:
-                    if starts[i] >= pos and (unnamed := self._unnamed.match(text, starts[i])) is not None:
+                    if starts[i] >= pos and (unnamed := self._unnamed.match(text, starts[i], endpos)) is not None:
                         break
                     i += 1
             if not no_named and (named is None or named.start() < pos):
-                named = self._named.search(text, pos)
+                named = self._named.search(text, pos, endpos)
                 no_named = named is None
             if not no_pronoun and (pronoun is None or pronoun.start() < pos):
-                pronoun = self._pronoun.search(text, pos)
+                pronoun = self._pronoun.search(text, pos, endpos)
                 no_pronoun = pronoun is None
             best = None
             for m in (unnamed, named, pronoun):  # leftmost; at a tie the earlier alternative
@@ -267,7 +315,7 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
                 rf"(?<![\w'’.\-]){src}{appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])"
                 for src in (source, rf"(?P<src>{unnamed_np})", rf"(?P<src>{_NAMED_NP})", rf"(?P<src>{_PRONOUN})")
             ),
-            heads=_group_heads()[0],
+            heads=_group_heads()[0], verbs=verbs,
         ),
         "verb_source": re.compile(
             rf"""(?:[,"”’]\s*)(?P<verb>{verb_alt})\s+(?P<src>{described}|{unnamed_np}|{_NAMED_NP})(?![\w\-])"""
@@ -283,13 +331,27 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
             + r")\s+to\s+(?:be|have|ha(?:ve|s)|\w+))(?![\w\-])"
         ),
     }
+    # the words the case-insensitive patterns need (see ``_caseless_needs``)
+    patterns["needs"] = {"according_to": _caseless_needs(according or ["according to"]),
+                         "hedge": _caseless_needs(adverbs)}
     stance = {t.lower(): s for t, _, s in pairs}
     return patterns, stance
 
 
+def _caseless_needs(terms: list[str]) -> tuple[str, ...] | None:
+    """The first word of each term, lower case, when each is ASCII letters (else None): in a text
+    whose word characters are all ASCII, a match of the terms' case-insensitive pattern is ASCII
+    letters (only a letter matches a letter; the non-ASCII ones that do, "ſ", "ı", "K", "İ", are
+    word characters), so the lower-cased text holds one of these words."""
+    words = tuple(sorted({t.split()[0].lower() for t in terms if t.split()}))
+    return words if all(re.fullmatch(r"[a-z]+", w) for w in words) else None
+
+
 def attribution_pattern(verbs: pd.DataFrame | None = None):
-    """The compiled patterns (``dict`` kind -> regex) and the term -> stance map for ``verbs``
-    (default: the attribution lexicon, read once until the lexicon folder changes)."""
+    """The compiled patterns (``dict`` kind -> regex, and ``"needs"``: kind -> the lower-case
+    words one of which a match of that case-insensitive pattern holds, or None) and the term ->
+    stance map for ``verbs`` (default: the attribution lexicon, read once until the lexicon folder
+    changes)."""
     if verbs is None:
         return _lexicon_pattern()
     return _pattern_of(verbs)
@@ -315,7 +377,7 @@ def _pattern_of(verbs: pd.DataFrame | None):
 
 def _clean_source(raw: str, start: int) -> tuple[str, int]:
     """Drop leading function words, days and months from a matched source ("On Sunday Peskov")."""
-    words = list(re.finditer(r"\S+", raw))
+    words = list(_CHUNK.finditer(raw))
     k = 0
     while k < len(words) - 1 and words[k].group().lower().strip(",") in _SKIP_LEADING:
         k += 1
@@ -326,13 +388,13 @@ def _clean_source(raw: str, start: int) -> tuple[str, int]:
 
 def _strip_stop(source: str) -> str:
     """Drop a sentence's full stop caught by the name pattern ("Peskov." but not "U.S.")."""
-    return source[:-1] if re.search(r"[a-z]\.$", source) else source
+    return source[:-1] if _STOP_AFTER_LETTER.search(source) else source
 
 
 def _head(source: str) -> str:
     """The last word of a source, lower case, possessive stripped."""
-    words = re.findall(r"[\w'’.\-]+", source)
-    return re.sub(r"['’]s?$", "", words[-1]).lower().rstrip(".") if words else ""
+    words = _SOURCE_WORD.findall(source)
+    return _POSSESSIVE_END.sub("", words[-1]).lower().rstrip(".") if words else ""
 
 
 def _is_role(source: str) -> bool:
@@ -342,7 +404,7 @@ def _is_role(source: str) -> bool:
     words = source.split()
     if not words:
         return False
-    last = re.sub(r"['’]s?$", "", words[-1])
+    last = _POSSESSIVE_END.sub("", words[-1])
     if last in named:
         return True
     head = _head(source)
@@ -359,8 +421,8 @@ def _is_named(source: str) -> bool:
     if _is_role(source):
         return False
     adjectives = _adjective_names()
-    for word in re.findall(r"[\w'’.\-]+", source):
-        bare = re.sub(r"['’]s?$", "", word)
+    for word in _SOURCE_WORD.findall(source):
+        bare = _POSSESSIVE_END.sub("", word)
         low = bare.lower()
         if not bare[:1].isupper() or low in _SKIP_LEADING or low in _PRONOUNS or low in _UNNAMED_SET:
             continue
@@ -375,7 +437,7 @@ def _trim_modifiers(source: str, start: int) -> tuple[str, int]:
     "critics"): kept are adjectives by their ending and the nouns of ``_ROLE_MODIFIERS``."""
     if not _is_role(source):
         return source, start
-    words = list(re.finditer(r"\S+", source))
+    words = list(_CHUNK.finditer(source))
     cut = 0
     for i, w in enumerate(words[:-1]):
         token = w.group()
@@ -391,7 +453,7 @@ def _trim_modifiers(source: str, start: int) -> tuple[str, int]:
 def _is_fragment(source: str) -> bool:
     """A source that names no one: a place alone ("Kenya"), a day, or lower-case words without a
     role noun."""
-    bare = re.sub(r"['’]s?$", "", source.strip())
+    bare = _POSSESSIVE_END.sub("", source.strip())
     if bare in _place_names() or bare.lower() in _SKIP_LEADING:
         return True
     if source.lower() in _PRONOUNS:
@@ -400,29 +462,38 @@ def _is_fragment(source: str) -> bool:
 
 
 def _key(source: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", source.strip()), flags=re.I).lower()
+    return _LEADING_ARTICLE.sub("", _SPACES.sub(" ", source.strip())).lower()
 
 
 def _candidates(text: str, patterns: dict, stance_of: dict):
     """Every attribution match in one sentence, most specific pattern first:
     ``(kind, match, source or None, source start, stance)``."""
-    for m in patterns["according_to"].finditer(text):
-        source, s0 = _clean_source(m.group("src"), m.start("src"))
-        yield "according_to", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
-    for m in patterns["passive"].finditer(text):
-        part = m.group("part").lower()
-        stance = stance_of[part] if part in ("alleged", "claimed") and part in stance_of else None
-        yield "passive", m, None, 0, stance or PASSIVE_HEDGE_STANCE.get(part, "doubt")
-    for m in patterns["source_verb"].finditer(text):
-        source, s0 = _clean_source(m.group("src"), m.start("src"))
-        if source.lower() not in _SKIP_LEADING:
-            verb = re.sub(r"\s+", " ", m.group("verb")).lower()
-            yield "source_verb", m, source, s0, stance_of.get(verb, "neutral")
-    for m in patterns["verb_source"].finditer(text):
-        source, s0 = _clean_source(m.group("src"), m.start("src"))
-        yield "verb_source", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
-    for m in patterns["hedge"].finditer(text):
-        yield "hedge", m, None, 0, stance_of.get(m.group("verb").lower(), "doubt")
+    # (a pattern is run only where the words it needs stand: exact shortcuts)
+    needs = patterns["needs"]
+    lower = text.lower() if _NON_ASCII_WORD_CHAR.search(text) is None else None
+    if lower is None or needs["according_to"] is None or any(w in lower for w in needs["according_to"]):
+        for m in patterns["according_to"].finditer(text):
+            source, s0 = _clean_source(m.group("src"), m.start("src"))
+            yield "according_to", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
+    if _PASSIVE_NEEDS.search(text):
+        for m in patterns["passive"].finditer(text):
+            part = m.group("part").lower()
+            stance = stance_of[part] if part in ("alleged", "claimed") and part in stance_of else None
+            yield "passive", m, None, 0, stance or PASSIVE_HEDGE_STANCE.get(part, "doubt")
+    source_verb = patterns["source_verb"]
+    verb_end = source_verb.verb_end(text)
+    if verb_end is not None:
+        for m in source_verb.finditer(text, verb_end):
+            source, s0 = _clean_source(m.group("src"), m.start("src"))
+            if source.lower() not in _SKIP_LEADING:
+                verb = _SPACES.sub(" ", m.group("verb")).lower()
+                yield "source_verb", m, source, s0, stance_of.get(verb, "neutral")
+        for m in patterns["verb_source"].finditer(text):
+            source, s0 = _clean_source(m.group("src"), m.start("src"))
+            yield "verb_source", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
+    if lower is None or needs["hedge"] is None or any(w in lower for w in needs["hedge"]):
+        for m in patterns["hedge"].finditer(text):
+            yield "hedge", m, None, 0, stance_of.get(m.group("verb").lower(), "doubt")
 
 
 class _Taken:
@@ -552,12 +623,12 @@ def source_rows(
                 )
                 if actor is None and _is_role(source):
                     actor, actor_kind = _role_actor(source), "group"
-                if actor_kind == "place" and not _is_role(source) and re.sub(r"['’]s?$", "", source) in _place_names():
+                if actor_kind == "place" and not _is_role(source) and _POSSESSIVE_END.sub("", source) in _place_names():
                     continue
             taken.claim(v0, v1)
             rows.append((
                 article_id, sent_id, source or "(unnamed)", _key(source) if source else "(unnamed)",
-                re.sub(r"\s+", " ", m.group("verb")), stance, bool(source) and _is_named(source), kind,
+                _SPACES.sub(" ", m.group("verb")), stance, bool(source) and _is_named(source), kind,
                 offset + span0, offset + span1, offset + v0, offset + v1, actor, actor_kind,
             ))
     return rows
