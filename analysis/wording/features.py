@@ -286,17 +286,9 @@ def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
     rarity = min(1.0, max(0.0, (6.0 - zipf_frequency(word)) / 4.0)) if content and len(word) > 2 else 0.0
     entry = registry_category(info.category) if info is not None else None
     afinn, nrc = first_forms(afinn_words(), nrc_words(), word)
-    return WordFacts(
-        word=word,
-        info=info,
-        textblob=lexicon_entry(word),
-        vader=vader_words().get(word, 0.0),
-        afinn=afinn or 0.0,
-        nrc=nrc or (0, False),
-        content=content,
-        rarity=rarity,
-        kind=entry.feature if entry is not None else "",
-    )
+    # word, info, textblob, vader, afinn, nrc, content, rarity, kind (positional: a hot path)
+    return WordFacts(word, info, lexicon_entry(word), vader_words().get(word, 0.0), afinn or 0.0, nrc or (0, False),
+                     content, rarity, entry.feature if entry is not None else "")
 
 
 def negative_ratings(norm: str) -> tuple[str, ...]:
@@ -341,6 +333,7 @@ def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
     return tuple([value(facts) for value in _WORD_FEATURES])
 
 
+@lru_cache(maxsize=200_000)
 def is_candidate(norm: str) -> bool:
     """True for words worth scoring: curated terms, or content words (not function words and
     not plain news vocabulary such as "ministry" or "airfields")."""
@@ -413,3 +406,4 @@ def length_feature(n_words: int) -> float:
 def clear_caches() -> None:
     """Forget the cached word features (after editing a lexicon file in a session)."""
     base_features.cache_clear()
+    is_candidate.cache_clear()

@@ -340,7 +340,11 @@ def family_feature(key: str, learned: Counts, families: Families, *, base_rate: 
         k, n = k - own[0], n - own[1]
     if n < 1:
         return 0.0, 0.0, None
-    member = next((m for _, m in members if m != key), key)
+    member = key
+    for _, other in members:  # the family's most marked word other than this one
+        if other != key:
+            member = other
+            break
     return learned_feature(k, n, base_rate=base_rate, smoothing=smoothing), 1.0, (k, n, member)
 
 
