@@ -103,15 +103,38 @@ class SentenceAnnotation:
 _CUE_FIELDS = ("sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence", "voice", "speaker")
 
 
-class AnnotatedCue:
+class _CueFields:
+    """The fields of an :class:`AnnotatedCue`, assignable: the cue wrapping builds one with plain
+    slot assignments and then gives it its class (the same slots, nothing added), which costs a
+    third of assigning each field through ``object.__setattr__``."""
+
+    __slots__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "voice", "speaker", "_why",
+                 "_evidence", "_cue")
+
+    def __init__(self, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None,
+                 score: float, why: str, evidence: str, voice: str, speaker: str | None, cue: Cue | None) -> None:
+        self.sent_id = sent_id
+        self.start = start
+        self.end = end
+        self.term = term
+        self.category = category
+        self.stance = stance
+        self.score = score
+        self.voice = voice
+        self.speaker = speaker
+        self._why = why
+        self._evidence = evidence
+        self._cue = cue
+
+
+class AnnotatedCue(_CueFields):
     """One wording cue (``analysis.wording.loaded_language``'s columns) with the sentence that
     holds its start (``sent_id``, -1 outside every sentence) and its voice and speaker.
 
     Immutable. Its reason (``why``) and ``evidence`` are made from the scan's cue when first read
     (corpus-scale figures never read them), exactly as the scan makes them."""
 
-    __slots__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "voice", "speaker", "_why",
-                 "_evidence", "_cue")
+    __slots__ = ()
     __match_args__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence", "voice",
                       "speaker")
 
@@ -148,8 +171,18 @@ class AnnotatedCue:
     @classmethod
     def _of(cls, sent_id: int, cue: Cue, voice: str, speaker: str | None) -> AnnotatedCue:
         """The scan's ``cue`` in its sentence and voice, its reason still to be made."""
-        return cls(sent_id, cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score, "", "", voice, speaker,
-                   _cue=cue)
+        made = _CueFields(sent_id, cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score, "", "", voice,
+                          speaker, cue)
+        made.__class__ = cls
+        return made  # type: ignore[return-value]
+
+    @classmethod
+    def _made(cls, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None, score: float,
+              why: str, evidence: str, voice: str, speaker: str | None) -> AnnotatedCue:
+        """``AnnotatedCue(...)`` with these fields, built as :meth:`_of` builds one."""
+        made = _CueFields(sent_id, start, end, term, category, stance, score, why, evidence, voice, speaker, None)
+        made.__class__ = cls
+        return made  # type: ignore[return-value]
 
     def _resolve(self) -> None:
         cue = self._cue
@@ -285,26 +318,42 @@ def voice_words(body: str, quotes: Sequence[Quote]) -> dict[str, int]:
     return voice_word_counts(body, quotes=quotes)
 
 
+#: The kinds of quotation inside quotation marks or a block quotation (``analysis.voice.quoted_stretches``).
+_MARKED_KINDS = frozenset({"direct", "phrase", "block"})
+
+
 def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Sequence[int],
           sent_ids: Sequence[int], reasons: bool = False) -> tuple[AnnotatedCue, ...]:
     """The wording scan's cues of ``body`` (``min_score`` as ``loaded_language``), each with its
     sentence (the one holding its start; sentences sorted by start) and voice; with ``reasons``
     each cue's reason is made now (a comparison reads them all: what they are made from is not
-    kept), else when first read."""
-    index = VoiceIndex(quotes)
+    kept), else when first read. ``quotes``: the quotations of ``body`` (``analysis.voice.quotations``).
+
+    The scan's cues come in text order, so their sentences and voices are found by walking along
+    the sentences and quotations once (:meth:`VoiceIndex.voices`), not by a search for each cue."""
+    # the quoted stretches the scan reads are these quotations' marked ones (``quoted_stretches``)
+    marked = [(q.start, q.end) for q in quotes if q.kind in _MARKED_KINDS]
+    cues = scan(body, min_score=DEFAULT_MIN_SCORE, quoted_spans=marked)
+    voices = VoiceIndex(quotes).voices([cue.start for cue in cues])
     out = []
     shared: dict[str, str] = {}  # one object for each repeated term, reason and evidence (a long article repeats them)
-    for cue in scan(body, min_score=DEFAULT_MIN_SCORE):
-        i = bisect_right(starts, cue.start) - 1
-        sent_id = sent_ids[i] if i >= 0 and cue.start < ends[i] else -1
-        voice, speaker = index.voice(cue.start) if index.any else (NARRATOR, None)
+    of, made = AnnotatedCue._of, AnnotatedCue._made
+    i, n, last = -1, len(starts), -1  # the last sentence starting at or before the cue
+    for cue, (voice, speaker) in zip(cues, voices, strict=True):
+        pos = cue.start
+        if pos < last:  # not in text order: search
+            i = bisect_right(starts, pos) - 1
+        while i + 1 < n and starts[i + 1] <= pos:
+            i += 1
+        last = pos
+        sent_id = int(sent_ids[i]) if i >= 0 and pos < ends[i] else -1
         if reasons:
             term, why, evidence = cue.term, cue.why, cue.evidence
-            out.append(AnnotatedCue(int(sent_id), cue.start, cue.end, shared.setdefault(term, term), cue.category,
-                                    cue.stance, cue.score, shared.setdefault(why, why),
-                                    shared.setdefault(evidence, evidence), voice, speaker))
+            out.append(made(sent_id, pos, cue.end, shared.setdefault(term, term), cue.category, cue.stance,
+                            cue.score, shared.setdefault(why, why), shared.setdefault(evidence, evidence), voice,
+                            speaker))
         else:
-            out.append(AnnotatedCue._of(int(sent_id), cue, voice, speaker))
+            out.append(of(sent_id, cue, voice, speaker))
     return tuple(out)
 
 

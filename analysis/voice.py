@@ -645,6 +645,36 @@ class VoiceIndex:
         q = self.quote_at(pos)
         return (NARRATOR, None) if q is None else (QUOTED, q.speaker)
 
+    def voices(self, positions: Sequence[int]) -> list[tuple[str, str | None]]:
+        """:meth:`voice` at each of ``positions``: for ascending positions one walk along each layer
+        of quotations (the last quotation starting at or before each position, as the binary
+        search of :meth:`quote_at` finds it); a position before the one already passed is searched."""
+        narrator = (NARRATOR, None)
+        if not self.any:
+            return [narrator] * len(positions)
+        (inner, inner_starts), (outer, outer_starts) = self._layers
+        n_inner, n_outer = len(inner_starts), len(outer_starts)
+        i = j = -1  # the last quotation of each layer starting at or before the position
+        last = -1
+        out: list[tuple[str, str | None]] = []
+        for pos in positions:
+            if pos < last:
+                i = bisect_right(inner_starts, pos) - 1
+                j = bisect_right(outer_starts, pos) - 1
+            last = pos
+            while i + 1 < n_inner and inner_starts[i + 1] <= pos:
+                i += 1
+            if i >= 0 and pos < inner[i].end:  # (its start is at or before ``pos``)
+                out.append((QUOTED, inner[i].speaker))
+                continue
+            while j + 1 < n_outer and outer_starts[j + 1] <= pos:
+                j += 1
+            if j >= 0 and pos < outer[j].end:
+                out.append((QUOTED, outer[j].speaker))
+            else:
+                out.append(narrator)
+        return out
+
 
 def voice_at(quotes: Sequence[Quote] | str, positions: Iterable[int]) -> list[tuple[str, str | None]]:
     """``(voice, speaker)`` for each character offset in ``positions``.

@@ -197,6 +197,57 @@ def test_compare_and_features_report_the_same_figures(event):
     assert table.loc[articles["article_id"].iloc[0], "narrator_flags_per_1000"] > 0
 
 
+def _cues_reference(body, quotes, sentences, reasons):
+    """The first ``analysis.annotate._cues``: each cue's sentence and voice searched on its own,
+    each annotated cue made by the public constructor (the reference of the walk and the cheaper
+    construction)."""
+    from bisect import bisect_right
+
+    from analysis.annotate import AnnotatedCue
+    from analysis.voice import VoiceIndex
+    from analysis.wording.scan import scan
+
+    ordered = sorted(sentences, key=lambda s: s[1])
+    starts, ends, ids = [s[1] for s in ordered], [s[2] for s in ordered], [s[0] for s in ordered]
+    index = VoiceIndex(quotes)
+    out = []
+    for cue in scan(body, min_score=DEFAULT_MIN_SCORE):
+        i = bisect_right(starts, cue.start) - 1
+        sent_id = ids[i] if i >= 0 and cue.start < ends[i] else -1
+        voice, speaker = index.voice(cue.start)
+        out.append(AnnotatedCue(int(sent_id), cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score,
+                                cue.why, cue.evidence, voice, speaker))
+    return tuple(out)
+
+
+def test_annotated_cues_equal_the_reference(seed_articles):
+    """Cue by cue, every field (reasons made now or when read), on the seed articles and on
+    invented events' articles."""
+    from pathlib import Path
+
+    from analysis.annotate import AnnotatedCue, _cues, _item
+    from analysis.voice import quotations
+
+    folder = Path(__file__).parent / "fixtures" / "events"
+    texts = [*seed_articles["body"], STORY, QUIET, *(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*/*.txt")))]
+    for k, text in enumerate(texts):
+        item = _item(str(k), text)
+        quotes = tuple(quotations(item.body, sentences=[(s, e) for _, s, e, _ in item.sentences]))
+        ordered = sorted(item.sentences, key=lambda s: s[1])
+        parts = (item.body, quotes, [s[1] for s in ordered], [s[2] for s in ordered], [s[0] for s in ordered])
+        expected = _cues_reference(item.body, quotes, item.sentences, True)
+        for reasons in (False, True):
+            cues = _cues(*parts, reasons)
+            assert cues == expected
+            assert all(type(c) is AnnotatedCue for c in cues)
+            assert pickle.loads(pickle.dumps(cues)) == expected
+        if cues:
+            with pytest.raises(AttributeError):
+                cues[0].voice = "narrator"  # type: ignore[misc]
+            with pytest.raises(AttributeError):
+                del cues[0].term
+
+
 def test_cue_reasons_made_when_read_are_the_reasons_made_at_once():
     """An annotation makes each cue's reason and evidence when first read; they are the plain
     scan's (the slow reference, which makes them at once), pickled before or after reading."""

@@ -195,6 +195,18 @@ def test_voice_word_counts_equal_word_by_word_lookups(text, spans):
     assert voice.voice_word_counts(text) == _voice_counts_word_by_word(text, found)
 
 
+@given(_SPANS, st.lists(st.integers(-2, 120), max_size=30), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_voices_walk_equals_one_search_a_position(spans, positions, ascending):
+    """``VoiceIndex.voices`` walks along the quotations for ascending positions (and searches
+    for one that goes back): the voice of each position as ``voice`` finds it on its own."""
+    speakers = ["Ann", None, "Bo"]
+    quotes = [voice.Quote(a, a + n, kind, speakers[k % 3]) for k, (a, n, kind) in enumerate(spans)]
+    index = voice.VoiceIndex(quotes)
+    positions = sorted(positions) if ascending else positions
+    assert index.voices(positions) == [index.voice(p) for p in positions]
+
+
 def test_voice_word_counts_equal_word_by_word_lookups_on_articles(real_sentences):
     text = "\n\n".join(real_sentences)
     quotes = voice.quotations(text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -349,7 +350,7 @@ def occurrences(text: str) -> list[Occurrence]:
     ]
 
 
-def inside_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+def inside_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     """True if ``pos`` lies inside one of the sorted, disjoint ``spans``."""
     i = bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -203,18 +203,20 @@ def _phrase_matches(text: str, starts: list[int] | None) -> Iterator[re.Match[st
                 yield found
 
 
-def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words: list[int] | None = None) -> list:
+def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words: list[int] | None = None,
+          quoted_spans: Sequence[tuple[int, int]] | None = None) -> list:
     """The body of :func:`scan` (``mode`` detail: :class:`Cue` records), :func:`cue_scores`
     (count: ``(category, score)`` pairs, no reason strings built) and :func:`calibration_inputs`
     (calibration: :class:`CalibrationInput` records). ``n_words``, if given, receives the number
-    of ``WORD_PATTERN`` matches in ``text`` (every word is visited on the way)."""
+    of ``WORD_PATTERN`` matches in ``text`` (every word is visited on the way); ``quoted_spans``: the
+    quoted stretches of ``text`` when already found (see :func:`scan`)."""
     scorer = scorer or default_scorer()
     detail = mode == _DETAIL
     cal = scorer.calibration
     out: list = []
     covered: list[tuple[int, int]] = []
     lexicons = curated()
-    quotes = quoted_stretches(text)
+    quotes = quoted_stretches(text) if quoted_spans is None else quoted_spans
     rows, names, seg_reported, seg_words, seg_marks, phrase_starts = _occurrence_parts(text)
     for m in _phrase_matches(text, phrase_starts):
         term = m.group()
@@ -248,7 +250,10 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     top3 = [[0.0, 0.0, 0.0] for _ in range(n_segments)]
     lean = [0.0] * n_segments
     leaners: dict[int, list[tuple[float, str, bool]]] = {}
-    kept: list[tuple[tuple, Any]] = []  # (row, its word score, or its key while not yet scored)
+    w_int = scorer.w_intensified
+    # (sentence, log-odds with the intensifier, word score, row) of each word with a score; while
+    # some words are not yet scored, (row, its word score or its key)
+    kept: list[tuple] = []
     new: list[tuple[str, bool, bool]] = []  # keys not yet scored: scored together (:meth:`Scorer.words`)
     for row in rows:
         start, _, token, norm, name, seg, _, cur = row
@@ -264,12 +269,15 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         if hit is None:
             continue
         if hit is _MISSING:
+            if not new:
+                kept = [(row, hit) for _, _, hit, row in kept]
             new.append(word_key)
             kept.append((row, word_key))
             continue
-        kept.append((row, hit))
         if new:
+            kept.append((row, hit))
             continue
+        kept.append((seg, hit.z + (w_int if row[6] else 0.0), hit, row))
         if hit.lean:
             lean[seg] += hit.lean
             if detail and hit.lean > 0:
@@ -284,12 +292,12 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             best[2] = p
     if new:
         scorer.words(new)
-        kept = [(row, hit) for row, key in kept if (hit := memo[key] if key.__class__ is tuple else key) is not None]
+        kept = [(row[5], hit.z + (w_int if row[6] else 0.0), hit, row) for row, key in kept
+                if (hit := memo[key] if key.__class__ is tuple else key) is not None]
         top3 = [[0.0, 0.0, 0.0] for _ in range(n_segments)]
         lean = [0.0] * n_segments
         leaners = {}
-        for row, hit in kept:
-            seg = row[5]
+        for seg, _, hit, row in kept:
             if hit.lean:
                 lean[seg] += hit.lean
                 if detail and hit.lean > 0:
@@ -303,7 +311,6 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             elif p > best[2]:
                 best[2] = p
     threshold = scorer.model.threshold
-    w_int = scorer.w_intensified
     hint_cap = scorer.hint_cap
     c0, c1, c2, c3, c4, c5, c6, c7 = cal
     # A word whose log-odds stay below ``floor`` in its sentence cannot reach ``min_score`` (the
@@ -316,8 +323,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     seg_now = -1
     shift = (0.0, 0.0)
     marks, top, third, seg_lean, floor = 0, [0.0, 0.0, 0.0], 0.0, 0.0, -math.inf
-    for row, hit in kept:
-        start, end, token, _, _, seg, intensified, _ = row
+    for seg, z_word, hit, row in kept:
         if seg != seg_now:  # the first word of a sentence: its terms, once (rows are in sentence order)
             seg_now = seg
             base = ((scorer.w_reported if seg_reported[seg] else 0.0)
@@ -333,9 +339,9 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
                 most = (c1 + max(c2, 0.0) + (c3 if marks & QUESTION else 0.0) + (c4 if marks & EXCLAMATION else 0.0)
                         + (c5 if marks & PERSONAL else 0.0) + c6 * third + c7 * seg_lean)
                 floor = (cut - most - _FLOOR_MARGIN) / c0 - shift[1]
-        z_word = hit.z + (w_int if intensified else 0.0)
         if z_word < floor and not hit.listed:
             continue
+        start, end, token, _, _, _, intensified, _ = row
         if n_quotes:
             while qi < n_quotes and quotes[qi][1] <= start:
                 qi += 1
@@ -398,7 +404,8 @@ def _cue_order(cue: Cue) -> tuple:
     return (cue.start, cue.end, cue.term, cue.category, cue.stance or "", cue.score, cue.why, cue.evidence)
 
 
-def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None) -> list[Cue]:
+def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None,
+         quoted_spans: Sequence[tuple[int, int]] | None = None) -> list[Cue]:
     """Every cue in ``text`` as :class:`Cue` records, in text order.
 
     Curated terms are always cues; other words are cues when their score reaches ``min_score``.
@@ -410,8 +417,12 @@ def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None) -> 
     calibration, ``analysis.wording.features.SENTENCE_FEATURES``). A word without lexical evidence (only
     rarity, shape or context) scores at most the model's ``hint_cap``. Verb-list words used as
     nouns ("the claims") are scored as plain words, not as attribution verbs.
+
+    ``quoted_spans``: the stretches :func:`analysis.voice.quoted_stretches` finds in ``text``, when
+    already found (the ``direct``, ``phrase`` and ``block`` quotations of
+    ``analysis.voice.quotations(text)`` are the same spans), so they are not looked for again.
     """
-    return _scan(text, min_score, scorer, _DETAIL)
+    return _scan(text, min_score, scorer, _DETAIL, quoted_spans=quoted_spans)
 
 
 def cue_scores(
