@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.features import INDEX, N_BASE, N_WORD
 from analysis.wording.lexicons import (
+    _forms,
     afinn_words,
     curated,
     family_form,
@@ -28,6 +29,7 @@ from analysis.wording.scorer import Scorer, word_matrix, word_vector
 from tests.wording_reference import (
     family_form_reference,
     fold_form_reference,
+    forms_reference,
     word_score_reference,
     word_vector_reference,
 )
@@ -102,6 +104,13 @@ def test_first_forms_equals_first_form_in_each_list(word, ending, noise):
     """One search of a word's crude forms in two lists finds what a search of each list finds."""
     for w in (word + ending, word + noise + ending, noise + ending):
         assert first_forms(afinn_words(), nrc_words(), w) == (first_form(afinn_words(), w), first_form(nrc_words(), w))
+        assert _forms(w) == forms_reference(w)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abdeilsy'-é", max_size=8), _FORM_ENDINGS)
+def test_crude_forms_equal_the_first_ones(word, ending):
+    assert _forms(word + ending) == forms_reference(word + ending)
 
 
 _LETTERS = st.text(alphabet="abcdeilmnorstuyzé", min_size=1, max_size=12)

@@ -41,7 +41,6 @@ from analysis.wording.lexicons import (
     curated,
     curated_word,
     degree_words,
-    first_form,
     fold_form,
     lexicon_entry,
     neutral_words,
@@ -259,6 +258,28 @@ def scan_reference(
 
 
 
+def forms_reference(word: str) -> tuple[str, ...]:
+    """The first ``analysis.wording.lexicons._forms``: every ending tried on every word."""
+    forms = [word]
+    if word.endswith("ily") and len(word) > 5:
+        forms.append(word[:-3] + "y")
+    if word.endswith("ly") and len(word) > 4:
+        forms += [word[:-2], word[:-1] + "e" if word.endswith("bly") else word[:-2] + "e"]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+    if word.endswith("ed") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]
+    return tuple(forms)
+
+
+def first_form_reference(table: dict, word: str):  # type: ignore[no-untyped-def]
+    """The first ``analysis.wording.lexicons.first_form``, on :func:`forms_reference`."""
+    for form in forms_reference(word):
+        if form in table:
+            return table[form]
+    return None
+
+
 def zipf_reference(term: str) -> float:
     """The first ``analysis.frequency.zipf_frequency``: every word's frequency worked out in full."""
     return round(math.log10(word_frequency(term, minimum=1e-9)) + 9, 2)
@@ -276,8 +297,8 @@ def word_facts_reference(norm: str, curated_entry: bool = True) -> WordFacts:
         info=info,
         textblob=lexicon_entry(word),
         vader=vader_words().get(word, 0.0),
-        afinn=first_form(afinn_words(), word) or 0.0,
-        nrc=first_form(nrc_words(), word) or (0, False),
+        afinn=first_form_reference(afinn_words(), word) or 0.0,
+        nrc=first_form_reference(nrc_words(), word) or (0, False),
         content=content,
         rarity=rarity,
         kind=entry.feature if entry is not None else "",

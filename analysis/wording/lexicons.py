@@ -348,6 +348,8 @@ def nrc_words() -> dict[str, tuple[int, bool]]:
 
 def _forms(word: str) -> tuple[str, ...]:
     """The word and a few crude base forms to look up in a sentiment lexicon."""
+    if word[-1:] not in ("y", "s", "d"):  # none of the endings below: most words
+        return (word,)
     forms = [word]
     if word.endswith("ily") and len(word) > 5:
         forms.append(word[:-3] + "y")

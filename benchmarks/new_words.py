@@ -1,0 +1,97 @@
+"""CPU of scoring new word types: the first pass of the wording model over real articles.
+
+The wording scan scores each word type once, without context (``Scorer.words``: curated lists,
+outside sentiment lists, word frequency, learned counts, the model's weights) and remembers it; a
+first pass over a corpus pays that for every new type, later passes do not. This script collects
+the batches of new ``(norm, capital, curated)`` keys exactly as the scan hands them to
+``Scorer.words`` over the articles, then scores them again from cold per-word caches (a fresh
+scorer, every remembered word fact forgotten), several times, and prints the CPU seconds
+(``time.process_time``) and microseconds per key.
+
+Usage:
+  python benchmarks/new_words.py                                    # the seed corpus
+  python benchmarks/new_words.py ../shared/eval/mbic_articles.jsonl --articles 300
+
+What it cannot show: the cost of the rest of a cold pass (the scan's own token facts, the garbage
+collector's extra work while the caches fill), which ``benchmarks/corpus_throughput.py`` includes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from analysis import frequency, load_corpus  # noqa: E402
+from analysis.annotate import warm_up  # noqa: E402
+from analysis.text import stem  # noqa: E402
+from analysis.wording import features, lexicons  # noqa: E402
+from analysis.wording.scan import cue_scores  # noqa: E402
+from analysis.wording.scorer import Scorer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class _Recording(Scorer):
+    """A scorer that keeps each batch of keys the scan asks it to score."""
+
+    batches: list[list[tuple[str, bool, bool]]]
+
+    def words(self, keys):  # type: ignore[no-untyped-def]
+        keys = list(keys)
+        self.batches.append([k for k in dict.fromkeys(keys) if k not in self._memo])
+        super().words(keys)
+
+
+def _forget_words() -> None:
+    """Forget every remembered per-word fact (not the compiled lexicons)."""
+    features.base_features.cache_clear()
+    features.is_candidate.cache_clear()
+    lexicons.curated_word.cache_clear()
+    frequency.word_frequency.cache_clear()
+    frequency._BUCKET_ZIPF.clear()
+    stem.cache_clear()
+
+
+def _texts(path: Path | None, n: int) -> list[str]:
+    if path is None:
+        articles, _ = load_corpus(sorted((ROOT / "corpus").glob("*/")))
+        return list(articles["body"])[:n]
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle if line.strip()][:n]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles_file", nargs="?", type=Path, help="JSON Lines with a 'text' field")
+    parser.add_argument("--articles", type=int, default=300, help="first N articles (default 300)")
+    parser.add_argument("--repeat", type=int, default=5, help="cold passes to time (default 5)")
+    args = parser.parse_args()
+    texts = _texts(args.articles_file, args.articles)
+    warm_up()
+    recorder = _Recording()
+    recorder.batches = []
+    for text in texts:
+        cue_scores(text, scorer=recorder)
+    batches = [b for b in recorder.batches if b]
+    n_keys = sum(map(len, batches))
+    times = []
+    for _ in range(args.repeat):
+        _forget_words()
+        scorer = Scorer()
+        start = time.process_time()
+        for batch in batches:
+            scorer.words(batch)
+        times.append(time.process_time() - start)
+    print(f"{len(texts)} articles, {len(batches)} batches, {n_keys} new word keys")
+    print(f"Scorer.words from cold caches: min {min(times):.3f} s, median {statistics.median(times):.3f} s CPU "
+          f"({1e6 * min(times) / max(n_keys, 1):.1f} us a key)")
+
+
+if __name__ == "__main__":
+    main()
