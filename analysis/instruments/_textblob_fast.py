@@ -28,7 +28,7 @@ from analysis.instruments._versions import installed_is_checked
 from analysis.instruments.words import textblob_words
 
 __all__ = ["CHECKED_VERSION", "assess", "assess_sentences", "fast_path_usable", "mean", "sentiment", "tokens",
-           "tokens_of_pieces", "word_pieces", "words_usable"]
+           "tokens_of_pieces", "word_pieces", "word_tokens", "words_usable"]
 
 UPSTREAM = "textblob"
 CHECKED_VERSION = "0.20.1"
@@ -257,8 +257,65 @@ def word_pieces(word: str) -> tuple[str, ...]:
     in order: see :func:`tokens_of_pieces`. Needs :func:`words_usable`."""
     tables = _tokenizer_tables()
     assert tables is not None, "word_pieces needs words_usable()"
+    untouched = _untouched_word()
+    if untouched is not None and untouched.search(word) is None:
+        return _split_chunk(word)  # no rewrite applies and the word is one chunk
     s = _rewritten(word, tables[0])
     return tuple(p for chunk in s.split() for p in _split_chunk(chunk))
+
+
+@lru_cache(maxsize=1)
+def _untouched_word() -> re.Pattern[str] | None:
+    """A pattern finding any character that :func:`_rewritten` or a split on whitespace acts on
+    (an apostrophe, which every contraction of TextBlob holds, a quotation mark, whitespace): a
+    word without one is its own rewrite and a single chunk. None if a contraction lacks the
+    apostrophe (then every word is rewritten)."""
+    tables = _tokenizer_tables()
+    if tables is None or not all("'" in a for a, _b in tables[0]):
+        return None
+    return re.compile("['\"“”‘’\\s]")
+
+
+def word_tokens(pieces: Sequence[str]) -> tuple[str, ...] | None:
+    """The tokens one word's :func:`word_pieces` add to :func:`tokens_of_pieces` (lower-cased), or
+    None when the word may take part in TextBlob's "(!)" or emoticon rewrite or holds its
+    end-of-sentence mark (:func:`_rewrite_prone`). A text none of whose words gives None has as
+    its :func:`tokens` its words' tokens in order: neither rewrite's pattern can match in it,
+    and lower-casing works piece by piece (no character lower-cases to whitespace, and the space
+    between two pieces ends Greek final-sigma context). Needs :func:`words_usable`."""
+    tables = _tokenizer_tables()
+    assert tables is not None, "word_tokens needs words_usable()"
+    prone = _rewrite_prone()
+    if prone is None or not pieces:
+        return None
+    eos, emoticons = tables[4], tables[6]
+    inner, mark = prone
+    joined = " ".join(pieces)
+    if mark in joined or eos in pieces or pieces[0] in inner or emoticons.search(joined) is not None:
+        return None
+    return tuple(p.lower() for p in pieces)
+
+
+@lru_cache(maxsize=1)
+def _rewrite_prone() -> tuple[frozenset[str], str] | None:
+    """What :func:`word_tokens` looks for: every part of an emoticon that does not start it, and
+    the "!" that every "(!)" match holds. An emoticon match (``RE_EMOTICONS``: an emoticon, a
+    space allowed between its characters, then a space or the end) lies within one word's
+    pieces (the word's own pieces, joined, match: the pattern looks at nothing before its match,
+    and a space or the end follows a word) or crosses into a next word, whose first piece then
+    lies whole inside the match after its first character: such a part of an emoticon. None when
+    TextBlob's patterns are not the ones this reasoning was checked on (then every word is
+    prone)."""
+    from textblob._text import EMOTICONS, RE_EMOTICONS, RE_SARCASM  # upstream internals, loaded on first use
+
+    faces = [face for group in EMOTICONS.values() for face in group]
+    alternatives = "|".join(r" ?".join(re.escape(c) for c in face) for face in faces)
+    rebuilt = "(" + alternatives + r")($|\s)"  # as TextBlob builds RE_EMOTICONS
+    if (RE_EMOTICONS.pattern != rebuilt or RE_SARCASM.pattern != r"\( ?\! ?\)" or not all(faces)
+            or any(c.isspace() for face in faces for c in face)):
+        return None
+    inner = frozenset(face[j:k] for face in faces for j in range(1, len(face)) for k in range(j + 1, len(face) + 1))
+    return inner, "!"
 
 
 def tokens_of_pieces(pieces: Sequence[str]) -> list[str] | None:

@@ -73,6 +73,17 @@ def _vader_rules() -> tuple[Any, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _idiom_pairs() -> frozenset[tuple[str, str]]:
+    """Every two words that stand next to each other in one of VADER's special-case idioms or
+    booster n-grams: the idiom check joins items with single spaces, so a sequence of items can
+    equal such a key only if each two neighbouring items are such a pair."""
+    _lexicon, booster, _negate, special = _vader_rules()[:4]
+    return frozenset(
+        (a, b) for key in [*special, *booster] for a, b in zip(key.split(" "), key.split(" ")[1:], strict=False)
+    )
+
+
 _VADER_ITEMS: dict[str, tuple[str, str, bool, bool]] = {}
 
 
@@ -117,6 +128,7 @@ def _vader_sentiments(
     lower-cased items made once instead of lower-casing the whole sentence again at each rule.
     ``_but_check`` is VADER's own."""
     lexicon, booster, _negate, special, n_scalar, c_incr = _vader_rules()[:6]
+    idiom_pairs = _idiom_pairs()
     items = [r[0] for r in rows]
     n = len(rows)
     allcaps = [r[2] for r in rows].count(True)
@@ -184,7 +196,15 @@ def _vader_sentiments(
                         valence = valence
                     elif rows[i - 3][3]:
                         valence = valence * n_scalar
-                    # _special_idioms_check
+                    # _special_idioms_check (skipped, exactly, when no two neighbouring items
+                    # from i - 3 to i + 1 stand next to each other in any idiom or n-gram)
+                    if not (
+                        (lowers[i - 3], lowers[i - 2]) in idiom_pairs
+                        or (lowers[i - 2], lowers[i - 1]) in idiom_pairs
+                        or (lowers[i - 1], lw) in idiom_pairs
+                        or (i + 1 < n and (lw, lowers[i + 1]) in idiom_pairs)
+                    ):
+                        continue
                     onezero = f"{lowers[i - 1]} {lowers[i]}"
                     twoonezero = f"{lowers[i - 2]} {lowers[i - 1]} {lowers[i]}"
                     twoone = f"{lowers[i - 2]} {lowers[i - 1]}"
