@@ -516,17 +516,23 @@ def _annotate_items(
 def _annotate_all(
     items: Sequence[_Item], *, pairs: ActorPairs = (), mentions: pd.DataFrame | None = None, reasons: bool = False
 ) -> list[Annotation]:
+    # Stage by stage over the batch: one stage's lexicons, patterns and caches stay in the
+    # processor's caches for the whole batch (article by article, with every stage in turn,
+    # cost about a tenth more CPU on real articles, and a batch gained nothing over single articles).
     by_article = _table_mentions(mentions) if mentions is not None else {}
     sources = _sources(items, mentions)
-    out = []
-    for item, found in zip(items, sources, strict=True):
-        quotes = tuple(quotations(item.body, sentences=[(s, e) for _, s, e, _ in item.sentences]))
-        words = voice_words(item.body, quotes)
+    quotes = [tuple(quotations(item.body, sentences=[(s, e) for _, s, e, _ in item.sentences])) for item in items]
+    words = [voice_words(item.body, found) for item, found in zip(items, quotes, strict=True)]
+    cues = []
+    for item, found in zip(items, quotes, strict=True):
         ordered = sorted(item.sentences, key=lambda s: s[1])
-        cues = _cues(item.body, quotes, [s[1] for s in ordered], [s[2] for s in ordered], [s[0] for s in ordered],
-                     reasons)
-        texts = [text for _, _, _, text in item.sentences]
-        per_sentence, document, raw, vader = tone_parts(texts, item.boilerplate)
+        cues.append(_cues(item.body, found, [s[1] for s in ordered], [s[2] for s in ordered],
+                          [s[0] for s in ordered], reasons))
+    tones = [tone_parts([text for _, _, _, text in item.sentences], item.boilerplate) for item in items]
+    out = []
+    for item, found, quoted, counts, article_cues, (per_sentence, document, raw, vader) in zip(
+        items, sources, quotes, words, cues, tones, strict=True
+    ):
         sentences = tuple(
             SentenceAnnotation(sent_id, start, end, text, tuple(assessed), compound)
             for (sent_id, start, end, text), assessed, compound in zip(item.sentences, per_sentence, vader, strict=True)
@@ -538,12 +544,12 @@ def _annotate_all(
         out.append(
             Annotation(
                 article_id=item.article_id,
-                n_words=words[NARRATOR] + words[QUOTED],
-                narrator_words=words[NARRATOR],
-                quoted_words=words[QUOTED],
+                n_words=counts[NARRATOR] + counts[QUOTED],
+                narrator_words=counts[NARRATOR],
+                quoted_words=counts[QUOTED],
                 sentences=sentences,
-                quotes=quotes,
-                cues=cues,
+                quotes=quoted,
+                cues=article_cues,
                 document=tuple(document),
                 with_boilerplate=tuple(raw),
                 mentions=article_mentions,
