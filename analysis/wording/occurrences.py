@@ -207,8 +207,11 @@ def _token_facts(token: str) -> tuple[str | None, str, int]:
              | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0)
              | (_NOUN_FLAG if _NOUN_HINT.match(token) is not None else 0))
     phrase = _phrase_start()
-    phrase_offsets = tuple(m.start() for m in phrase.finditer(token)) if phrase is not None else ()
-    object_offsets = tuple(m.start() for m in _OBJECT_START.finditer(token))
+    # (most tokens hold neither: one search says so, the offsets are listed only where it finds one)
+    phrase_offsets = (tuple(m.start() for m in phrase.finditer(token))
+                      if phrase is not None and phrase.search(token) is not None else ())
+    object_offsets = (tuple(m.start() for m in _OBJECT_START.finditer(token))
+                      if _OBJECT_START.search(token) is not None else ())
     if len(_TOKEN_FACTS) >= 200_000:
         _TOKEN_FACTS.clear()
         _TOKEN_STARTS.clear()
