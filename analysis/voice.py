@@ -190,6 +190,14 @@ def _patterns() -> dict:
             re.compile(rf",\s*{speaker}{apposition}{adverb}\s+{verb}[^,;:\"“”]{{0,40}}?[.!?]?\s*$"),
         ],
         "word": re.compile(r"[^\W_]+(?:['’-][^\W_]+)*"),
+        # What a "before" pattern needs among the last chunks of its window (see ``_before_needs``):
+        # a speech verb, a label verb, after whitespace.
+        "before_verb": re.compile(rf"\s{verb}"),
+        "before_label": re.compile(r"\s(?:called|dubbed|labeled|labelled|termed|described)"),
+        # The most commas a match of "according_end", "tail" holds, each pattern in turn: the
+        # first comma of a match is one of that many last commas of its sentence (None: a verb
+        # or a role holds a comma, no bound).
+        "tail_commas": None if any("," in w for w in (*verbs, *roles)) else (1, 1, 4),
         "marks": re.compile(r"[\"“”«»‘’]"),
         "block": re.compile(r"[ \t]*>[ \t]?"),
     }
@@ -249,7 +257,6 @@ def _direct_in_paragraph(text: str, start: int, end: int, out: list[list]) -> bo
     return False
 
 
-_DOUBLE_MARK = re.compile(r"[\"“”]")
 _DETS = frozenset("the a an one two three several some many other another".split())
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*")
 
@@ -311,21 +318,22 @@ def _speaker_before(text: str, open_mark: int, floor: int,
     before it, by ``analysis.text.sentence_spans``) and since the last double quotation mark."""
     lo = max(floor, open_mark - _WINDOW)
     window = text[lo:open_mark]
-    cut = 0
-    for m in _DOUBLE_MARK.finditer(window):
-        cut = m.end()
+    cut = max(window.rfind('"'), window.rfind("“"), window.rfind("”")) + 1  # after the last double mark
     # every pattern needs a speech verb, "according to" or a label verb: without one, no search
     # (a search of the window costs far more than this check, paragraph after paragraph)
-    before_words = _before_words()
-    if before_words.isdisjoint(_WORD_SPLIT.findall(window[cut:].lower())):
+    has_before_word = _before_word_search().search
+    if not has_before_word(window[cut:].lower()):
         return None
     starts = sentence_starts()
     i = bisect_right(starts, open_mark) - 1
     if i >= 0 and starts[i] - lo > cut:
         cut = starts[i] - lo
-        if before_words.isdisjoint(_WORD_SPLIT.findall(window[cut:].lower())):
+        if not has_before_word(window[cut:].lower()):
             return None
-    m = _first(_patterns()["before"], "search", window, cut, len(window))
+    m = None
+    for pattern, needed in zip(_patterns()["before"], _before_needs(window, cut), strict=False):
+        if needed and (m := pattern.search(window, cut, len(window))) is not None:
+            break
     if m is None:
         return None
     found = _clean_speaker(m, lo)
@@ -335,11 +343,40 @@ def _speaker_before(text: str, open_mark: int, floor: int,
     return found, " ".join(verb.lower().split())
 
 
-def _words(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in _patterns()["word"].finditer(text, start, end))
+#: The last eight whitespace-separated chunks of a reversed text, with the whitespace around them.
+_LAST_CHUNKS = re.compile(r"\s*(?:\S+\s+){0,7}\S*")
+
+
+def _before_needs(window: str, cut: int) -> tuple[bool, bool, bool]:
+    """Whether each "before" pattern can match in ``window[cut:]`` (searched from ``cut``, to the
+    window's end). The first ends with a speech verb after whitespace and at most four words, a
+    "that" and a colon or comma, each its own whitespace-separated chunk: the verb starts one of
+    the last seven chunks. The third ends the same way with a label verb and at most four words.
+    The second holds "[Aa]ccording". A pattern said not to match cannot; one said to match may
+    not."""
+    pats = _patterns()
+    tail = window[cut:]
+    chunks = _LAST_CHUNKS.match(tail[::-1])  # (always matches, if only the empty string)
+    near = max(cut, len(window) - (chunks.end() if chunks else 0) - 1)  # the whitespace before them
+    return (pats["before_verb"].search(window, near) is not None, "ccording" in tail,
+            pats["before_label"].search(window, near) is not None)
+
+
+def _words(text: str, start: int, end: int, limit: int | None = None) -> int:
+    """Words of ``text[start:end]``; with ``limit``, counted up to ``limit + 1`` (enough to say
+    whether there are more than ``limit``)."""
+    n = 0
+    for _ in _patterns()["word"].finditer(text, start, end):
+        n += 1
+        if limit is not None and n > limit:
+            break
+    return n
 
 
 _WORD_SPLIT = re.compile(r"[a-z]+")
+_CLAUSE_END = re.compile(r"[.!?,]\s*$")
+#: "that" after whitespace and the whitespace after it, in reversed text (see ``_that_end``).
+_THAT_BACKWARDS = re.compile(r"\s+taht(?=\s)")
 #: How far from a sentence's end a closing attribution ("…, officials said.") is looked for.
 _TAIL = 260
 
@@ -354,11 +391,7 @@ def _attribution_words() -> re.Pattern[str]:
     """A word of lower-cased text that a reported-speech attribution needs (a speech verb or
     "according"), as a word ``_WORD_SPLIT`` finds: a sentence holds a match exactly when its words
     meet ``_verb_set()`` or hold "according". Alternatives grouped by first letter (faster)."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(_verb_set() | {"according"}, key=len, reverse=True):
-        if _WORD_SPLIT.fullmatch(w):
-            groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return re.compile(r"(?<![a-z])(?:" + "|".join(f"{c}(?:{'|'.join(g)})" for c, g in groups.items()) + r")(?![a-z])")
+    return _word_search(_verb_set() | {"according"})
 
 
 @lru_cache(maxsize=1)
@@ -367,17 +400,73 @@ def _before_words() -> frozenset[str]:
     return _verb_set() | {"according", "called", "dubbed", "labeled", "labelled", "termed", "described"}
 
 
+@lru_cache(maxsize=1)
+def _before_word_search() -> re.Pattern[str]:
+    """A word of :func:`_before_words` in lower-cased text, as a word ``_WORD_SPLIT`` finds (no
+    letter a-z before or after it): ``search`` finds one exactly when the text's words meet the
+    set, in one pass instead of a list and a set."""
+    return _word_search(_before_words())
+
+
+def _word_search(words: Iterable[str]) -> re.Pattern[str]:
+    """The words of ``words`` that ``_WORD_SPLIT`` can find, as one pattern (alternatives
+    grouped by first letter: faster)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        if _WORD_SPLIT.fullmatch(w):
+            groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    alternatives = "|".join(f"{c}(?:{'|'.join(g)})" for c, g in groups.items()) or "(?!x)x"
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+
+
 # What is compiled from the lexicons is made again when the lexicon folder changes
 # (analysis.lexicon.use_lexicon_dir).
-for _cached in (_vocabulary, _patterns, _verb_set, _attribution_words, _before_words):
+for _cached in (_vocabulary, _patterns, _verb_set, _attribution_words, _before_words, _before_word_search):
     on_change(_cached.cache_clear)
 
 
+def _closing_attribution(sentence: str, tail: int, pats: dict, according: bool, has_verb: bool) -> re.Match[str] | None:
+    """The first match of the "according_end" (with ``according``) and "tail" (with
+    ``has_verb``) patterns searched from ``tail``, in that order. Each starts with a comma and
+    runs to the sentence's end, holding at most ``pats["tail_commas"]`` commas, so it is searched
+    from the comma that many from the end: the same matches, sooner."""
+    patterns = (pats["according_end"] if according else []) + (pats["tail"] if has_verb else [])
+    bounds = pats["tail_commas"]
+    if bounds is None or len(pats["according_end"]) + len(pats["tail"]) != len(bounds):
+        return _first(patterns, "search", sentence, tail)
+    commas = [sentence.rfind(",", tail)]
+    if commas[0] < 0:
+        return None  # every pattern starts with a comma
+    while len(commas) < max(bounds) and commas[-1] > tail:
+        before = sentence.rfind(",", tail, commas[-1])
+        if before < 0:
+            break
+        commas.append(before)
+    wanted = ([*bounds[:len(pats["according_end"])]] if according else []) + (
+        [*bounds[len(pats["according_end"]):]] if has_verb else [])
+    for pattern, most in zip(patterns, wanted, strict=True):
+        m = pattern.search(sentence, commas[min(most, len(commas)) - 1])
+        if m is not None:
+            return m
+    return None
+
+
+def _that_end(sentence: str) -> int | None:
+    """Where the whitespace after the last "that" standing after whitespace in ``sentence`` ends,
+    or None when there is none. Every match of the "that" pattern ends there or before (it ends
+    at the whitespace after such a "that", taken whole), so it is searched for in
+    ``sentence[:end]`` alone, with the same result (the character at ``end`` is no whitespace
+    and none of the pattern's look-aheads can reach it)."""
+    m = _THAT_BACKWARDS.search(sentence[::-1])
+    return None if m is None else len(sentence) - m.start()
+
+
 def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
-              sentences: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, tuple[str, int, int], str]]:
+              sentences: Sequence[tuple[int, int]] | None = None,
+              text_hits: list[int] | None = None) -> list[tuple[int, int, tuple[str, int, int], str]]:
     """Reported speech with a clear attribution in the paragraph ``text[start:end]``, looked for
     sentence by sentence (``analysis.text.sentence_spans``; ``sentences``: the paragraph's, when
-    already made)."""
+    already made). ``text_hits``: :func:`_text_hits` of ``text``, when made."""
     pats = _patterns()
     out: list[tuple[int, int, tuple[str, int, int], str]] = []
     verbs = _verb_set()
@@ -385,12 +474,17 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
     direct_ends = [qe for _, qe in direct]
     # where a speech verb or "according" stands: only the sentences that hold one are read (the
     # paragraph is split into sentences only when it holds one)
-    lower_paragraph = text[start:end].lower()
     hits: list[int] | None = None
-    if len(lower_paragraph) == end - start:  # lower-casing kept every offset (it nearly always does)
-        hits = [start + m.start() for m in _attribution_words().finditer(lower_paragraph)]
+    if text_hits is not None:
+        hits = text_hits[bisect_left(text_hits, start):bisect_left(text_hits, end)]
         if not hits:
             return out
+    else:
+        lower_paragraph = text[start:end].lower()
+        if len(lower_paragraph) == end - start:  # lower-casing kept every offset (it nearly always does)
+            hits = [start + m.start() for m in _attribution_words().finditer(lower_paragraph)]
+            if not hits:
+                return out
     for s, e in paragraph_sentence_spans(text, start, end) if sentences is None else sentences:
         if hits is not None:
             i = bisect_left(hits, s)
@@ -408,13 +502,13 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
         if m:
             found = (s + m.end(), e, _clean_speaker(m, s), "according to")
         else:
-            m = _first(pats["that"], "search", sentence) if has_verb and "that" in words else None
+            that_end = _that_end(sentence) if has_verb and "that" in words else None
+            m = _first(pats["that"], "search", sentence, 0, that_end) if that_end is not None else None
             if m:
                 found = (s + m.end(), e, _clean_speaker(m, s), (_group(m, "verb") or "").lower())
             else:
                 tail = max(0, len(sentence) - _TAIL)  # the attribution closes the sentence
-                m = _first((pats["according_end"] if according else []) + (pats["tail"] if has_verb else []),
-                           "search", sentence, tail)
+                m = _closing_attribution(sentence, tail, pats, according, has_verb)
                 if m:
                     verb = _group(m, "acc") or _group(m, "verb") or ""
                     found = (s, s + m.start(), _clean_speaker(m, s), " ".join(verb.lower().split()))
@@ -427,7 +521,7 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
             b -= 1
         while a < b and text[a].isspace():
             a += 1
-        if _words(text, a, b) < 2:
+        if _words(text, a, b, 1) < 2:
             continue
         # drop a clause that is nothing but direct quotations (they already carry the speaker);
         # the direct spans are disjoint and in text order: the ones inside [a, b) by binary search
@@ -439,6 +533,17 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
             continue
         out.append((a, b, speaker, verb))
     return out
+
+
+def _text_hits(text: str) -> list[int] | None:
+    """Where a speech verb or "according" stands in ``text`` (``_attribution_words`` in the
+    lower-cased text), or None when lower-casing moves an offset. Each paragraph's are those the
+    paragraph alone gives: paragraphs (``analysis.text.paragraph_spans``) are separated by
+    whitespace, so no word crosses their edges and the look-arounds read the same there."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    return [m.start() for m in _attribution_words().finditer(lower)]
 
 
 def _resolve(mention: str, last_named: str | None) -> str | None:
@@ -496,6 +601,7 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
         sentence_starts = [s for s, _ in sentences]
     pats = _patterns()
     has_marks = pats["marks"].search(text) is not None
+    text_hits = _text_hits(text)
     raw: list[Quote] = []
     para_starts: list[int] = []
     continued_speaker: tuple[str, int, int, str | None] | None = None  # speaker of an unclosed quote
@@ -550,8 +656,7 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
                 found = _speaker_after(text, b + 1, pe)
             if found is None:
                 found = _speaker_before(text, mark, ps, starts_here)
-            n_words = _words(text, a, b)
-            if found is None and n_words <= PHRASE_WORDS and not re.search(r"[.!?,]\s*$", content):
+            if found is None and _words(text, a, b, PHRASE_WORDS) <= PHRASE_WORDS and not _CLAUSE_END.search(content):
                 paragraph_quotes.append(Quote(a, b, "phrase"))
                 continue
             if found is not None:
@@ -580,7 +685,7 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
             continued_speaker = (last.speaker, last.speaker_start, last.speaker_end, last.verb)
         raw.extend(paragraph_quotes)
         direct_spans = [(q.start, q.end) for q in paragraph_quotes]
-        for a, b, (mention, ss, se), verb in _reported(text, ps, pe, direct_spans, paragraph_sentences):
+        for a, b, (mention, ss, se), verb in _reported(text, ps, pe, direct_spans, paragraph_sentences, text_hits):
             speaker = _resolve(mention, last_named)
             if speaker and speaker.lower() not in _PRONOUN_FORMS and mention.lower() not in _PRONOUN_FORMS:
                 last_named = speaker
