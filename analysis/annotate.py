@@ -412,14 +412,20 @@ def _attribution_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _attribution_word_search() -> re.Pattern[str]:
     """A word of :func:`_attribution_words` standing as a whole run of letters in lower-cased
-    text: ``search`` finds one exactly when ``_LETTER_RUN.findall`` of the text meets the set (no
-    letter before or after it), in one pass instead of a list and a set. Alternatives grouped by
-    first letter (faster)."""
+    text with a space put first, with the character before it (no letter): ``search`` finds one
+    exactly when ``_LETTER_RUN.findall`` of the text meets the set (no letter before or after
+    it), in one pass instead of a list and a set. Alternatives grouped by first letter, and the
+    pattern starts with a character class, which the engine skips to quickly (faster)."""
     groups: dict[str, list[str]] = {}
     for word in sorted(_attribution_words(), key=len, reverse=True):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
-    return re.compile(rf"(?<![^\W\d_])(?:{alternatives or '(?!x)x'})(?![^\W\d_])")
+    return re.compile(rf"[\W\d_](?:{alternatives or '(?!x)x'})(?![^\W\d_])")
+
+
+def _has_attribution_word(text: str) -> bool:
+    """True when a word of :func:`_attribution_words` is a letter run of the lower-cased ``text``."""
+    return _attribution_word_search().search(" " + text.lower()) is not None
 
 
 # made again when the lexicon folder changes
@@ -434,12 +440,11 @@ def _sources(items: Sequence[_Item], mentions: pd.DataFrame | None) -> list[tupl
     """The attributions of several articles, found by one ``analysis.sourcing.source_rows`` call
     over the sentences that hold an attribution word (linked to ``mentions`` when given), each
     article's in ``find_sources``'s order (sentence, then verb)."""
-    has_word = _attribution_word_search().search
     sentences = []
     for k, item in enumerate(items):
         key = str(k)
         for sent_id, start, _, text in item.sentences:
-            if has_word(text.lower()):
+            if _has_attribution_word(text):
                 sentences.append((key, sent_id, start, text))
     found: dict[int, list[Source]] = {}
     if sentences:

@@ -147,7 +147,9 @@ def _alternatives(terms) -> str:
 
 _HEAD_RUN = re.compile(r"[\w\-]+")
 _CHUNK = re.compile(r"\S+")
-_SOURCE_CHAR = re.compile(r"[\w'’.\-]")
+_SOURCE_RUN = re.compile(r"[\w'’.\-]*")
+#: Whitespace, then up to three whitespace-separated chunks (read backwards: the chunks before).
+_PREVIOUS_CHUNKS = re.compile(r"\s+(\S+)(?:\s+(\S+)(?:\s+(\S+))?)?")
 _SPACES = re.compile(r"\s+")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -224,8 +226,7 @@ class _SourceVerb:
         heads = self._heads
         endpos = len(text) if endpos is None else endpos
         starts: set[int] = set()
-        chunks: list[int] = []
-        ends: list[int] = []
+        backwards = ""
         if self._head_runs is not None and not _NON_ASCII_WORD_CHAR.search(text, 0, endpos):
             # Every word character is ASCII: lower-casing changes no offset and no character's
             # class (``str.lower`` maps every other character to one character of its own class;
@@ -243,16 +244,21 @@ class _SourceVerb:
             starts.add(h)
             if h == 0 or _CHUNK.match(text, h - 1):  # not after whitespace: no words before it
                 continue
-            if not chunks:
-                for m in _CHUNK.finditer(text):
-                    chunks.append(m.start())
-                    ends.append(m.end())
-            j = bisect_left(chunks, h)
-            for k in range(max(0, j - 3), j):  # a word of the unnamed group runs to its chunk's end
-                c = ends[k]
-                while c > chunks[k] and _SOURCE_CHAR.match(text, c - 1):
-                    c -= 1
-                starts.add(c)
+            # The three whitespace-separated chunks before it: a word of the unnamed group runs to
+            # its chunk's end, so it starts where the chunk's last run of source characters does
+            # (read in the reversed text: the chunks after ``h``'s whitespace, each one's first run).
+            if not backwards:
+                backwards = text[::-1]
+            n = len(text)
+            before = _PREVIOUS_CHUNKS.match(backwards, n - h)
+            if before is None:
+                continue
+            for k in (1, 2, 3):
+                first, last = before.span(k)
+                if first < 0:
+                    break
+                trailing = _SOURCE_RUN.match(backwards, first, last)  # (always matches)
+                starts.add(n - (trailing.end() if trailing else first))
         return sorted(starts)
 
     def finditer(self, text: str, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -397,6 +403,7 @@ def _head(source: str) -> str:
     return _POSSESSIVE_END.sub("", words[-1]).lower().rstrip(".") if words else ""
 
 
+@lru_cache(maxsize=8192)  # (sources repeat: "officials", "he"; cleared when the lexicons change)
 def _is_role(source: str) -> bool:
     """True when the source names people by a role or a group ("officials", "House Democrats",
     "a Kremlin spokesman", "the council"), not by a name."""
@@ -414,6 +421,7 @@ def _is_role(source: str) -> bool:
     return head in heads or len(low) >= 2 and " ".join(low[-2:]) in heads
 
 
+@lru_cache(maxsize=8192)
 def _is_named(source: str) -> bool:
     """A source is named when it carries a proper name and is not a role or group noun:
     "Paul Kim" and "the Russian Defense Ministry" are named; "Ukrainian officials", "a Kremlin
@@ -450,6 +458,7 @@ def _trim_modifiers(source: str, start: int) -> tuple[str, int]:
     return source, start
 
 
+@lru_cache(maxsize=8192)
 def _is_fragment(source: str) -> bool:
     """A source that names no one: a place alone ("Kenya"), a day, or lower-case words without a
     role noun."""
@@ -459,6 +468,11 @@ def _is_fragment(source: str) -> bool:
     if source.lower() in _PRONOUNS:
         return False
     return not any(w[:1].isupper() for w in source.split()) and not _is_role(source)
+
+
+# What is worked out from the lexicons for a source is worked out again when the lexicon folder changes.
+for _cached in (_is_role, _is_named, _is_fragment):
+    on_change(_cached.cache_clear)
 
 
 def _key(source: str) -> str:

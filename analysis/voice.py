@@ -408,6 +408,15 @@ def _before_word_search() -> re.Pattern[str]:
     return _word_search(_before_words())
 
 
+@lru_cache(maxsize=4)
+def _padded_words(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (made by :func:`_word_search`) with its look-behind replaced by the character
+    it looks at: in text with a space put first, each match starts one character before the
+    word (the same words: a word ends with a letter, so the character before the next one is
+    never the last of a match)."""
+    return re.compile("[^a-z]" + pattern.pattern.removeprefix("(?<![a-z])"))
+
+
 def _word_search(words: Iterable[str]) -> re.Pattern[str]:
     """The words of ``words`` that ``_WORD_SPLIT`` can find, as one pattern (alternatives
     grouped by first letter: faster)."""
@@ -421,7 +430,8 @@ def _word_search(words: Iterable[str]) -> re.Pattern[str]:
 
 # What is compiled from the lexicons is made again when the lexicon folder changes
 # (analysis.lexicon.use_lexicon_dir).
-for _cached in (_vocabulary, _patterns, _verb_set, _attribution_words, _before_words, _before_word_search):
+for _cached in (_vocabulary, _patterns, _verb_set, _attribution_words, _before_words, _before_word_search,
+                _padded_words):
     on_change(_cached.cache_clear)
 
 
@@ -543,7 +553,10 @@ def _text_hits(text: str) -> list[int] | None:
     lower = text.lower()
     if len(lower) != len(text):
         return None
-    return [m.start() for m in _attribution_words().finditer(lower)]
+    # (read as the letter before each word and the word, after a space put first: the pattern
+    # then starts with a character class, which the engine skips to quickly; the offsets of the
+    # padded text's matches are those of the words in ``text``)
+    return [m.start() for m in _padded_words(_attribution_words()).finditer(" " + lower)]
 
 
 def _resolve(mention: str, last_named: str | None) -> str | None:

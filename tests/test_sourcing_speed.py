@@ -136,8 +136,7 @@ def test_case_insensitive_letters_outside_ascii_are_word_characters():
 
 
 def test_attribution_word_search_equals_the_letter_runs_on_news_sentences():
-    search = annotate._attribution_word_search()
-    hits = [bool(search.search(text.lower())) for text in _SENTENCES]
+    hits = [annotate._has_attribution_word(text) for text in _SENTENCES]
     assert hits == [has_attribution_word_reference(text) for text in _SENTENCES]
     assert 0 < sum(hits) < len(hits)
 
@@ -146,4 +145,4 @@ def test_attribution_word_search_equals_the_letter_runs_on_news_sentences():
                 max_size=12).map("".join))
 @settings(max_examples=500, deadline=None)
 def test_attribution_word_search_equals_the_letter_runs(text):
-    assert bool(annotate._attribution_word_search().search(text.lower())) == has_attribution_word_reference(text)
+    assert annotate._has_attribution_word(text) == has_attribution_word_reference(text)
