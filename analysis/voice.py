@@ -208,6 +208,9 @@ def _patterns() -> dict:
 # ---------------------------------------------------------------------------------------------
 
 _OPENERS = "“«"
+#: The marks ``_direct_in_paragraph`` can open a quotation with (a closing mark alone does
+#: nothing: it closes a quotation only after an opening one).
+_OPENING_MARK = re.compile(r"[\"“«‘]")
 _CLOSERS = "”»"
 
 
@@ -616,13 +619,19 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
     has_marks = pats["marks"].search(text) is not None
     text_hits = _text_hits(text)
     raw: list[Quote] = []
-    para_starts: list[int] = []
     continued_speaker: tuple[str, int, int, str | None] | None = None  # speaker of an unclosed quote
     last_named: str | None = None
     previous = (0, 0)  # the paragraph before
     for ps, pe in paragraph_spans(text):
-        para_starts.append(ps)
         block = pats["block"].match(text, ps, pe)
+        if block is None and text_hits is not None and (not has_marks or not _OPENING_MARK.search(text, ps, pe)):
+            # No quotation (no mark that can open one) and no speech verb: nothing to find here
+            # (what the steps below would conclude, sooner)
+            i = bisect_left(text_hits, ps)
+            if i == len(text_hits) or text_hits[i] >= pe:
+                previous = (ps, pe)
+                continued_speaker = None
+                continue
         if sentences is not None:
             lo = bisect_left(sentence_starts, ps)
             paragraph_sentences: list[tuple[int, int]] | None = [

@@ -98,6 +98,8 @@ def test_quotations_equal_the_plain_code_on_each_paragraph():
 @example(["Peskov", "ſaid", ":", "“", "no", "”"], " ")
 @example(["He", "said", "the", "officials", ",", "said", "Roe", "."], " ")
 @example(["İ", "said", "that", "it", "was", "over", "."], " ")
+@example(["The", "‘", "reform", "’", "bill", ".", "\n", "It", "’", "s", "over", "”", "."], " ")
+@example(["The", "«", "reform", "»", "\n", "he", "said", "."], " ")
 @example(["İ"] * 40 + [".", "Critics", "said", "that", "it", "was", "rushed", "."], " ")
 @example(["Roe", "told", "reporters", "on", "Capitol", "Hill", "that", ":", "“", "no", "”"], " ")
 @settings(max_examples=600, deadline=None)
@@ -106,6 +108,13 @@ def test_quotations_equal_the_plain_code(words, joint):
     assert _fast(text) == _plain(text)
     spans = sentence_spans(text)
     assert _fast(text, spans) == _plain(text, spans)
+
+
+def test_paragraphs_without_a_mark_or_a_verb_are_passed_over():
+    text = "The bill passed.\n\n“It is over,” he said.\n\nThe vote was 52-48.\n\n‘Not yet’, it read."
+    fast = _fast(text)
+    assert fast == _plain(text)
+    assert [text[q[0]:q[1]] for q in fast] == ["It is over,", "Not yet"]
 
 
 def test_word_counts_stop_at_the_limit():
