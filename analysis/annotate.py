@@ -312,10 +312,11 @@ def tone_parts(
     return per_sentence, document, raw, compounds
 
 
-def voice_words(body: str, quotes: Sequence[Quote]) -> dict[str, int]:
+def voice_words(body: str, quotes: Sequence[Quote], n_words: int | None = None) -> dict[str, int]:
     """Words of ``body`` in each voice (``{"narrator": n, "quoted": m}``), the denominators of
-    per-voice rates (``analysis.voice.voice_word_counts``)."""
-    return voice_word_counts(body, quotes=quotes)
+    per-voice rates (``analysis.voice.voice_word_counts``). ``n_words``: the number of words of
+    ``body`` when already counted (the wording scan counts them, see :func:`_cues`)."""
+    return voice_word_counts(body, quotes=quotes, n_words=n_words)
 
 
 #: The kinds of quotation inside quotation marks or a block quotation (``analysis.voice.quoted_stretches``).
@@ -323,17 +324,18 @@ _MARKED_KINDS = frozenset({"direct", "phrase", "block"})
 
 
 def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Sequence[int],
-          sent_ids: Sequence[int], reasons: bool = False) -> tuple[AnnotatedCue, ...]:
+          sent_ids: Sequence[int], reasons: bool = False, n_words: list[int] | None = None) -> tuple[AnnotatedCue, ...]:
     """The wording scan's cues of ``body`` (``min_score`` as ``loaded_language``), each with its
     sentence (the one holding its start; sentences sorted by start) and voice; with ``reasons``
     each cue's reason is made now (a comparison reads them all: what they are made from is not
     kept), else when first read. ``quotes``: the quotations of ``body`` (``analysis.voice.quotations``).
+    ``n_words``, if given, receives the number of words of ``body``, which the scan counts on its way.
 
     The scan's cues come in text order, so their sentences and voices are found by walking along
     the sentences and quotations once (:meth:`VoiceIndex.voices`), not by a search for each cue."""
     # the quoted stretches the scan reads are these quotations' marked ones (``quoted_stretches``)
     marked = [(q.start, q.end) for q in quotes if q.kind in _MARKED_KINDS]
-    cues = scan(body, min_score=DEFAULT_MIN_SCORE, quoted_spans=marked)
+    cues = scan(body, min_score=DEFAULT_MIN_SCORE, quoted_spans=marked, n_words=n_words)
     voices = VoiceIndex(quotes).voices([cue.start for cue in cues])
     out = []
     shared: dict[str, str] = {}  # one object for each repeated term, reason and evidence (a long article repeats them)
@@ -527,12 +529,14 @@ def _annotate_all(
     by_article = _table_mentions(mentions) if mentions is not None else {}
     sources = _sources(items, mentions)
     quotes = [tuple(quotations(item.body, sentences=[(s, e) for _, s, e, _ in item.sentences])) for item in items]
-    words = [voice_words(item.body, found) for item, found in zip(items, quotes, strict=True)]
     cues = []
+    n_words: list[int] = []  # the words of each body, counted by the scan on its way
     for item, found in zip(items, quotes, strict=True):
         ordered = sorted(item.sentences, key=lambda s: s[1])
         cues.append(_cues(item.body, found, [s[1] for s in ordered], [s[2] for s in ordered],
-                          [s[0] for s in ordered], reasons))
+                          [s[0] for s in ordered], reasons, n_words))
+    words = [voice_words(item.body, found, n)
+             for item, found, n in zip(items, quotes, n_words, strict=True)]
     tones = [tone_parts([text for _, _, _, text in item.sentences], item.boilerplate) for item in items]
     out = []
     for item, found, quoted, counts, article_cues, (per_sentence, document, raw, vader) in zip(

@@ -832,12 +832,46 @@ def add_voice(cues: pd.DataFrame, text: str, *, quotes: Sequence[Quote] | None =
     return cues.assign(voice=pd.array(voice, dtype="str"), speaker=speaker)
 
 
-def voice_word_counts(text: str, *, quotes: Sequence[Quote] | None = None) -> dict[str, int]:
+def voice_word_counts(text: str, *, quotes: Sequence[Quote] | None = None,
+                      n_words: int | None = None) -> dict[str, int]:
     """Words of ``text`` (``analysis.text.WORD_PATTERN``) in each voice: ``{"narrator": n, "quoted": m}``,
-    the denominators of per-voice rates."""
+    the denominators of per-voice rates. ``n_words``: the number of ``WORD_PATTERN`` matches in
+    ``text`` when already counted (the wording scan counts them on its way,
+    ``analysis.wording.scan.scan``); then only the quoted stretches are read."""
     index = VoiceIndex(quotations(text) if quotes is None else quotes)
-    starts = [m.start() for m in WORD_PATTERN.finditer(text)]
     # A word is quoted where ``index.quote_at`` finds a quotation at its start: counted per stretch
-    # of text where it does (:meth:`VoiceIndex.stretches`), by binary search over the word starts.
+    # of text where it does (:meth:`VoiceIndex.stretches`).
+    if n_words is not None:
+        quoted = _words_starting_in(text, index.stretches())
+        return {NARRATOR: n_words - quoted, QUOTED: quoted}
+    starts = [m.start() for m in WORD_PATTERN.finditer(text)]
     quoted = sum(bisect_left(starts, b) - bisect_left(starts, a) for a, b in index.stretches())
     return {NARRATOR: len(starts) - quoted, QUOTED: quoted}
+
+
+def _words_starting_in(text: str, stretches: Sequence[tuple[int, int]]) -> int:
+    """How many ``WORD_PATTERN`` matches of ``text`` (as ``finditer`` finds them from its start)
+    start inside the sorted, disjoint ``stretches``, reading little more than the stretches.
+
+    No match holds a space or a line break, and whether a match starts at a position depends on
+    the text from there on (the pattern looks at nothing before it): after a space or a line
+    break, ``finditer`` from there finds the very matches a pass from the start finds there. So
+    before each stretch the pass starts again after the last space or line break before it (when
+    that lies past the pass's last match); the pass only moves forward (linear)."""
+    count = 0
+    found = WORD_PATTERN.finditer(text)
+    nxt = next(found, None)  # the first match not yet passed
+    for a, b in stretches:
+        if nxt is None:
+            break
+        if nxt.start() < a:
+            gap = max(text.rfind(" ", nxt.end(), a), text.rfind("\n", nxt.end(), a))
+            if gap >= 0:
+                found = WORD_PATTERN.finditer(text, gap + 1)
+                nxt = next(found, None)
+            while nxt is not None and nxt.start() < a:
+                nxt = next(found, None)
+        while nxt is not None and nxt.start() < b:
+            count += 1
+            nxt = next(found, None)
+    return count

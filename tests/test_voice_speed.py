@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import voice
-from analysis.text import sentence_spans
+from analysis.text import WORD_PATTERN, sentence_spans
 from tests.voice_reference import reported_reference, speaker_before_reference
 
 _ARTICLE = """\
@@ -127,3 +127,42 @@ def test_word_counts_stop_at_the_limit():
 def test_that_end_is_after_the_last_that():
     assert voice._that_end("He said that they knew that  it was over") == len("He said that they knew that  ")
     assert voice._that_end("That was all, thatch") is None
+
+
+# -- voice word counts from a word count already made (the wording scan counts the body's words) --
+
+_TOKEN_PIECES = ["U.S.", "e.g.", "Kyiv’s", "high-risk", "don't", "€5", "$", "1,000", "4.2", "500%", "1990s", "5th",
+                 "a1b", "_x", "x_", "word", "W", "-", "’", "'", ".", ",", " ", "  ", "\n", "\t", "“", "”", "é", "İ"]
+
+
+def _quoted_by_bisect(text: str, stretches: list[tuple[int, int]]) -> int:
+    """The plain count: every word start listed, counted per stretch by binary search."""
+    from bisect import bisect_left
+
+    starts = [m.start() for m in WORD_PATTERN.finditer(text)]
+    return sum(bisect_left(starts, b) - bisect_left(starts, a) for a, b in stretches)
+
+
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=60), st.lists(st.integers(0, 400), max_size=12))
+@example(["Kyiv’s", " ", "U.S.", "x"], [2, 5])  # a stretch that starts inside a word: not its start
+@example(["1,000", "€5", "$", "1990s"], [1, 4, 6, 9])
+@settings(max_examples=800, deadline=None)
+def test_words_starting_in_stretches_equal_the_plain_count(pieces, cuts):
+    text = "".join(pieces)
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    stretches = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=False) if a < b]
+    assert voice._words_starting_in(text, stretches) == _quoted_by_bisect(text, stretches)
+
+
+def test_voice_word_counts_with_the_scans_count_equal_the_plain_count():
+    from analysis.wording.scan import scan
+
+    for text in (_ARTICLE, *_ARTICLE.split("\n\n"), "", "“Quoted only.”", "x"):
+        counted: list[int] = []
+        scan(text, n_words=counted)
+        assert counted == [len(WORD_PATTERN.findall(text))]
+        quotes = voice.quotations(text)
+        assert voice.voice_word_counts(text, quotes=quotes, n_words=counted[0]) == voice.voice_word_counts(
+            text, quotes=quotes)
+    article = voice.voice_word_counts(_ARTICLE, n_words=len(WORD_PATTERN.findall(_ARTICLE)))
+    assert article["quoted"] > 100 and article["narrator"] > 100

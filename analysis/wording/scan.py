@@ -405,7 +405,7 @@ def _cue_order(cue: Cue) -> tuple:
 
 
 def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None,
-         quoted_spans: Sequence[tuple[int, int]] | None = None) -> list[Cue]:
+         quoted_spans: Sequence[tuple[int, int]] | None = None, n_words: list[int] | None = None) -> list[Cue]:
     """Every cue in ``text`` as :class:`Cue` records, in text order.
 
     Curated terms are always cues; other words are cues when their score reaches ``min_score``.
@@ -421,8 +421,10 @@ def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None,
     ``quoted_spans``: the stretches :func:`analysis.voice.quoted_stretches` finds in ``text``, when
     already found (the ``direct``, ``phrase`` and ``block`` quotations of
     ``analysis.voice.quotations(text)`` are the same spans), so they are not looked for again.
+    ``n_words``, if given, receives the number of words of ``text`` (``WORD_PATTERN`` matches,
+    counted on the way, as :func:`cue_scores` returns it).
     """
-    return _scan(text, min_score, scorer, _DETAIL, quoted_spans=quoted_spans)
+    return _scan(text, min_score, scorer, _DETAIL, n_words, quoted_spans)
 
 
 def cue_scores(
