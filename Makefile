@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup render test lint typecheck check lab bench validate report clean
+.PHONY: help setup render test lint typecheck check lab bench validate report word-table clean
 
 help: ## List the targets with what they do
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,6 +50,9 @@ validate: $(STAMP) ## Score the wording cues against expert annotations: make va
 
 report: $(STAMP) ## Write the HTML report for the seed event to site/report.html
 	$(PY) -m analysis compare corpus/2025-06-spiderweb-istanbul --html site/report.html
+
+word-table: $(STAMP) ## Rebuild the precomputed word table (analysis/models/word_table.npz) after a lexicon edit
+	$(PY) -m analysis.wording.table
 
 clean: ## Remove built output (site/) and caches; keeps .venv
 	rm -rf site .pytest_cache .ruff_cache .hypothesis

@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis import frequency
 from analysis.actors import actor_groups, pairs_pattern
 from analysis.instruments import _textblob_fast
 from analysis.instruments.sentences import tokens_and_compounds
@@ -715,8 +716,10 @@ def source_table(annotations: Sequence[Annotation]) -> pd.DataFrame:
 
 def warm_up() -> None:
     """Compile every lexicon and pattern once (in each worker process)."""
-    # words of every kind: a name, an abbreviation, a quotation, a number in a word and an accent (the
-    # last two are looked up by wordfreq itself, imported on first use: about 0.3 s)
+    # wordfreq's list and wordfreq itself: most words are read from the precomputed word table
+    # (analysis.wording.precomputed), so a warm-up text may no longer reach them
+    frequency.load()
+    # words of every kind: a name, an abbreviation, a quotation, a number in a word and an accent
     annotate("Warm-up: the U.S. claimed on Jan. 5 that Russia's \"brutal\" COVID-19 attack was not good, café.")
 
 

@@ -7,7 +7,8 @@ callers get a copy, so nothing can change the shared table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
@@ -16,7 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["REQUIRED_COLUMNS", "LexiconError", "load_lexicon", "available_lexicons", "on_change", "use_lexicon_dir"]
+__all__ = [
+    "REQUIRED_COLUMNS",
+    "LexiconError",
+    "available_lexicons",
+    "forget_compiled",
+    "lexicon_digest",
+    "load_lexicon",
+    "on_change",
+    "use_lexicon_dir",
+]
 
 REQUIRED_COLUMNS = ("term", "category", "rationale", "source")
 
@@ -48,6 +58,12 @@ def _changed() -> None:
     _read.cache_clear()
     for clear in _hooks:
         clear()
+
+
+def forget_compiled() -> None:
+    """Forget every lexicon read and everything compiled from them (as :func:`use_lexicon_dir`
+    does on the way in and out): the next use reads and compiles them again."""
+    _changed()
 
 
 @contextmanager
@@ -98,3 +114,17 @@ def load_lexicon(name: str) -> pd.DataFrame:
     True
     """
     return _read(name).copy()
+
+
+def lexicon_digest(names: Iterable[str]) -> str:
+    """A SHA-256 (hex) of the named lexicon files' bytes, read from the lexicon folder in use
+    (:func:`use_lexicon_dir`'s when set; a missing file counts as missing): what anything
+    computed from those files is checked against."""
+    folder = _lexicon_folder()
+    digest = hashlib.sha256()
+    for name in sorted(set(names)):
+        resource = folder / f"{name}.csv"
+        content = resource.read_bytes() if resource.is_file() else b"(missing)"
+        digest.update(f"{name}.csv {len(content)}\n".encode())
+        digest.update(content)
+    return digest.hexdigest()

@@ -6,7 +6,10 @@ first pass over a corpus pays that for every new type, later passes do not. This
 the batches of new ``(norm, capital, curated)`` keys exactly as the scan hands them to
 ``Scorer.words`` over the articles, then scores them again from cold per-word caches (a fresh
 scorer, every remembered word fact forgotten), several times, and prints the CPU seconds
-(``time.process_time``) and microseconds per key.
+(``time.process_time``) and microseconds per key: with the precomputed word table
+(``analysis.wording.precomputed``) and without it (every word computed), alternately, in one
+process. It also prints the table's size, the time to read it (fingerprint check included) and the
+share of the new keys whose word it holds.
 
 Usage:
   python benchmarks/new_words.py                                    # the seed corpus
@@ -19,6 +22,7 @@ collector's extra work while the caches fill), which ``benchmarks/corpus_through
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -30,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis import frequency, load_corpus  # noqa: E402
 from analysis.annotate import warm_up  # noqa: E402
 from analysis.text import stem  # noqa: E402
-from analysis.wording import features, lexicons  # noqa: E402
+from analysis.wording import features, lexicons, precomputed  # noqa: E402
 from analysis.wording.scan import cue_scores  # noqa: E402
 from analysis.wording.scorer import Scorer  # noqa: E402
 
@@ -80,17 +84,34 @@ def main() -> None:
         cue_scores(text, scorer=recorder)
     batches = [b for b in recorder.batches if b]
     n_keys = sum(map(len, batches))
-    times = []
+    table = precomputed.word_table()
+    if table is not None:
+        loads = []
+        for _ in range(args.repeat):
+            start = time.process_time()
+            precomputed.read_table()
+            loads.append(time.process_time() - start)
+        held = sum(k[0] in table.codes for b in batches for k in b)
+        print(f"word table: {len(table.codes):,} words, {precomputed.TABLE_FILE.stat().st_size / 1e6:.1f} MB, "
+              f"read in {1e3 * min(loads):.1f} ms CPU (min of {args.repeat}, fingerprint included); "
+              f"holds the word of {held} of the {n_keys} new keys ({held / max(n_keys, 1):.1%})")
+    else:
+        print("word table: missing or stale (every word computed)")
+    times: dict[str, list[float]] = {"computed": [], "table": []}
     for _ in range(args.repeat):
-        _forget_words()
-        scorer = Scorer()
-        start = time.process_time()
-        for batch in batches:
-            scorer.words(batch)
-        times.append(time.process_time() - start)
+        for mode in times:
+            with precomputed.ignored() if mode == "computed" else contextlib.nullcontext():
+                warm_up()
+                _forget_words()
+                scorer = Scorer()
+                start = time.process_time()
+                for batch in batches:
+                    scorer.words(batch)
+                times[mode].append(time.process_time() - start)
     print(f"{len(texts)} articles, {len(batches)} batches, {n_keys} new word keys")
-    print(f"Scorer.words from cold caches: min {min(times):.3f} s, median {statistics.median(times):.3f} s CPU "
-          f"({1e6 * min(times) / max(n_keys, 1):.1f} us a key)")
+    for mode, found in times.items():
+        print(f"Scorer.words from cold caches, {mode:>8}: min {min(found):.3f} s, median {statistics.median(found):.3f} s "
+              f"CPU ({1e6 * min(found) / max(n_keys, 1):.1f} us a key)")
 
 
 if __name__ == "__main__":

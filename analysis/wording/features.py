@@ -45,6 +45,16 @@ from analysis.wording.lexicons import (
     nrc_words,
     vader_words,
 )
+from analysis.wording.precomputed import (
+    AFINN_NEGATIVE,
+    CANDIDATE,
+    CURATED,
+    FLAG_BITS,
+    TEXTBLOB_NEGATIVE,
+    VADER_NEGATIVE,
+    WordTable,
+    word_table,
+)
 
 __all__ = [
     "DECLARED",
@@ -291,8 +301,14 @@ def word_facts(norm: str, curated_entry: bool = True) -> WordFacts:
                      content, rarity, entry.feature if entry is not None else "")
 
 
+_NEGATIVE_BITS = (("TextBlob", TEXTBLOB_NEGATIVE), ("VADER", VADER_NEGATIVE), ("AFINN", AFINN_NEGATIVE))
+
+
 def negative_ratings(norm: str) -> tuple[str, ...]:
     """Which of TextBlob, VADER and AFINN rate ``norm`` negative (their names, in that order)."""
+    table = word_table()  # the precomputed table says so for common words (None: not read)
+    if table is not None and (code := table.codes.get(norm)) is not None:
+        return tuple(name for name, bit in _NEGATIVE_BITS if code & bit)
     f = word_facts(norm, False)
     return tuple(name for name, neg in (("TextBlob", f.textblob is not None and f.textblob[0] < 0),
                                         ("VADER", f.vader < 0), ("AFINN", f.afinn < 0)) if neg)
@@ -328,15 +344,31 @@ def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
     """Features of one normalized word that depend on the word alone (``FEATURES[:N_BASE]``).
 
     With ``curated=False`` the curated lexicons are ignored (a verb-list word used as a noun).
+    Read from the precomputed table (``analysis.wording.precomputed``) for common words.
     """
+    table = _feature_table()
+    if table is not None and (code := table.codes.get(norm)) is not None and (curated or not code & CURATED):
+        return table.row(code >> FLAG_BITS)
     facts = word_facts(norm, curated)
     return tuple([value(facts) for value in _WORD_FEATURES])
+
+
+def _feature_table() -> WordTable | None:
+    """The precomputed table if its rows are the word features declared now, else None."""
+    table = word_table()
+    return table if table is not None and table.features == _BASE_NAMES else None
+
+
+_BASE_NAMES = FEATURES[:N_BASE]
 
 
 @lru_cache(maxsize=200_000)
 def is_candidate(norm: str) -> bool:
     """True for words worth scoring: curated terms, or content words (not function words and
     not plain news vocabulary such as "ministry" or "airfields")."""
+    table = word_table()  # the precomputed table says so for common words (None: not read)
+    if table is not None and (code := table.codes.get(norm)) is not None:
+        return bool(code & CANDIDATE)
     if curated_word(norm) is not None:
         return True
     word = norm[:-2] if norm.endswith("'s") else norm

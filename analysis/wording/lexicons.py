@@ -25,6 +25,7 @@ from analysis.frequency import zipf_frequency
 from analysis.instruments.words import lexicon_entry, textblob_words, vader_words
 from analysis.lexicon import LexiconError, load_lexicon, on_change
 from analysis.text import normalize_token, stem
+from analysis.wording.precomputed import CURATED, word_table
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -221,6 +222,9 @@ def curated_word(norm: str) -> CueInfo | None:
     info = table.get(norm)
     if info is not None:
         return info
+    words = word_table()  # the precomputed table says so for common words (None: not read)
+    if words is not None and (code := words.codes.get(norm)) is not None and not code & CURATED:
+        return None
     base = stem(norm)
     if base == norm or len(base) < 3:
         return None

@@ -1,0 +1,170 @@
+"""The precomputed word table: what the wording model works out once per word type, read from a
+file for the words news prose uses most, instead of computed on a word's first use.
+
+``analysis/models/word_table.npz`` (made by ``python -m analysis.wording.table``, see
+``CONTRIBUTING.md``) holds, for every word of wordfreq's English list at or above a Zipf
+frequency cut: whether it is worth scoring (:func:`analysis.wording.features.is_candidate`),
+whether it has a curated entry (:func:`analysis.wording.lexicons.curated_word`), which of
+TextBlob, VADER and AFINN rate it negative, and its word features
+(:func:`analysis.wording.features.base_features`): numpy arrays and one word list.
+
+The file carries a fingerprint of everything it was computed from (:func:`fingerprint`): the
+lexicon files it reads, the versions of the packages whose word lists and frequencies it reads,
+and :data:`TABLE_VERSION`, raised whenever the code computing those facts changes. A table whose
+fingerprint differs from the one computed now (a lexicon edited, another lexicon folder set by
+:func:`analysis.lexicon.use_lexicon_dir`, another version of an outside package), or a missing
+one, is ignored: every word is then computed as before, slower, with the same results. The table
+is read once per process (forked workers share it) and checked again when the lexicon folder
+changes.
+
+What it cannot do: a word outside the list (a rare word, a hyphenated compound, a name) is still
+computed on its first use, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from analysis.categories import lexicon_order
+from analysis.lexicon import forget_compiled, lexicon_digest, on_change
+from analysis.paths import MODELS_DIR
+
+__all__ = [
+    "AFINN_NEGATIVE",
+    "CANDIDATE",
+    "CURATED",
+    "FLAG_BITS",
+    "TABLE_FILE",
+    "TABLE_VERSION",
+    "TEXTBLOB_NEGATIVE",
+    "VADER_NEGATIVE",
+    "WordTable",
+    "fingerprint",
+    "ignored",
+    "read_table",
+    "word_table",
+]
+
+#: Raise by one whenever the code behind the table's facts changes (``analysis.wording.features``:
+#: the word features, ``is_candidate``, ``word_facts``; ``analysis.wording.lexicons``:
+#: ``curated_word`` and the readers; ``analysis.text``: ``normalize_token``, ``stem``;
+#: ``analysis.frequency``): an old table is then ignored until it is rebuilt.
+TABLE_VERSION = 1
+TABLE_FILE = MODELS_DIR / "word_table.npz"
+#: The lexicon files the table is computed from, besides the curated ones the cue-category
+#: registry lists (``analysis.categories.lexicon_order``). ``tests/test_word_table.py`` checks
+#: that building the table reads no other.
+LEXICONS = ("cue_categories", "function_words", "neutral_words")
+#: The packages whose word lists or frequencies the table is computed from.
+PACKAGES = ("wordfreq", "textblob", "vaderSentiment", "afinn", "NRCLex")
+
+#: Bits of a word's flags: worth scoring, has a curated entry, rated negative by TextBlob, VADER, AFINN.
+CANDIDATE, CURATED, TEXTBLOB_NEGATIVE, VADER_NEGATIVE, AFINN_NEGATIVE = 1, 2, 4, 8, 16
+#: A word's code in :attr:`WordTable.codes` is ``row << FLAG_BITS | flags``.
+FLAG_BITS = 5
+
+
+def fingerprint() -> str:
+    """A SHA-256 (hex) of what the table is computed from, as it stands now: :data:`TABLE_VERSION`,
+    the bytes of the lexicon files it reads (from the lexicon folder in use) and the installed
+    versions of :data:`PACKAGES`."""
+    parts = [f"table version {TABLE_VERSION}", f"lexicons {lexicon_digest((*LEXICONS, *lexicon_order()))}"]
+    for package in PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "not installed"
+        parts.append(f"{package} {version}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """The precomputed facts of many words (see the module docstring).
+
+    ``codes``: word -> ``row << FLAG_BITS | flags``; ``rows``: the distinct word-feature rows
+    (columns ``features``, the names of ``analysis.wording.features.FEATURES[:N_BASE]`` when it
+    was built), one per distinct combination of values."""
+
+    codes: dict[str, int]
+    rows: np.ndarray
+    features: tuple[str, ...]
+    fingerprint: str
+    #: rows as tuples of floats, made on first use
+    _tuples: list[tuple[float, ...] | None]
+
+    def row(self, index: int) -> tuple[float, ...]:
+        """Row ``index`` of :attr:`rows` as a tuple of floats (made once)."""
+        found = self._tuples[index]
+        if found is None:
+            found = self._tuples[index] = tuple(self.rows[index].tolist())
+        return found
+
+
+def read_table(path: str | Path = TABLE_FILE, *, expected: str | None = None) -> WordTable | None:
+    """The table in ``path``; None when the file is missing or its fingerprint is not ``expected``
+    (default: :func:`fingerprint` now). An unreadable file gives one warning and None."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            stored = str(data["fingerprint"])
+            if stored != (fingerprint() if expected is None else expected):
+                return None
+            words = data["words"].tobytes().decode("utf-8").split("\n")
+            codes = data["codes"].astype(np.int64).tolist()
+            rows = data["rows"]
+            features = tuple(str(f) for f in data["features"])
+    except (OSError, ValueError, KeyError) as err:
+        warnings.warn(f"{path}: unreadable word table ({err}); words are computed instead", stacklevel=2)
+        return None
+    if len(words) != len(codes) or rows.ndim != 2 or rows.shape[1] != len(features):
+        warnings.warn(f"{path}: malformed word table; words are computed instead", stacklevel=2)
+        return None
+    return WordTable(dict(zip(words, codes, strict=True)), rows, features, stored, [None] * len(rows))
+
+
+_ignoring = False
+
+
+def word_table() -> WordTable | None:
+    """The shipped table when it is fresh for the lexicon folder in use, else None (read once;
+    checked again after the lexicon folder changes; None inside :func:`ignored`)."""
+    return None if _ignoring else _shipped()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> WordTable | None:
+    return read_table(TABLE_FILE)
+
+
+@contextmanager
+def ignored() -> Iterator[None]:
+    """Inside the block the table is not read and every word is computed: how the table is built,
+    and checked against fresh computation. Everything compiled from the lexicons is forgotten on
+    the way in and out (so nothing read through the table is remembered inside, nor anything
+    computed inside remembered after)."""
+    global _ignoring
+    previous, _ignoring = _ignoring, True
+    forget_compiled()
+    try:
+        yield
+    finally:
+        _ignoring = previous
+        forget_compiled()
+
+
+@on_change
+def clear_caches() -> None:
+    """Forget the table (the lexicon folder changed: its fingerprint is computed again)."""
+    _shipped.cache_clear()

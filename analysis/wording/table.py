@@ -1,0 +1,115 @@
+"""Build the precomputed word table (``analysis/models/word_table.npz``, read by
+``analysis.wording.precomputed``): ``python -m analysis.wording.table`` (or ``make word-table``).
+
+Rebuild it after editing a lexicon it is computed from (the curated lists, ``function_words``,
+``neutral_words``, ``cue_categories``), after changing the code behind a word's features (and then
+raise ``precomputed.TABLE_VERSION``), or after upgrading wordfreq, TextBlob, vaderSentiment, afinn
+or NRCLex. A stale table is never wrong, only ignored (slower); ``tests/test_word_table.py`` fails
+until the shipped one is rebuilt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from analysis.frequency import zipf_frequency
+from analysis.text import WORD_PATTERN, normalize_token
+from analysis.wording.features import FEATURES, N_BASE, base_features, is_candidate, negative_ratings
+from analysis.wording.lexicons import curated_word
+from analysis.wording.precomputed import (
+    AFINN_NEGATIVE,
+    CANDIDATE,
+    CURATED,
+    FLAG_BITS,
+    TABLE_FILE,
+    TEXTBLOB_NEGATIVE,
+    VADER_NEGATIVE,
+    fingerprint,
+    ignored,
+)
+
+__all__ = ["ZIPF_CUT", "Built", "build", "main", "table_words", "write"]
+
+#: Words of wordfreq's English list at least this frequent (Zipf: log10 of uses per billion words)
+#: are in the table: about 96,000 words, which cover 87 % of the new word types the wording scorer
+#: meets in the first 300 MBIC news articles (the rest: hyphenated compounds, rare names, typos).
+ZIPF_CUT = 2.0
+_NEGATIVE = {"TextBlob": TEXTBLOB_NEGATIVE, "VADER": VADER_NEGATIVE, "AFINN": AFINN_NEGATIVE}
+
+
+def table_words(cut: float = ZIPF_CUT) -> list[str]:
+    """The words of wordfreq's large English list at Zipf ``cut`` or above that the project's
+    tokenizer reads as one normalized token, most frequent first."""
+    from wordfreq import iter_wordlist  # an optional import: 0.4 s, only when building
+
+    words = []
+    for word in iter_wordlist("en", "large"):
+        if zipf_frequency(word) < cut:
+            break
+        if WORD_PATTERN.fullmatch(word) and normalize_token(word) == word:
+            words.append(word)
+    return words
+
+
+@dataclass(frozen=True)
+class Built:
+    """A table as built: the words, one code a word (``row << FLAG_BITS | flags``), the distinct
+    word-feature rows and the fingerprint of what it was computed from."""
+
+    words: list[str]
+    codes: np.ndarray
+    rows: np.ndarray
+    fingerprint: str
+
+
+def build(words: Sequence[str]) -> Built:
+    """Compute the table's facts of ``words`` afresh (the shipped table is not read meanwhile)."""
+    rows: dict[tuple[float, ...], int] = {}
+    codes = []
+    with ignored():
+        for word in words:
+            flags = (CANDIDATE if is_candidate(word) else 0) | (CURATED if curated_word(word) is not None else 0)
+            for name in negative_ratings(word):
+                flags |= _NEGATIVE[name]
+            row = rows.setdefault(base_features(word, True), len(rows))
+            codes.append(row << FLAG_BITS | flags)
+        stamp = fingerprint()
+    matrix = np.array(list(rows), dtype=np.float64).reshape(len(rows), N_BASE)
+    return Built(list(words), np.array(codes, dtype=np.uint32), matrix, stamp)
+
+
+def write(built: Built, path: str | Path = TABLE_FILE) -> None:
+    """Write a built table (whole or not at all: a temporary file renamed over the old one)."""
+    path = Path(path)
+    if any("\n" in w for w in built.words):
+        raise ValueError("a table word holds a line break")
+    tmp = path.with_name(path.name + ".tmp.npz")
+    np.savez(tmp, fingerprint=np.array(built.fingerprint), features=np.array(FEATURES[:N_BASE]),
+             words=np.frombuffer("\n".join(built.words).encode("utf-8"), dtype=np.uint8),
+             codes=built.codes, rows=built.rows)
+    tmp.replace(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.wording.table", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cut", type=float, default=ZIPF_CUT, help=f"lowest Zipf frequency (default {ZIPF_CUT})")
+    parser.add_argument("--out", type=Path, default=TABLE_FILE, help="where to write it (default: the shipped file)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    words = table_words(args.cut)
+    built = build(words)
+    write(built, args.out)
+    print(f"{args.out}: {len(words):,} words, {len(built.rows):,} distinct feature rows, "
+          f"{args.out.stat().st_size / 1e6:.1f} MB, built in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The precomputed word table (``analysis.wording.precomputed``, built by ``analysis.wording.table``):
+the shipped table is fresh, its entries equal fresh computation, words read through it score as
+computed words do, and a stale, missing or unreadable table is ignored (results stay right)."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import analysis.lexicon
+from analysis.categories import lexicon_order
+from analysis.lexicon import use_lexicon_dir
+from analysis.paths import LEXICON_DIR
+from analysis.text import WORD_PATTERN, normalize_token
+from analysis.wording import precomputed
+from analysis.wording.features import base_features, is_candidate, negative_ratings
+from analysis.wording.lexicons import curated_word
+from analysis.wording.precomputed import TABLE_FILE, fingerprint, ignored, read_table, word_table
+from analysis.wording.scorer import Scorer
+from analysis.wording.table import build, write
+
+_FIELDS = ("z", "category", "stance", "evidence", "lexical", "z_plain", "p", "lean", "evaluative", "listed", "why")
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+
+
+def _shipped_words() -> list[str]:
+    table = read_table(TABLE_FILE, expected=_stored_fingerprint())
+    assert table is not None
+    return list(table.codes)
+
+
+def _stored_fingerprint() -> str:
+    with np.load(TABLE_FILE, allow_pickle=False) as data:
+        return str(data["fingerprint"])
+
+
+def test_shipped_table_is_read_and_fresh():
+    """The shipped table's fingerprint is the one computed now: edit a lexicon it is computed from, or
+    upgrade a package it reads, without `make word-table`, and this fails."""
+    assert _stored_fingerprint() == fingerprint(), "stale analysis/models/word_table.npz: run `make word-table`"
+    table = word_table()
+    assert table is not None and len(table.codes) > 50_000
+
+
+@pytest.mark.slow
+def test_shipped_table_equals_a_fresh_build():
+    """Every entry of the shipped table equals the facts computed afresh for its word (a change to the
+    code behind them without a rebuild fails here even when the fingerprint matches)."""
+    words = _shipped_words()
+    with np.load(TABLE_FILE, allow_pickle=False) as data:
+        codes, rows = data["codes"], data["rows"]
+    built = build(words)
+    assert built.fingerprint == _stored_fingerprint()
+    assert np.array_equal(built.codes, codes) and np.array_equal(built.rows, rows)
+
+
+def _sample_words() -> list[str]:
+    """Every 40th table word, the words of the test events, and forms of curated words."""
+    words = _shipped_words()[::40]
+    for path in sorted(EVENTS.glob("*/*.txt")):
+        words += [normalize_token(w) for w in WORD_PATTERN.findall(path.read_text(encoding="utf-8"))]
+    return list(dict.fromkeys(words))
+
+
+def _facts(words: list[str]) -> dict[str, tuple]:
+    return {w: (is_candidate(w), curated_word(w), negative_ratings(w), base_features(w, True),
+                base_features(w, False)) for w in words}
+
+
+def _scores(scorer: Scorer, keys: list[tuple[str, bool, bool]]) -> dict[tuple[str, bool, bool], tuple | None]:
+    scorer.words(keys)
+    out = {}
+    for key in keys:
+        hit = scorer._memo[key]
+        out[key] = None if hit is None else tuple(getattr(hit, f) for f in _FIELDS)
+    return out
+
+
+@pytest.fixture(scope="module")
+def computed() -> tuple[dict[str, tuple], dict[tuple[str, bool, bool], tuple | None]]:
+    """The facts and scores of :func:`_sample_words`, every word computed (the table not read)."""
+    words = _sample_words()
+    keys = [(w, capital, cur) for w in words for capital in (False, True) for cur in (True, False)]
+    with ignored():
+        assert word_table() is None
+        return _facts(words), _scores(Scorer(), keys)
+
+
+def test_words_read_through_the_table_equal_computed_words(computed):
+    facts, scores = computed
+    assert word_table() is not None
+    words = list(facts)
+    held = [w for w in words if w in word_table().codes]
+    assert len(held) > 1000 and len(words) - len(held) > 100  # both paths are exercised
+    assert _facts(words) == facts
+    assert _scores(Scorer(), list(scores)) == scores
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_batches_of_table_words_score_as_computed(computed, data):
+    """Any batch of the sample's keys, scored by a fresh scorer through the table, scores as every
+    word computed."""
+    _, scores = computed
+    keys = data.draw(st.lists(st.sampled_from(sorted(scores)), min_size=1, max_size=60, unique=True))
+    assert _scores(Scorer(), keys) == {k: scores[k] for k in keys}
+
+
+def test_table_of_a_changed_lexicon_folder_is_ignored(tmp_path):
+    """A lexicon folder that differs in a file the table reads gives another fingerprint: the table
+    is ignored there and the edit takes effect; an identical folder, or one differing only in a file
+    the table does not read, keeps it."""
+    shipped = fingerprint()
+    word = "meeting"
+    assert word in word_table().codes and curated_word(word) is None
+    same = tmp_path / "same"
+    shutil.copytree(LEXICON_DIR, same)
+    with use_lexicon_dir(same):
+        assert fingerprint() == shipped and word_table() is not None
+    other = tmp_path / "other"
+    shutil.copytree(LEXICON_DIR, other)
+    with open(other / "places.csv", "a", encoding="utf-8") as handle:
+        handle.write("Nowhereville,Nowhereville,town,a test row,the test\n")
+    with use_lexicon_dir(other):
+        assert fingerprint() == shipped and word_table() is not None
+    edited = tmp_path / "edited"
+    shutil.copytree(LEXICON_DIR, edited)
+    with open(edited / "loaded_words.csv", encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split(",")
+    row = {"term": word, "category": "loaded", "rationale": "a test row", "source": "the test"}
+    with open(edited / "loaded_words.csv", "a", encoding="utf-8") as handle:
+        handle.write(",".join(row.get(column, "") for column in header) + "\n")
+    with use_lexicon_dir(edited):
+        assert fingerprint() != shipped and word_table() is None
+        assert curated_word(word) is not None and is_candidate(word)
+        score = Scorer().word(word, False)
+        assert score is not None and score.listed and score.category == "loaded"
+    assert word_table() is not None and curated_word(word) is None
+
+
+def test_building_reads_only_the_lexicons_the_fingerprint_covers(monkeypatch):
+    """The lexicon files read while the table's facts are computed are those :func:`fingerprint`
+    hashes (else an edit to another one would leave a stale table in use)."""
+    read: set[str] = set()
+    original = analysis.lexicon._read
+
+    def recording(name: str):
+        read.add(name)
+        return original(name)
+
+    recording.cache_clear = original.cache_clear  # type: ignore[attr-defined]
+    monkeypatch.setattr(analysis.lexicon, "_read", recording)
+    words = _shipped_words()[::20] + ["annihilating", "scrapping", "seethed", "shamed", "claims", "café", "covid-19"]
+    build(words)
+    assert read, "no lexicon read: the check saw nothing"
+    assert read <= set(precomputed.LEXICONS) | set(lexicon_order())
+
+
+def test_missing_or_unreadable_table_is_ignored(tmp_path):
+    assert read_table(tmp_path / "none.npz") is None
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a table")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert read_table(broken) is None
+    assert any("broken.npz" in str(w.message) for w in caught)
+
+
+def test_written_table_reads_back_with_its_fingerprint(tmp_path):
+    words = ["the", "disgraceful", "regime", "claims", "meeting", "gently"]
+    built = build(words)
+    path = tmp_path / "table.npz"
+    write(built, path)
+    table = read_table(path)
+    assert table is not None and list(table.codes) == words
+    for word in words:
+        code = table.codes[word]
+        assert table.row(code >> precomputed.FLAG_BITS) == base_features(word, True)
+        assert bool(code & precomputed.CANDIDATE) == is_candidate(word)
+    assert read_table(path, expected="another fingerprint") is None
