@@ -170,8 +170,11 @@ _SENTENCE_OPENERS = _sentence_words("sentence opener")
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 # The look-behind and the possessive quantifiers keep this linear on long runs of punctuation
-# ("......" with no space after it): a run is tried once, from its first character.
-_END_CANDIDATE = re.compile(r"""(?<![.!?…])([.!?…]++)(['"”’»)\]]*+)(\s+)""")
+# ("......" with no space after it): a run is tried once, from its first character. (The
+# look-behind reads the character before the run after the run's first one is taken, so the
+# pattern starts with a character class and the engine skips to terminal punctuation at once: a
+# third of the CPU of a look-behind first, the same matches.)
+_END_CANDIDATE = re.compile(r"""([.!?…](?<![.!?…].)[.!?…]*+)(['"”’»)\]]*+)(\s+)""")
 _NEXT_START = re.compile(r"""['"“‘«(\[]*([^\W_]|\d|[$€£¥])""")
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.]*[^\W\d_])?)\.?$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -208,15 +211,14 @@ def _is_boundary(text: str, punct_start: int, punct: str, next_pos: int) -> bool
         return True
     word = before.group(1)
     low = word.lower()
-    at = nxt.start(1)
-    following = _FOLLOWING.match(text, at, at + 30)
-    next_word = following.group().rstrip(".").lower() if following else ""
     if low in _NEVER_FINAL or low.rstrip(".") in _NEVER_FINAL:
         return False
     if len(word) == 1 and word.isupper():  # middle initial: "John F. Kennedy"
         return False
     if "." in word or low in _MAYBE_FINAL:  # U.S. / e.g. / Inc.: a boundary only before an opener
-        return next_word in _SENTENCE_OPENERS
+        at = nxt.start(1)
+        following = _FOLLOWING.match(text, at, at + 30)
+        return (following.group().rstrip(".").lower() if following else "") in _SENTENCE_OPENERS
     return True
 
 

@@ -14,7 +14,7 @@ import signal
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import tone
@@ -97,10 +97,12 @@ def test_vader_is_linear_and_exact_on_emoji_runs():
 # ---------------------------------------------------------------------------------------------
 
 _OLD_END_CANDIDATE = re.compile(r"""([.!?…]+|\.\.\.)(['"”’»)\]]*)(\s+)""")
-_PUNCTUATION = st.text(alphabet=st.sampled_from(list('ab A.!?…"”’)\' \n')), max_size=60)
+_PUNCTUATION = st.text(alphabet=st.sampled_from(list('ab A.!?…"”’»])\' \n')), max_size=60)
 
 
 @given(_PUNCTUATION)
+@example(".a. b!? ”) x")
+@example("…»] ok.\n.")
 @settings(max_examples=300, deadline=None)
 def test_sentence_end_candidates_match_the_original_pattern(text):
     old = [(m.span(1), m.span(2), m.span(3)) for m in _OLD_END_CANDIDATE.finditer(text)]
