@@ -9,11 +9,14 @@ scorer, every remembered word fact forgotten), several times, and prints the CPU
 (``time.process_time``) and microseconds per key: with the precomputed word table
 (``analysis.wording.precomputed``) and without it (every word computed), alternately, in one
 process. It also prints the table's size, the time to read it (fingerprint check included) and the
-share of the new keys whose word it holds.
+share of the new keys whose word it holds. ``--features`` also times whole cold ``features()``
+passes over the articles (one core), with and without the table, alternately in this process, every
+per-word cache forgotten before each (tone's too).
 
 Usage:
   python benchmarks/new_words.py                                    # the seed corpus
   python benchmarks/new_words.py ../shared/eval/mbic_articles.jsonl --articles 300
+  python benchmarks/new_words.py ../shared/eval/mbic_articles.jsonl --articles 300 --features
 
 What it cannot show: the cost of the rest of a cold pass (the scan's own token facts, the garbage
 collector's extra work while the caches fill), which ``benchmarks/corpus_throughput.py`` includes.
@@ -23,16 +26,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
+import pandas as pd
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import frequency, load_corpus  # noqa: E402
 from analysis.annotate import warm_up  # noqa: E402
+from analysis.instruments import sentences  # noqa: E402
+from analysis.lexicon import forget_compiled  # noqa: E402
+from analysis.scale import features as corpus_features  # noqa: E402
 from analysis.text import stem  # noqa: E402
 from analysis.wording import features, lexicons, precomputed  # noqa: E402
 from analysis.wording.scan import cue_scores  # noqa: E402
@@ -62,6 +71,26 @@ def _forget_words() -> None:
     stem.cache_clear()
 
 
+def _cold_features(texts: list[str], repeat: int) -> None:
+    """Whole cold ``features()`` passes, with and without the table, alternately."""
+    frame = pd.DataFrame({"article_id": [str(i) for i in range(len(texts))], "body": texts})
+    times: dict[str, list[float]] = {"computed": [], "table": []}
+    for _ in range(repeat):
+        for mode in times:
+            with precomputed.ignored() if mode == "computed" else contextlib.nullcontext():
+                forget_compiled()
+                _forget_words()
+                sentences._WORDS.clear()  # tone's per-word cache
+                warm_up()
+                gc.collect()
+                start = time.process_time()
+                corpus_features(frame, n_jobs=1)
+                times[mode].append(time.process_time() - start)
+    for mode, found in times.items():
+        print(f"cold features(), one core, {mode:>8}: min {min(found):.3f} s, median {statistics.median(found):.3f} s CPU "
+              f"({', '.join(f'{t:.3f}' for t in found)})")
+
+
 def _texts(path: Path | None, n: int) -> list[str]:
     if path is None:
         articles, _ = load_corpus(sorted((ROOT / "corpus").glob("*/")))
@@ -75,6 +104,7 @@ def main() -> None:
     parser.add_argument("articles_file", nargs="?", type=Path, help="JSON Lines with a 'text' field")
     parser.add_argument("--articles", type=int, default=300, help="first N articles (default 300)")
     parser.add_argument("--repeat", type=int, default=5, help="cold passes to time (default 5)")
+    parser.add_argument("--features", action="store_true", help="also time whole cold features() passes")
     args = parser.parse_args()
     texts = _texts(args.articles_file, args.articles)
     warm_up()
@@ -112,6 +142,8 @@ def main() -> None:
     for mode, found in times.items():
         print(f"Scorer.words from cold caches, {mode:>8}: min {min(found):.3f} s, median {statistics.median(found):.3f} s "
               f"CPU ({1e6 * min(found) / max(n_keys, 1):.1f} us a key)")
+    if args.features:
+        _cold_features(texts, max(1, args.repeat // 2))
 
 
 if __name__ == "__main__":

@@ -182,6 +182,6 @@ def test_written_table_reads_back_with_its_fingerprint(tmp_path):
     assert table is not None and list(table.codes) == words
     for word in words:
         code = table.codes[word]
-        assert table.row(code >> precomputed.FLAG_BITS) == base_features(word, True)
+        assert table.row(code >> precomputed.ROW_SHIFT) == base_features(word, True)
         assert bool(code & precomputed.CANDIDATE) == is_candidate(word)
     assert read_table(path, expected="another fingerprint") is None

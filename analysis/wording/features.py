@@ -49,7 +49,7 @@ from analysis.wording.precomputed import (
     AFINN_NEGATIVE,
     CANDIDATE,
     CURATED,
-    FLAG_BITS,
+    ROW_SHIFT,
     TEXTBLOB_NEGATIVE,
     VADER_NEGATIVE,
     WordTable,
@@ -74,6 +74,7 @@ __all__ = [
     "base_features",
     "evidence_tags",
     "evidence_rows",
+    "feature_table",
     "has_lexical_evidence",
     "is_candidate",
     "learned_features",
@@ -346,15 +347,16 @@ def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
     With ``curated=False`` the curated lexicons are ignored (a verb-list word used as a noun).
     Read from the precomputed table (``analysis.wording.precomputed``) for common words.
     """
-    table = _feature_table()
+    table = feature_table()
     if table is not None and (code := table.codes.get(norm)) is not None and (curated or not code & CURATED):
-        return table.row(code >> FLAG_BITS)
+        return table.row(code >> ROW_SHIFT)
     facts = word_facts(norm, curated)
     return tuple([value(facts) for value in _WORD_FEATURES])
 
 
-def _feature_table() -> WordTable | None:
-    """The precomputed table if its rows are the word features declared now, else None."""
+def feature_table() -> WordTable | None:
+    """The precomputed word table (``analysis.wording.precomputed``) when it is fresh and its rows
+    are the word features declared now (:data:`FEATURES` ``[:N_BASE]``), else None."""
     table = word_table()
     return table if table is not None and table.features == _BASE_NAMES else None
 

@@ -327,11 +327,12 @@ def family_table(learned: Counts) -> Families:
 
 
 def family_feature(key: str, learned: Counts, families: Families, *, base_rate: float,
-                   smoothing: float) -> tuple[float, float, tuple[int, int, str] | None]:
+                   smoothing: float, family: str | None = None) -> tuple[float, float, tuple[int, int, str] | None]:
     """A word's backoff to its family: the smoothed learned log-odds (as :func:`learned_feature`)
     of the *other* words of its family, 1.0 if they were seen, and ``(k, n, a related word)``
-    for the explanation (None when no related word was seen)."""
-    entry = families.get(family_form(key))
+    for the explanation (None when no related word was seen). ``family``: ``family_form(key)``
+    when already known."""
+    entry = families.get(family_form(key) if family is None else family)
     if entry is None:
         return 0.0, 0.0, None
     k, n, members = entry

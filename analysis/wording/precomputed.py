@@ -42,13 +42,17 @@ __all__ = [
     "AFINN_NEGATIVE",
     "CANDIDATE",
     "CURATED",
-    "FLAG_BITS",
+    "FORMS",
+    "FORMS_SHIFT",
+    "ROW_SHIFT",
     "TABLE_FILE",
     "TABLE_VERSION",
     "TEXTBLOB_NEGATIVE",
     "VADER_NEGATIVE",
     "WordTable",
+    "encode_forms",
     "fingerprint",
+    "forms",
     "ignored",
     "read_table",
     "word_table",
@@ -58,7 +62,7 @@ __all__ = [
 #: the word features, ``is_candidate``, ``word_facts``; ``analysis.wording.lexicons``:
 #: ``curated_word`` and the readers; ``analysis.text``: ``normalize_token``, ``stem``;
 #: ``analysis.frequency``): an old table is then ignored until it is rebuilt.
-TABLE_VERSION = 1
+TABLE_VERSION = 2
 TABLE_FILE = MODELS_DIR / "word_table.npz"
 #: The lexicon files the table is computed from, besides the curated ones the cue-category
 #: registry lists (``analysis.categories.lexicon_order``). ``tests/test_word_table.py`` checks
@@ -67,10 +71,30 @@ LEXICONS = ("cue_categories", "function_words", "neutral_words")
 #: The packages whose word lists or frequencies the table is computed from.
 PACKAGES = ("wordfreq", "textblob", "vaderSentiment", "afinn", "NRCLex")
 
-#: Bits of a word's flags: worth scoring, has a curated entry, rated negative by TextBlob, VADER, AFINN.
-CANDIDATE, CURATED, TEXTBLOB_NEGATIVE, VADER_NEGATIVE, AFINN_NEGATIVE = 1, 2, 4, 8, 16
-#: A word's code in :attr:`WordTable.codes` is ``row << FLAG_BITS | flags``.
-FLAG_BITS = 5
+#: Bits of a word's flags: worth scoring, has a curated entry, rated negative by TextBlob, VADER,
+#: AFINN, and its forms are in its code (see :func:`forms`).
+CANDIDATE, CURATED, TEXTBLOB_NEGATIVE, VADER_NEGATIVE, AFINN_NEGATIVE, FORMS = 1, 2, 4, 8, 16, 32
+#: A word's code in :attr:`WordTable.codes` is ``row << ROW_SHIFT | forms << FORMS_SHIFT | flags``:
+#: ``forms`` (13 bits) holds the length of the prefix of the word its inflection fold
+#: (``analysis.wording.lexicons.fold_form``) keeps (6 bits), whether the fold adds a "y" (1 bit), and
+#: the length of the prefix its word family (``family_form`` of the fold) keeps (6 bits).
+FORMS_SHIFT, ROW_SHIFT = 6, 19
+
+
+def encode_forms(word: str, folded: str, family: str) -> int:
+    """The ``forms`` bits of ``word`` with the fold ``folded`` and the family ``family`` (0 when
+    they cannot be written so: then :data:`FORMS` stays unset and they are computed)."""
+    fold_length = len(folded) - 1 if folded.endswith("y") and not word.startswith(folded) else len(folded)
+    if (fold_length > 63 or len(family) > 63 or not word.startswith(family)
+            or word[:fold_length] + folded[fold_length:] != folded or folded[fold_length:] not in ("", "y")):
+        return 0
+    return fold_length | (64 if folded[fold_length:] else 0) | len(family) << 7
+
+
+def forms(word: str, code: int) -> tuple[str, str]:
+    """The fold and the family of ``word`` from its code (whose :data:`FORMS` bit is set)."""
+    bits = code >> FORMS_SHIFT
+    return word[: bits & 63] + ("y" if bits & 64 else ""), word[: bits >> 7 & 63]
 
 
 def fingerprint() -> str:
@@ -91,7 +115,7 @@ def fingerprint() -> str:
 class WordTable:
     """The precomputed facts of many words (see the module docstring).
 
-    ``codes``: word -> ``row << FLAG_BITS | flags``; ``rows``: the distinct word-feature rows
+    ``codes``: word -> its code (see :data:`ROW_SHIFT`); ``rows``: the distinct word-feature rows
     (columns ``features``, the names of ``analysis.wording.features.FEATURES[:N_BASE]`` when it
     was built), one per distinct combination of values."""
 

@@ -26,6 +26,7 @@ from analysis.wording.features import (
     N_WORD,
     base_features,
     evidence_rows,
+    feature_table,
     is_candidate,
     learned_features,
     negative_ratings,
@@ -44,6 +45,7 @@ from analysis.wording.model import (
     load_model,
 )
 from analysis.wording.occurrences import common_only_categories
+from analysis.wording.precomputed import CANDIDATE, CURATED, FORMS, ROW_SHIFT, forms
 from analysis.wording.reasons import word_why
 
 __all__ = ["HINT_RULE", "STRONG_RATE", "Scorer", "WordScore", "default_scorer", "word_vector"]
@@ -157,9 +159,9 @@ def word_matrix(words: Sequence[tuple[tuple[float, ...], float, float, float, fl
                    [w[4] for w in words], [w[5] for w in words])
 
 
-def _matrix(bases: Sequence[tuple[float, ...]], own: Sequence[float], known: Sequence[float],
+def _matrix(bases: Sequence[tuple[float, ...]] | np.ndarray, own: Sequence[float], known: Sequence[float],
             family: Sequence[float], family_known: Sequence[float], capital: Sequence[bool]) -> np.ndarray:
-    """:func:`word_matrix` from one list per part."""
+    """:func:`word_matrix` from one list per part (``bases``: tuples, or their matrix)."""
     x = np.empty((len(bases), N_WORD))
     x[:, :N_BASE] = bases
     learned = learned_features(x[:, :N_BASE].T, np.array(own, dtype=float), np.array(known, dtype=float),
@@ -230,17 +232,34 @@ class Scorer:
         base_rate, smoothing, min_sentences = model.base_rate, model.smoothing, model.min_sentences
         todo = []
         bases, owns, knowns, fam_values, fam_knowns, capitals = [], [], [], [], [], []
+        # words the precomputed table holds: their flags and feature row read at once (the row of
+        # each todo entry where ``rows[i] >= 0``, else its features are in ``bases``)
+        table = feature_table()
+        codes = table.codes if table is not None else {}
+        rows: list[int] = []
         for key in dict.fromkeys(keys):
             if key in memo:
                 continue
             norm, capital, cur = key
-            entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
-            if not is_candidate(norm) or (capital and entry is not None and entry.category in common):
-                memo[key] = None
-                continue
-            folded = fold_form(norm)
+            code = codes.get(norm) if cur else None
+            if code is not None:
+                # as below: the table says whether it is a candidate and whether it has an entry
+                entry = curated_word(norm) if code & CURATED else None
+                if not code & CANDIDATE or (capital and entry is not None and entry.category in common):
+                    memo[key] = None
+                    continue
+                rows.append(code >> ROW_SHIFT)
+                folded, family = forms(norm, code) if code & FORMS else (fold_form(norm), None)
+            else:
+                entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
+                if not is_candidate(norm) or (capital and entry is not None and entry.category in common):
+                    memo[key] = None
+                    continue
+                rows.append(-1)
+                bases.append(base_features(norm, cur))
+                folded, family = fold_form(norm), None
             fam_value, fam_known, fam = family_feature(folded, learned, families, base_rate=base_rate,
-                                                       smoothing=smoothing)
+                                                       smoothing=smoothing, family=family)
             kn = learned.get(folded)
             # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
             # (as :func:`_own_learned` with an empty table)
@@ -251,13 +270,19 @@ class Scorer:
                 owns.append(0.0)
                 knowns.append(0.0)
             todo.append((key, entry if cur else None, kn, fam))
-            bases.append(base_features(norm, cur))
             fam_values.append(fam_value)
             fam_knowns.append(fam_known)
             capitals.append(capital)
         if not todo:
             return
-        x = _matrix(bases, owns, knowns, fam_values, fam_knowns, capitals)
+        base = np.empty((len(todo), N_BASE))
+        from_table = np.array(rows, dtype=np.int64)
+        held = from_table >= 0
+        if table is not None and held.any():
+            base[held] = table.rows[from_table[held]]
+        if bases:
+            base[~held] = bases
+        x = _matrix(base, owns, knowns, fam_values, fam_knowns, capitals)
         contributions = x * model.weights[:N_WORD]
         # the sums of each row: the same additions in the same order as one word's vector
         # (``tests/test_wording_scorer.py`` checks the batch against one word at a time)

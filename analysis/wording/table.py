@@ -22,16 +22,20 @@ import numpy as np
 from analysis.frequency import zipf_frequency
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.features import FEATURES, N_BASE, base_features, is_candidate, negative_ratings
-from analysis.wording.lexicons import curated_word
+from analysis.wording.lexicons import curated_word, family_form, fold_form
 from analysis.wording.precomputed import (
     AFINN_NEGATIVE,
     CANDIDATE,
     CURATED,
-    FLAG_BITS,
+    FORMS,
+    FORMS_SHIFT,
+    ROW_SHIFT,
     TABLE_FILE,
     TEXTBLOB_NEGATIVE,
     VADER_NEGATIVE,
+    encode_forms,
     fingerprint,
+    forms,
     ignored,
 )
 
@@ -60,7 +64,7 @@ def table_words(cut: float = ZIPF_CUT) -> list[str]:
 
 @dataclass(frozen=True)
 class Built:
-    """A table as built: the words, one code a word (``row << FLAG_BITS | flags``), the distinct
+    """A table as built: the words, one code a word (see ``precomputed.ROW_SHIFT``), the distinct
     word-feature rows and the fingerprint of what it was computed from."""
 
     words: list[str]
@@ -79,10 +83,16 @@ def build(words: Sequence[str]) -> Built:
             for name in negative_ratings(word):
                 flags |= _NEGATIVE[name]
             row = rows.setdefault(base_features(word, True), len(rows))
-            codes.append(row << FLAG_BITS | flags)
+            folded = fold_form(word)
+            family = family_form(folded)
+            bits = encode_forms(word, folded, family)
+            code = row << ROW_SHIFT | bits << FORMS_SHIFT | flags
+            if bits and forms(word, code | FORMS) == (folded, family):
+                code |= FORMS
+            codes.append(code)
         stamp = fingerprint()
     matrix = np.array(list(rows), dtype=np.float64).reshape(len(rows), N_BASE)
-    return Built(list(words), np.array(codes, dtype=np.uint32), matrix, stamp)
+    return Built(list(words), np.array(codes, dtype=np.int64), matrix, stamp)
 
 
 def write(built: Built, path: str | Path = TABLE_FILE) -> None:
