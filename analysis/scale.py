@@ -48,7 +48,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.annotate import ActorPairs, Annotation, actor_pairs, annotate_bodies, map_batches
+from analysis.annotate import (
+    ActorPairs,
+    Annotation,
+    actor_pairs,
+    annotate_bodies,
+    collector_paused,
+    map_batches,
+)
 from analysis.boilerplate import clean_text
 from analysis.categories import cue_categories
 from analysis.progress import progress_bar
@@ -251,7 +258,8 @@ def batch_features(
     if clean:
         bodies = [clean_text(body).body for body in bodies]
     pairs = actor_pairs(actors) if _pairs is None else _pairs
-    return [annotation_features(a, _pairs=pairs) for a in annotate_bodies(bodies, pairs=pairs)]
+    with collector_paused():  # the annotations die here: never walked by the collector
+        return [annotation_features(a, _pairs=pairs) for a in annotate_bodies(bodies, pairs=pairs)]
 
 
 def article_features(body: str, *, clean: bool = False, actors: pd.DataFrame | None = None) -> dict[str, float]:

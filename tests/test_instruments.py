@@ -122,6 +122,31 @@ def test_one_split_equals_upstream_around_emoticons_and_idioms(sentences, glue):
     assert compounds == [iref.vader_reference(t) for t in sentences]
 
 
+# Words of letters, alone or with one closing mark, that ``_textblob_fast.word_pieces_and_tokens``
+# reads without the general rewrites: emoticon parts ("D", "o") and endings ("boxD", "XD"), an
+# emoticon a mark completes ("o)", "c)"), "!", abbreviations the full stop belongs to ("Mr.", "U."),
+# words of two letters that VADER keeps whole ("it,"), letters outside ASCII; and words that are not
+# plain, to check the general reading still runs for them.
+_PLAIN_LETTERS = st.sampled_from(["D", "o", "O", "x", "X", "P", "p", "b", "c", "s", "S", "xD", "XD", "boxD", "it", "Mr",
+                                  "St", "Bldg", "U", "e", "Trump", "said", "GOOD", "Σ", "ΟΔΟΣ", "İ", "straße", "café",
+                                  "not", "never", "no", "END", "SENTENCE"])
+_PLAIN_MARKS = st.sampled_from(["", "", ",", ".", ";", ":", "?", "!", ")", "(", "]", "}", "-", "'", '"', "’", "”",
+                                "...", ".,", ",.", "!)", " "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PLAIN_LETTERS, min_size=1, max_size=3).map("".join), _PLAIN_MARKS, st.sampled_from(["", "(", "“", "-"]))
+def test_plain_words_read_as_the_general_reading(letters, mark, lead):
+    assert _textblob_fast._plain_marks() is not None  # the shortcut is on for the installed TextBlob
+    for word in {letters + mark, lead + letters + mark, letters}:
+        if not word.strip():
+            continue
+        pieces = _textblob_fast.word_pieces(word)
+        assert _textblob_fast.word_pieces_and_tokens(word) == (pieces, _textblob_fast.word_tokens(pieces))
+    sentence = f"{letters}{mark} {letters}{mark} good"
+    assert tokens_and_compounds([sentence]) == ([iref.tokens_reference(sentence)], [iref.vader_reference(sentence)])
+
+
 @pytest.mark.parametrize("module", [_textblob_fast, _vader_fast])
 def test_copies_checked_against_the_installed_version_and_say_so(module):
     assert version(module.UPSTREAM) == module.CHECKED_VERSION

@@ -3,6 +3,7 @@ and the tone fast paths (equal to TextBlob's and VADER's own code)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import warnings
@@ -123,6 +124,27 @@ def test_any_text_gives_shares_between_zero_and_one(text):
 # ---------------------------------------------------------------------------------------------
 # Many articles: the same rows on every core, streamed, in bounded memory
 # ---------------------------------------------------------------------------------------------
+
+
+def test_features_make_no_reference_cycles_and_leave_the_collector_as_they_found_it(seed_articles):
+    # The collector is paused over each batch (annotate.collector_paused): that is free only
+    # because annotating and reducing make no cyclic garbage, which memory would then keep.
+    from analysis.annotate import annotate_many
+    from analysis.scale import batch_features
+
+    bodies = list(seed_articles["body"])
+    batch_features(bodies)  # lexicons, patterns and word readings loaded first
+    gc.collect()
+    gc.disable()
+    try:
+        batch_features(bodies)
+        annotate_many(seed_articles, n_jobs=1)
+        assert gc.collect() == 0
+        assert not gc.isenabled()  # a paused collector stays paused
+    finally:
+        gc.enable()
+    batch_features(bodies[:1])
+    assert gc.isenabled()
 
 
 def test_parallel_equals_one_process(small_corpus):

@@ -17,7 +17,7 @@ Private to ``analysis``: callers use :mod:`analysis.tone`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress
 from typing import Any
@@ -28,7 +28,7 @@ from analysis.instruments._versions import installed_is_checked
 from analysis.instruments.words import textblob_words
 
 __all__ = ["CHECKED_VERSION", "assess", "assess_sentences", "fast_path_usable", "mean", "sentiment", "tokens",
-           "tokens_of_pieces", "word_pieces", "word_tokens", "words_usable"]
+           "tokens_of_pieces", "word_pieces", "word_pieces_and_tokens", "word_tokens", "words_usable"]
 
 UPSTREAM = "textblob"
 CHECKED_VERSION = "0.20.1"
@@ -140,43 +140,20 @@ def _split_chunk(chunk: str) -> tuple[str, ...]:
     (leading and trailing punctuation, ellipses, periods unless an abbreviation). TextBlob's
     loop slices the chunk once per character it strips and matches its abbreviation patterns
     against the whole rest each time (quadratic on a long run of punctuation); this walks two
-    indices over the chunk and answers the patterns from runs measured once. Tested equal to
-    TextBlob through :func:`upstream_tokens`."""
-    punctuation, trailing, replace, longest, abbreviations, consonants = _split_tables()
+    indices over the chunk and answers the patterns from runs measured once, and only when a
+    full stop is met (:func:`_abbreviation`). Tested equal to TextBlob through :func:`upstream_tokens`."""
+    punctuation, trailing, replace, longest, _abbreviations, _consonants = _split_tables()
     if chunk and chunk[0] not in punctuation and chunk[-1] not in trailing:
         return (chunk,)  # nothing to strip at either end: both loops below stop at once
-
-    def contraction(b: int, e: int) -> bool:
-        return e - b <= longest and chunk[b:e] in replace
-
     b, e = 0, len(chunk)
     tokens: list[str] = []
     tail: list[str] = []
-    while b < e and chunk[b] in punctuation and not contraction(b, e):
+    # ``e - b <= longest and chunk[b:e] in replace``: the rest is a contraction (TextBlob keeps it)
+    while b < e and chunk[b] in punctuation and not (e - b <= longest and chunk[b:e] in replace):
         tokens.append(chunk[b])
         b += 1
-    # Runs from ``b`` that TextBlob's RE_ABBR2 (letter-dot pairs) and RE_ABBR3 (capital then
-    # consonants) look at: measured once, compared with the rest's length at each step.
-    pairs = b
-    while pairs + 1 < e and chunk[pairs] in _ASCII_LETTERS and chunk[pairs + 1] == ".":
-        pairs += 2
-    pairs -= b
-    run = b + 1
-    while run < e and chunk[run] in consonants:
-        run += 1
-    run -= b + 1
-    capital = b < e and chunk[b] in _ASCII_CAPITALS
-
-    def abbreviation(b: int, e: int) -> bool:
-        n = e - b
-        return (
-            (n <= 5 and chunk[b:e] in abbreviations)
-            or (n == 2 and chunk[b] in _ASCII_LETTERS)  # RE_ABBR1 (the chunk ends with ".")
-            or (n >= 2 and n % 2 == 0 and n <= pairs)  # RE_ABBR2
-            or (n >= 3 and capital and n - 2 <= run)  # RE_ABBR3
-        )
-
-    while b < e and chunk[e - 1] in trailing and not contraction(b, e):
+    runs: tuple[int, int, bool] | None = None
+    while b < e and chunk[e - 1] in trailing and not (e - b <= longest and chunk[b:e] in replace):
         if chunk[e - 1] in punctuation:
             tail.append(chunk[e - 1])
             e -= 1
@@ -186,7 +163,9 @@ def _split_chunk(chunk: str) -> tuple[str, ...]:
             while e > b and chunk[e - 1] == ".":
                 e -= 1
         if e > b and chunk[e - 1] == ".":
-            if abbreviation(b, e):
+            if runs is None:
+                runs = _runs(chunk, b)
+            if _abbreviation(chunk, b, e, runs):
                 break
             tail.append(".")
             e -= 1
@@ -194,6 +173,36 @@ def _split_chunk(chunk: str) -> tuple[str, ...]:
         tokens.append(chunk[b:e])
     tokens.extend(reversed(tail))
     return tuple(tokens)
+
+
+def _runs(chunk: str, b: int) -> tuple[int, int, bool]:
+    """The runs from ``b`` (after the leading punctuation) that TextBlob's RE_ABBR2 (letter-dot
+    pairs) and RE_ABBR3 (a capital, then consonants) look at, measured once to the chunk's end:
+    the length of the letter-dot pairs, of the consonants after the first character, and
+    whether that character is a capital."""
+    consonants = _split_tables()[5]
+    e = len(chunk)
+    pairs = b
+    while pairs + 1 < e and chunk[pairs] in _ASCII_LETTERS and chunk[pairs + 1] == ".":
+        pairs += 2
+    run = b + 1
+    while run < e and chunk[run] in consonants:
+        run += 1
+    return pairs - b, run - (b + 1), b < e and chunk[b] in _ASCII_CAPITALS
+
+
+def _abbreviation(chunk: str, b: int, e: int, runs: tuple[int, int, bool]) -> bool:
+    """Whether ``chunk[b:e]`` (ending with ".") is one of TextBlob's abbreviations or matches its
+    RE_ABBR1, RE_ABBR2 or RE_ABBR3 (answered from :func:`_runs` of the chunk from ``b``)."""
+    abbreviations = _split_tables()[4]
+    pairs, run, capital = runs
+    n = e - b
+    return (
+        (n <= 5 and chunk[b:e] in abbreviations)
+        or (n == 2 and chunk[b] in _ASCII_LETTERS)  # RE_ABBR1 (the chunk ends with ".")
+        or (n >= 2 and n % 2 == 0 and n <= pairs)  # RE_ABBR2
+        or (n >= 3 and capital and n - 2 <= run)  # RE_ABBR3
+    )
 
 
 def _fast_tokens(text: str) -> list[str]:
@@ -262,6 +271,53 @@ def word_pieces(word: str) -> tuple[str, ...]:
         return _split_chunk(word)  # no rewrite applies and the word is one chunk
     s = _rewritten(word, tables[0])
     return tuple(p for chunk in s.split() for p in _split_chunk(chunk))
+
+
+def word_pieces_and_tokens(word: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """(:func:`word_pieces`, :func:`word_tokens` of them) of one word. A word of letters alone
+    (``str.isalpha``), or of letters and one closing mark (:func:`_plain_marks`), goes straight
+    to what the general reading gives it: no rewrite applies (it holds no apostrophe, quotation
+    mark or whitespace), so its pieces are :func:`_split_chunk`'s, here the word itself or the
+    letters then the mark (a full stop goes through :func:`_split_chunk`, for the
+    abbreviations); its tokens are its pieces lower-cased unless :func:`word_tokens`' checks
+    find a "!", a part of an emoticon as first piece or an emoticon. Tested equal to the general
+    reading. Needs :func:`words_usable`."""
+    marks = _plain_marks()
+    if marks is not None:
+        if word.isalpha():
+            if word in marks[1] or marks[2].search(word) is not None:
+                return (word,), None
+            return (word,), (word.lower(),)
+        mark = word[-1:]
+        if mark in marks[0] and word[:-1].isalpha():
+            pieces = (word[:-1], mark) if mark != "." else _split_chunk(word)
+            if mark == "!" or pieces[0] in marks[1] or marks[2].search(" ".join(pieces)) is not None:
+                return pieces, None
+            return pieces, tuple([p.lower() for p in pieces])
+    pieces = word_pieces(word)
+    return pieces, word_tokens(pieces)
+
+
+@lru_cache(maxsize=1)
+def _plain_marks() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]] | None:
+    """For :func:`word_pieces_and_tokens`: the closing marks a plain word may end with (TextBlob's
+    trailing punctuation, without quotation marks and whitespace), the parts of emoticons that
+    make a first piece rewrite-prone, TextBlob's emoticon pattern; None when the general reading
+    is not the one reasoned on (:func:`_untouched_word`, :func:`_rewrite_prone`), or a mark or
+    letter would be something else to it (then every word takes the general reading)."""
+    tables = _tokenizer_tables()
+    untouched, prone = _untouched_word(), _rewrite_prone()
+    if tables is None or untouched is None or prone is None:
+        return None
+    punctuation, trailing = _split_tables()[:2]
+    inner, bang = prone
+    marks = frozenset(c for c in trailing if untouched.search(c) is None)
+    # the end-of-sentence mark is no word of letters or letters and a mark; "!" is the mark
+    # word_tokens looks for; the full stop is the one mark _split_chunk reads further
+    if (bang != "!" or tables[4].isalpha() or tables[4][:-1].isalpha() or not marks <= punctuation | {"."}
+            or any(c.isalpha() for c in trailing)):
+        return None
+    return marks, inner, tables[6]
 
 
 @lru_cache(maxsize=1)
@@ -404,36 +460,37 @@ def _fast_assess_sentences(tokens: Sequence[Sequence[str]]) -> tuple[list[list[t
     A sentence that starts with nothing pending (no modifier or negation carried over from the
     one before) is read the same way alone and inside the document, except for "!" before its
     first chunk, which TextBlob applies to the document's previous chunk: the document is then
-    the sentences' chunks joined, with those "!" applied. When a sentence ends with something
-    pending, the document gets its own pass. Tested equal to the two passes.
+    the sentences' chunks joined, with those "!" applied. A sentence after one that ends with
+    something pending is read a second time for the document, going on from the document's
+    chunks and that pending state (:func:`_assess_state`). Tested equal to the two passes.
     """
     per_sentence = []
-    document: list[list[Any]] | None = []
-    pending = False
+    document: list[list[Any]] = []
+    pending: tuple[str | None, str | None] | None = None  # what the document's last sentence left pending
     for toks in tokens:
         found, m, n, lead_bangs = _assess_state(toks)
         per_sentence.append(_finish(found))  # finished before the document touches a chunk
-        if document is None:
-            continue
-        if pending:
-            document = None
-            continue
-        if lead_bangs and document:
-            last = document[-1]
-            for _ in range(lead_bangs):
-                last[0].append("!")
-                last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
-        document.extend(found)
-        pending = m is not None or n is not None
-    if document is None:
-        return per_sentence, _fast_assess(list(chain.from_iterable(tokens)))
+        if pending is not None:
+            _, m, n, _ = _assess_state(toks, document, *pending)
+        else:
+            if lead_bangs and document:
+                last = document[-1]
+                for _ in range(lead_bangs):
+                    last[0].append("!")
+                    last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+            document.extend(found)
+        pending = (m, n) if m is not None or n is not None else None
     return per_sentence, _finish(document)
 
 
-def _assess_state(tokens: Sequence[str]) -> tuple[list[list[Any]], str | None, str | None, int]:
+def _assess_state(
+    tokens: Sequence[str], found: list[list[Any]] | None = None, m: str | None = None, n: str | None = None
+) -> tuple[list[list[Any]], str | None, str | None, int]:
     """The scored chunks of :func:`_fast_assess` before they are turned into tuples, with the
     state left at the end (pending modifier and negation) and how many "!" came before the
     first chunk (TextBlob applies such a "!" to the chunk before the tokens, if any).
+    With ``found``, ``m`` and ``n`` the loop goes on from chunks already scored and the state
+    they left (the tokens come after theirs), adding to ``found``.
     The loop of TextBlob's ``assessments`` on a lexicon flattened once (:func:`_assess_tables`),
     entered only at the tokens that can change anything: with no modifier or negation pending,
     a token that is not in the lexicon, not a negation, not "!" or "(!)" and not an emoticon
@@ -442,13 +499,16 @@ def _assess_state(tokens: Sequence[str]) -> tuple[list[list[Any]], str | None, s
     from textblob._text import PUNCTUATION  # upstream internals, loaded on first use
 
     known, modifier_words, negations, emoticons, is_modifier = _assess_tables()
-    found: list[list[Any]] = []  # [words, polarity, subjectivity, intensity, negated]
-    m: str | None = None  # preceding modifier ("very good")
-    n: str | None = None  # preceding negation ("not good")
+    if found is None:
+        found = []  # [words, polarity, subjectivity, intensity, negated]
+    # m: the preceding modifier ("very good"), n: the preceding negation ("not good")
     lead_bangs = 0
     count = len(tokens)
     at = -1  # the last token read
-    for j in compress(range(count), map(_triggers().__contains__, tokens)):
+    starts: Iterable[int] = compress(range(count), map(_triggers().__contains__, tokens))
+    if (m is not None or n is not None) and count:
+        starts = chain((0,), starts)  # something is pending: the first token is read whatever it is
+    for j in starts:
         if j <= at:
             continue  # already read while something was pending
         at = j

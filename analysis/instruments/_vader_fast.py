@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from analysis.instruments._versions import installed_is_checked
@@ -25,6 +27,7 @@ from analysis.instruments._versions import installed_is_checked
 __all__ = ["CHECKED_VERSION", "compound", "compound_of_rows", "fast_path_usable", "has_emoji", "word_row"]
 
 UPSTREAM = "vaderSentiment"
+_ITEM, _LOWER, _ALL_CAPITALS = itemgetter(0), itemgetter(1), itemgetter(2)  # fields of a word's row
 CHECKED_VERSION = "3.3.2"
 
 
@@ -120,22 +123,22 @@ def _vader_rows(text: str) -> list[tuple[str, str, bool, bool]]:
 
 
 def _vader_sentiments(
-    rows: Sequence[tuple[str, str, bool, bool]], lowers: list[str]
-) -> tuple[list[str], list[Any]]:
-    """VADER's items and per-item valences of an emoji-free text (its :func:`_vader_rows` and
-    their lower-cased items): the loop of ``polarity_scores`` with ``sentiment_valence`` and
-    its negation, booster, idiom and "least" rules copied from VADER, reading a list of
-    lower-cased items made once instead of lower-casing the whole sentence again at each rule.
-    ``_but_check`` is VADER's own."""
+    rows: Sequence[Sequence[Any]], lowers: list[str], hits: Sequence[int]
+) -> list[Any]:
+    """VADER's per-item valences of an emoji-free text (its :func:`_vader_rows`, their lower-cased
+    items and the positions of those in VADER's lexicon): the loop of ``polarity_scores`` with
+    ``sentiment_valence`` and its negation, booster, idiom and "least" rules copied from VADER,
+    reading a list of lower-cased items made once instead of lower-casing the whole sentence
+    again at each rule, and entered only at the items in the lexicon (VADER appends 0 for the
+    others)."""
     lexicon, booster, _negate, special, n_scalar, c_incr = _vader_rules()[:6]
     idiom_pairs = _idiom_pairs()
-    items = [r[0] for r in rows]
     n = len(rows)
-    allcaps = [r[2] for r in rows].count(True)
+    allcaps = list(map(_ALL_CAPITALS, rows)).count(True)
     cap_diff = 0 < n - allcaps < n
     # Items outside the lexicon, boosters and "kind" before "of" score 0 (VADER appends 0).
     sentiments: list[Any] = [0] * n
-    for i in [i for i, lw in enumerate(lowers) if lw in lexicon]:
+    for i in hits:
         lw = lowers[i]
         if lw in booster:
             continue
@@ -232,7 +235,7 @@ def _vader_sentiments(
         elif i > 0 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
             valence = valence * n_scalar
         sentiments[i] = valence
-    return items, sentiments
+    return sentiments
 
 
 def _vader_emoji_text(text: str) -> str:
@@ -285,18 +288,21 @@ def word_row(word: str) -> tuple[str, str, bool, bool]:
     return _vader_read(word)
 
 
-def compound_of_rows(rows: Sequence[tuple[str, str, bool, bool]], stripped: str) -> float:
+def compound_of_rows(rows: Sequence[Sequence[Any]], stripped: str) -> float:
     """VADER's compound of the text ``stripped`` (stripped of outer whitespace, no emoji) from the
-    :func:`word_row` of each of its whitespace-separated words, in order."""
+    :func:`word_row` of each of its whitespace-separated words, in order (a row may carry more
+    fields after those four: they are not read)."""
     # VADER looks its items up lower-cased: none in the lexicon means every valence is 0 and
     # so is the compound.
-    lowers = [row[1] for row in rows]
+    lowers = list(map(_LOWER, rows))
     rules = _vader_rules()
-    if rules[0].keys().isdisjoint(lowers):
+    lexicon = rules[0]
+    hits = list(compress(range(len(lowers)), map(lexicon.__contains__, lowers)))
+    if not hits:
         return 0.0
-    items, sentiments = _vader_sentiments(rows, lowers)
+    sentiments = _vader_sentiments(rows, lowers, hits)
     if "but" in lowers:  # VADER's _but_check looks for a lower-cased "but"
-        sentiments = rules[7](items, sentiments)
+        sentiments = rules[7](list(map(_ITEM, rows)), sentiments)
     return _vader_compound_of(sentiments, stripped)
 
 

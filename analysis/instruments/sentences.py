@@ -15,20 +15,24 @@ remembered lower-cased tokens, joined. Tested equal to them and to upstream in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
+from operator import itemgetter
 
 from analysis.instruments import _textblob_fast, _vader_fast
 
 __all__ = ["tokens_and_compounds"]
 
-_Word = tuple[tuple[str, ...], tuple[str, str, bool, bool], tuple[str, ...] | None]
+#: One word as both copies read it: VADER's row (item, lower-cased item, all capitals, negation:
+#: ``_vader_fast.word_row``) then TextBlob's lower-cased tokens, or None when the word may take
+#: part in a "(!)" or emoticon rewrite (``_textblob_fast.word_tokens``).
+_Word = tuple[str, str, bool, bool, tuple[str, ...] | None]
 _WORDS: dict[str, _Word] = {}
+_TOKENS = itemgetter(4)
 
 
 def _word(word: str) -> _Word:
-    """(TextBlob's pieces, VADER's row, TextBlob's tokens or None) of one whitespace-separated
-    word, remembered."""
-    pieces = _textblob_fast.word_pieces(word)
-    found = (pieces, _vader_fast.word_row(word), _textblob_fast.word_tokens(pieces))
+    """:data:`_Word` of one whitespace-separated word, remembered."""
+    found: _Word = (*_vader_fast.word_row(word), _textblob_fast.word_pieces_and_tokens(word)[1])
     if len(_WORDS) > 200_000:
         _WORDS.clear()
     _WORDS[word] = found
@@ -41,19 +45,28 @@ def tokens_and_compounds(texts: Sequence[str]) -> tuple[list[list[str]], list[fl
     if not (_textblob_fast.words_usable() and _vader_fast.fast_path_usable()):
         return [_textblob_fast.tokens(t) for t in texts], [_vader_fast.compound(t) for t in texts]
     cache = _WORDS
+    lookup = cache.get
+    has_emoji = _vader_fast.has_emoji
+    compound_of_rows = _vader_fast.compound_of_rows
     tokens: list[list[str]] = []
     compounds: list[float] = []
     for text in texts:
-        if "\n" in text or _vader_fast.has_emoji(text):
+        if "\n" in text or has_emoji(text):
             tokens.append(_textblob_fast.tokens(text))
             compounds.append(_vader_fast.compound(text))
             continue
-        words = [cache.get(w) or _word(w) for w in text.split()]
-        lowered = [low for _, _, low in words]
+        split = text.split()
+        known = list(map(lookup, split))
+        if None in known:  # a word read for the first time
+            words = [found or lookup(w) or _word(w) for found, w in zip(known, split, strict=True)]
+        else:
+            words = known  # type: ignore[assignment]
+        lowered = list(map(_TOKENS, words))
         if None in lowered:  # a word that may take part in a "(!)" or emoticon rewrite
-            found = _textblob_fast.tokens_of_pieces([piece for pieces, _, _ in words for piece in pieces])
+            pieces = [piece for w in split for piece in _textblob_fast.word_pieces(w)]
+            found = _textblob_fast.tokens_of_pieces(pieces)
             tokens.append(found if found is not None else _textblob_fast.tokens(text))
         else:
-            tokens.append([token for low in lowered for token in low])  # type: ignore[union-attr]
-        compounds.append(_vader_fast.compound_of_rows([row for _, row, _ in words], text.strip()))
+            tokens.append(list(chain.from_iterable(lowered)))
+        compounds.append(compound_of_rows(words, text.strip()))
     return tokens, compounds
