@@ -29,15 +29,15 @@ _FIELDS = ("z", "category", "stance", "evidence", "lexical", "z_plain", "p", "le
 EVENTS = Path(__file__).parent / "fixtures" / "events"
 
 
+def _stored_fingerprint() -> str:
+    with np.load(TABLE_FILE, allow_pickle=False) as data:
+        return str(data["fingerprint"])
+
+
 def _shipped_words() -> list[str]:
     table = read_table(TABLE_FILE, expected=_stored_fingerprint())
     assert table is not None
     return list(table.codes)
-
-
-def _stored_fingerprint() -> str:
-    with np.load(TABLE_FILE, allow_pickle=False) as data:
-        return str(data["fingerprint"])
 
 
 def test_shipped_table_is_read_and_fresh():
@@ -111,6 +111,27 @@ def test_batches_of_table_words_score_as_computed(computed, data):
     _, scores = computed
     keys = data.draw(st.lists(st.sampled_from(sorted(scores)), min_size=1, max_size=60, unique=True))
     assert _scores(Scorer(), keys) == {k: scores[k] for k in keys}
+
+
+_TABLE_WORDS = _shipped_words()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TABLE_WORDS), min_size=1, max_size=30, unique=True))
+def test_any_table_words_equal_their_fresh_facts_and_scores(words):
+    """Any words of the shipped table: their entries equal the facts computed afresh, and a scorer
+    reading them scores every key as a scorer computing them."""
+    table = word_table()
+    fresh = build(words)
+    below_row = (1 << precomputed.ROW_SHIFT) - 1  # flags and forms (row numbers differ between tables)
+    for word, code in zip(words, fresh.codes.tolist(), strict=True):
+        shipped = table.codes[word]
+        assert shipped & below_row == code & below_row, word
+        assert table.row(shipped >> precomputed.ROW_SHIFT) == tuple(fresh.rows[code >> precomputed.ROW_SHIFT].tolist())
+    keys = [(w, capital, cur) for w in words for capital in (False, True) for cur in (True, False)]
+    with ignored():
+        computed = _scores(Scorer(), keys)
+    assert _scores(Scorer(), keys) == computed
 
 
 def test_table_of_a_changed_lexicon_folder_is_ignored(tmp_path):
