@@ -122,14 +122,17 @@ def test_one_split_equals_upstream_around_emoticons_and_idioms(sentences, glue):
     assert compounds == [iref.vader_reference(t) for t in sentences]
 
 
-# Words of letters, alone or with one closing mark, that ``_textblob_fast.word_pieces_and_tokens``
-# reads without the general rewrites: emoticon parts ("D", "o") and endings ("boxD", "XD"), an
-# emoticon a mark completes ("o)", "c)"), "!", abbreviations the full stop belongs to ("Mr.", "U."),
-# words of two letters that VADER keeps whole ("it,"), letters outside ASCII; and words that are not
-# plain, to check the general reading still runs for them.
+# Plain words, alone or with one closing mark, that ``_textblob_fast.word_pieces_and_tokens`` reads
+# without the general rewrites: emoticon parts ("D", "o", "8-") and endings ("boxD", "XD"), an
+# emoticon a mark completes ("o)", "c)", "8-)"), "!" ("wow!great"), the end-of-sentence mark,
+# abbreviations the full stop belongs to ("Mr.", "U."), words of two letters that VADER keeps whole
+# ("it,"), numbers, letters outside ASCII; and words that are not plain (a leading or doubled mark,
+# a quotation mark), to check the general reading still runs for them.
 _PLAIN_LETTERS = st.sampled_from(["D", "o", "O", "x", "X", "P", "p", "b", "c", "s", "S", "xD", "XD", "boxD", "it", "Mr",
                                   "St", "Bldg", "U", "e", "Trump", "said", "GOOD", "Σ", "ΟΔΟΣ", "İ", "straße", "café",
-                                  "not", "never", "no", "END", "SENTENCE"])
+                                  "not", "never", "no", "END", "SENTENCE", "END-OF-SENTENCE", "2020", "Google-owned", "–",
+                                  "wow!great", "a.b", "U.S", "x-D", "8-", "-", "50%", "$5", "#1", "o_O", "°O°", ":", "<3",
+                                  "♥", "8", "3", "=", "_"])
 _PLAIN_MARKS = st.sampled_from(["", "", ",", ".", ";", ":", "?", "!", ")", "(", "]", "}", "-", "'", '"', "’", "”",
                                 "...", ".,", ",.", "!)", " "])
 

@@ -274,50 +274,52 @@ def word_pieces(word: str) -> tuple[str, ...]:
 
 
 def word_pieces_and_tokens(word: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
-    """(:func:`word_pieces`, :func:`word_tokens` of them) of one word. A word of letters alone
-    (``str.isalpha``), or of letters and one closing mark (:func:`_plain_marks`), goes straight
-    to what the general reading gives it: no rewrite applies (it holds no apostrophe, quotation
-    mark or whitespace), so its pieces are :func:`_split_chunk`'s, here the word itself or the
-    letters then the mark (a full stop goes through :func:`_split_chunk`, for the
-    abbreviations); its tokens are its pieces lower-cased unless :func:`word_tokens`' checks
-    find a "!", a part of an emoticon as first piece or an emoticon. Tested equal to the general
+    """(:func:`word_pieces`, :func:`word_tokens` of them) of one word. A plain word (no
+    apostrophe, quotation mark or whitespace, so no rewrite applies, and neither end a mark
+    TextBlob splits off), alone or with one closing mark other than the full stop
+    (:func:`_plain_marks`), goes straight to what the general reading gives it: its pieces are
+    the word itself, or the rest then the mark (what :func:`_split_chunk` makes of it); its tokens
+    are its pieces lower-cased unless :func:`word_tokens`' checks find a "!", the end-of-sentence
+    mark, a part of an emoticon as first piece or an emoticon. Tested equal to the general
     reading. Needs :func:`words_usable`."""
-    marks = _plain_marks()
-    if marks is not None:
-        if word.isalpha():
-            if word in marks[1] or marks[2].search(word) is not None:
+    plain = _plain_marks()
+    if plain is not None:
+        marks, inner, emoticons, eos, untouched = plain
+        if word.isalpha():  # the commonest plain word: letters only (no mark, never the end-of-sentence mark)
+            if word in inner or emoticons.search(word) is not None:
                 return (word,), None
             return (word,), (word.lower(),)
-        mark = word[-1:]
-        if mark in marks[0] and word[:-1].isalpha():
-            pieces = (word[:-1], mark) if mark != "." else _split_chunk(word)
-            if mark == "!" or pieces[0] in marks[1] or marks[2].search(" ".join(pieces)) is not None:
-                return pieces, None
-            return pieces, tuple([p.lower() for p in pieces])
+        last = word[-1:]
+        if word[:1] not in marks and untouched.search(word) is None:
+            if last not in marks:
+                if "!" in word or word == eos or word in inner or emoticons.search(word) is not None:
+                    return (word,), None
+                return (word,), (word.lower(),)
+            rest = word[:-1]
+            if last != "." and rest[-1:] not in marks and rest:
+                if "!" in word or rest == eos or rest in inner or emoticons.search(f"{rest} {last}") is not None:
+                    return (rest, last), None
+                return (rest, last), (rest.lower(), last.lower())
     pieces = word_pieces(word)
     return pieces, word_tokens(pieces)
 
 
 @lru_cache(maxsize=1)
-def _plain_marks() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]] | None:
-    """For :func:`word_pieces_and_tokens`: the closing marks a plain word may end with (TextBlob's
-    trailing punctuation, without quotation marks and whitespace), the parts of emoticons that
-    make a first piece rewrite-prone, TextBlob's emoticon pattern; None when the general reading
-    is not the one reasoned on (:func:`_untouched_word`, :func:`_rewrite_prone`), or a mark or
-    letter would be something else to it (then every word takes the general reading)."""
+def _plain_marks() -> tuple[frozenset[str], frozenset[str], re.Pattern[str], str, re.Pattern[str]] | None:
+    """For :func:`word_pieces_and_tokens`: the marks TextBlob may split off the end of a chunk
+    (its punctuation and the full stop), the parts of emoticons that make a first piece
+    rewrite-prone, TextBlob's emoticon pattern, its end-of-sentence mark and the pattern of what a
+    rewrite or a split on whitespace acts on; None when the general reading is not the one
+    reasoned on (:func:`_untouched_word`, :func:`_rewrite_prone`: then every word takes it)."""
     tables = _tokenizer_tables()
     untouched, prone = _untouched_word(), _rewrite_prone()
     if tables is None or untouched is None or prone is None:
         return None
     punctuation, trailing = _split_tables()[:2]
     inner, bang = prone
-    marks = frozenset(c for c in trailing if untouched.search(c) is None)
-    # the end-of-sentence mark is no word of letters or letters and a mark; "!" is the mark
-    # word_tokens looks for; the full stop is the one mark _split_chunk reads further
-    if (bang != "!" or tables[4].isalpha() or tables[4][:-1].isalpha() or not marks <= punctuation | {"."}
-            or any(c.isalpha() for c in trailing)):
+    if bang != "!" or not punctuation <= trailing or any(c.isalpha() for c in trailing) or tables[4].isalpha():
         return None
-    return marks, inner, tables[6]
+    return trailing, inner, tables[6], tables[4], untouched
 
 
 @lru_cache(maxsize=1)
@@ -421,11 +423,13 @@ def _sentence_rewrites(tokens: Sequence[str], eos: str, sarcasm: Any, emoticons:
 
 
 @lru_cache(maxsize=1)
-def _assess_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[str], frozenset[str], dict[str, float], Any]:
+def _assess_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[str], frozenset[str], dict[str, float], Any,
+                              str]:
     """TextBlob's lexicon flattened once for :func:`_fast_assess`: words with an untagged sense and
     their (polarity, subjectivity, intensity), words that can modify the next word, negations,
-    emoticons (lower-cased, first match in TextBlob's order) and its "modifier" rule."""
-    from textblob._text import EMOTICONS  # upstream internals, loaded on first use
+    emoticons (lower-cased, first match in TextBlob's order), its "modifier" rule and its
+    punctuation (the string: the emoticon rule asks whether a token is part of it)."""
+    from textblob._text import EMOTICONS, PUNCTUATION  # upstream internals, loaded on first use
 
     textblob_words()  # make sure the lazy lexicon is loaded
     known: dict[str, tuple[float, float, float]] = {}
@@ -439,7 +443,8 @@ def _assess_tables() -> tuple[dict[str, tuple[float, float, float]], frozenset[s
     for (_kind, polarity), faces in EMOTICONS.items():
         for face in faces:
             emoticons.setdefault(face.lower(), polarity)
-    return known, frozenset(modifiers), frozenset(_pattern_lexicon.negations), emoticons, _pattern_lexicon.modifier
+    return (known, frozenset(modifiers), frozenset(_pattern_lexicon.negations), emoticons, _pattern_lexicon.modifier,
+            PUNCTUATION)
 
 
 def _fast_assess(tokens: Sequence[str]) -> list[tuple[str, float, float]]:
@@ -496,9 +501,7 @@ def _assess_state(
     a token that is not in the lexicon, not a negation, not "!" or "(!)" and not an emoticon
     leaves every rule untouched (:func:`_triggers`), so the loop jumps to the next one that is.
     """
-    from textblob._text import PUNCTUATION  # upstream internals, loaded on first use
-
-    known, modifier_words, negations, emoticons, is_modifier = _assess_tables()
+    known, modifier_words, negations, emoticons, is_modifier, punctuation = _assess_tables()
     if found is None:
         found = []  # [words, polarity, subjectivity, intensity, negated]
     # m: the preceding modifier ("very good"), n: the preceding negation ("not good")
@@ -552,7 +555,7 @@ def _assess_state(
                         lead_bangs += 1
                 if w == "(!)":
                     found.append([[w], 0.0, 1.0, 1.0, 1])
-                if w.isalpha() is False and len(w) <= 5 and w not in PUNCTUATION:
+                if w.isalpha() is False and len(w) <= 5 and w not in punctuation:
                     face = emoticons.get(w)
                     if face is not None:
                         found.append([[w], face, 1.0, 1.0, 1])
@@ -567,7 +570,7 @@ def _triggers() -> frozenset[str]:
     """The tokens :func:`_assess_state` must read when nothing is pending: lexicon words (any
     sense), negations, "!", "(!)" and emoticons. Any other token then changes nothing: it is
     not scored, does not start a negation, clears nothing (nothing is set) and is no emoticon."""
-    known, _modifiers, negations, emoticons, _is_modifier = _assess_tables()
+    known, _modifiers, negations, emoticons, _is_modifier, _punctuation = _assess_tables()
     return frozenset(known) | negations | frozenset(emoticons) | {"!", "(!)"}
 
 

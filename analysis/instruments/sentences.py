@@ -23,16 +23,18 @@ from analysis.instruments import _textblob_fast, _vader_fast
 __all__ = ["tokens_and_compounds"]
 
 #: One word as both copies read it: VADER's row (item, lower-cased item, all capitals, negation:
-#: ``_vader_fast.word_row``) then TextBlob's lower-cased tokens, or None when the word may take
-#: part in a "(!)" or emoticon rewrite (``_textblob_fast.word_tokens``).
-_Word = tuple[str, str, bool, bool, tuple[str, ...] | None]
+#: ``_vader_fast.word_row``), TextBlob's lower-cased tokens, or None when the word may take
+#: part in a "(!)" or emoticon rewrite (``_textblob_fast.word_tokens``), and its TextBlob pieces
+#: (``_textblob_fast.word_pieces``), or None when they are the word alone.
+_Word = tuple[str, str, bool, bool, tuple[str, ...] | None, tuple[str, ...] | None]
 _WORDS: dict[str, _Word] = {}
 _TOKENS = itemgetter(4)
 
 
 def _word(word: str) -> _Word:
     """:data:`_Word` of one whitespace-separated word, remembered."""
-    found: _Word = (*_vader_fast.word_row(word), _textblob_fast.word_pieces_and_tokens(word)[1])
+    pieces, low = _textblob_fast.word_pieces_and_tokens(word)
+    found: _Word = (*_vader_fast.word_row(word), low, None if pieces == (word,) else pieces)
     if len(_WORDS) > 200_000:
         _WORDS.clear()
     _WORDS[word] = found
@@ -58,14 +60,14 @@ def tokens_and_compounds(texts: Sequence[str]) -> tuple[list[list[str]], list[fl
         split = text.split()
         known = list(map(lookup, split))
         if None in known:  # a word read for the first time
-            words = [found or lookup(w) or _word(w) for found, w in zip(known, split, strict=True)]
+            words = [read or lookup(w) or _word(w) for read, w in zip(known, split, strict=True)]
         else:
             words = known  # type: ignore[assignment]
         lowered = list(map(_TOKENS, words))
         if None in lowered:  # a word that may take part in a "(!)" or emoticon rewrite
-            pieces = [piece for w in split for piece in _textblob_fast.word_pieces(w)]
-            found = _textblob_fast.tokens_of_pieces(pieces)
-            tokens.append(found if found is not None else _textblob_fast.tokens(text))
+            pieces = [piece for w, read in zip(split, words, strict=True) for piece in (read[5] or (w,))]
+            rewritten = _textblob_fast.tokens_of_pieces(pieces)
+            tokens.append(rewritten if rewritten is not None else _textblob_fast.tokens(text))
         else:
             tokens.append(list(chain.from_iterable(lowered)))
         compounds.append(compound_of_rows(words, text.strip()))
