@@ -52,6 +52,7 @@ __all__ = [
     "WordTable",
     "encode_forms",
     "fingerprint",
+    "fingerprint_parts",
     "forms",
     "ignored",
     "read_table",
@@ -97,10 +98,10 @@ def forms(word: str, code: int) -> tuple[str, str]:
     return word[: bits & 63] + ("y" if bits & 64 else ""), word[: bits >> 7 & 63]
 
 
-def fingerprint() -> str:
-    """A SHA-256 (hex) of what the table is computed from, as it stands now: :data:`TABLE_VERSION`,
-    the bytes of the lexicon files it reads (from the lexicon folder in use) and the installed
-    versions of :data:`PACKAGES`."""
+def fingerprint_parts() -> tuple[str, ...]:
+    """What the table is computed from, as it stands now, one line a source: ``table version N``
+    (:data:`TABLE_VERSION`), ``lexicons`` and a SHA-256 of the bytes of the lexicon files it reads
+    (from the lexicon folder in use), then ``PACKAGE VERSION`` for each of :data:`PACKAGES`."""
     parts = [f"table version {TABLE_VERSION}", f"lexicons {lexicon_digest((*LEXICONS, *lexicon_order()))}"]
     for package in PACKAGES:
         try:
@@ -108,7 +109,12 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "not installed"
         parts.append(f"{package} {version}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return tuple(parts)
+
+
+def fingerprint() -> str:
+    """A SHA-256 (hex) of :func:`fingerprint_parts`: what a table is checked against on load."""
+    return hashlib.sha256("\n".join(fingerprint_parts()).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from analysis.wording.precomputed import (
     VADER_NEGATIVE,
     encode_forms,
     fingerprint,
+    fingerprint_parts,
     forms,
     ignored,
 )
@@ -65,12 +66,14 @@ def table_words(cut: float = ZIPF_CUT) -> list[str]:
 @dataclass(frozen=True)
 class Built:
     """A table as built: the words, one code a word (see ``precomputed.ROW_SHIFT``), the distinct
-    word-feature rows and the fingerprint of what it was computed from."""
+    word-feature rows, the fingerprint of what it was computed from and its parts (what a test
+    shows when the shipped table is stale)."""
 
     words: list[str]
     codes: np.ndarray
     rows: np.ndarray
     fingerprint: str
+    sources: tuple[str, ...]
 
 
 def build(words: Sequence[str]) -> Built:
@@ -90,9 +93,9 @@ def build(words: Sequence[str]) -> Built:
             if bits and forms(word, code | FORMS) == (folded, family):
                 code |= FORMS
             codes.append(code)
-        stamp = fingerprint()
+        stamp, sources = fingerprint(), fingerprint_parts()
     matrix = np.array(list(rows), dtype=np.float64).reshape(len(rows), N_BASE)
-    return Built(list(words), np.array(codes, dtype=np.int64), matrix, stamp)
+    return Built(list(words), np.array(codes, dtype=np.int64), matrix, stamp, sources)
 
 
 def write(built: Built, path: str | Path = TABLE_FILE) -> None:
@@ -101,7 +104,8 @@ def write(built: Built, path: str | Path = TABLE_FILE) -> None:
     if any("\n" in w for w in built.words):
         raise ValueError("a table word holds a line break")
     tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, fingerprint=np.array(built.fingerprint), features=np.array(FEATURES[:N_BASE]),
+    np.savez(tmp, fingerprint=np.array(built.fingerprint), sources=np.array(built.sources),
+             features=np.array(FEATURES[:N_BASE]),
              words=np.frombuffer("\n".join(built.words).encode("utf-8"), dtype=np.uint8),
              codes=built.codes, rows=built.rows)
     tmp.replace(path)
