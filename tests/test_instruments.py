@@ -137,6 +137,20 @@ _PLAIN_MARKS = st.sampled_from(["", "", ",", ".", ";", ":", "?", "!", ")", "(", 
                                 "...", ".,", ",.", "!)", " "])
 
 
+_PLAIN_EXAMPLES = ["Mr.", "U.", "e.", "St.", "Bldg.", "D.", "x.", "a.b.", "U.S.", "Inc.", "etc.", "Jan.", "race.",
+                   "2016.", "boxD.", "XD.", "xD", "boxD", "D", "o", "o)", "8-)", "c)", "D,", "it,", "Hi!", "wow!great",
+                   "wow!great,", "END-OF-SENTENCE", "END-OF-SENTENCE,", "END-OF-SENTENCE.", "Google-owned,", "2020",
+                   "–", "50%", "$5", "(AP)", "year’s", "“Good,”", "won't", "...", "no.,", "ok..."]
+
+
+@pytest.mark.parametrize("word", _PLAIN_EXAMPLES)
+def test_plain_words_read_as_the_general_reading_examples(word):
+    pieces = _textblob_fast.word_pieces(word)
+    assert _textblob_fast.word_pieces_and_tokens(word) == (pieces, _textblob_fast.word_tokens(pieces))
+    sentence = f"{word} very {word} good"
+    assert tokens_and_compounds([sentence]) == ([iref.tokens_reference(sentence)], [iref.vader_reference(sentence)])
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PLAIN_LETTERS, min_size=1, max_size=3).map("".join), _PLAIN_MARKS, st.sampled_from(["", "(", "“", "-"]))
 def test_plain_words_read_as_the_general_reading(letters, mark, lead):

@@ -276,8 +276,7 @@ def word_pieces(word: str) -> tuple[str, ...]:
 def word_pieces_and_tokens(word: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
     """(:func:`word_pieces`, :func:`word_tokens` of them) of one word. A plain word (no
     apostrophe, quotation mark or whitespace, so no rewrite applies, and neither end a mark
-    TextBlob splits off), alone or with one closing mark other than the full stop
-    (:func:`_plain_marks`), goes straight to what the general reading gives it: its pieces are
+    TextBlob splits off), alone or with one closing mark (:func:`_plain_marks`), goes straight to what the general reading gives it: its pieces are
     the word itself, or the rest then the mark (what :func:`_split_chunk` makes of it); its tokens
     are its pieces lower-cased unless :func:`word_tokens`' checks find a "!", the end-of-sentence
     mark, a part of an emoticon as first piece or an emoticon. Tested equal to the general
@@ -296,7 +295,12 @@ def word_pieces_and_tokens(word: str) -> tuple[tuple[str, ...], tuple[str, ...] 
                     return (word,), None
                 return (word,), (word.lower(),)
             rest = word[:-1]
-            if last != "." and rest[-1:] not in marks and rest:
+            if rest[-1:] not in marks and rest:
+                if last == ".":  # the rest then the full stop, or the word whole (an abbreviation)
+                    pieces = _split_chunk(word)
+                    if "!" in word or eos in pieces or pieces[0] in inner or emoticons.search(" ".join(pieces)) is not None:
+                        return pieces, None
+                    return pieces, tuple([p.lower() for p in pieces])
                 if "!" in word or rest == eos or rest in inner or emoticons.search(f"{rest} {last}") is not None:
                     return (rest, last), None
                 return (rest, last), (rest.lower(), last.lower())
