@@ -232,7 +232,7 @@ def main() -> None:
             ratio = (n / r["seconds"]) / (n / base["seconds"])
             print(f"{n:>6} {labels[name]:<22} {r['seconds']:>8.2f} {r['cpu']:>7.1f} {n / r['seconds']:>10.1f} "
                   f"{r['words'] / r['seconds']:>10,.0f} {1000 * r['seconds'] / n:>10.2f} {ratio:>6.2f} "
-                  f"{r['peak_mb']:>8.0f}", flush=True)
+                  f"{'-' if math.isnan(r['peak_mb']) else format(r['peak_mb'], '.0f'):>8}", flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f} (above {cores} means other work shared the cores)")
     print("cpu s: the process and its workers, in the timed run (no memory sampler)")
 
