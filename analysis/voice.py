@@ -505,7 +505,13 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
                 continue
         sentence = text[s:e]
         lower = sentence.lower()
-        words = set(_WORD_SPLIT.findall(lower))
+        if hits is not None and _whole_words_at(text, s, e):
+            # The sentence's words (``_WORD_SPLIT``) are the text's words inside it, so those that
+            # are speech verbs or "according" are the words at its hits
+            words = {_WORD_SPLIT.match(lower, h - s).group()  # type: ignore[union-attr]
+                     for h in hits[i:bisect_left(hits, e, i)]}
+        else:
+            words = set(_WORD_SPLIT.findall(lower))
         has_verb = not verbs.isdisjoint(words)
         according = "according" in words
         if not (has_verb or according):
@@ -515,7 +521,9 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
         if m:
             found = (s + m.end(), e, _clean_speaker(m, s), "according to")
         else:
-            that_end = _that_end(sentence) if has_verb and "that" in words else None
+            # (a "that" after whitespace and before it, which ``_that_end`` looks for, is a word of
+            # the sentence: the same test as "that" among its words)
+            that_end = _that_end(sentence) if has_verb and "that" in sentence else None
             m = _first(pats["that"], "search", sentence, 0, that_end) if that_end is not None else None
             if m:
                 found = (s + m.end(), e, _clean_speaker(m, s), (_group(m, "verb") or "").lower())
@@ -546,6 +554,14 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
             continue
         out.append((a, b, speaker, verb))
     return out
+
+
+def _whole_words_at(text: str, start: int, end: int) -> bool:
+    """True when no word of lower-cased text (a run of ``_WORD_SPLIT``) crosses either edge of
+    ``text[start:end]`` (no letter a-z, lower-cased, just outside it): the words of the stretch
+    alone are then the words of the whole text inside it."""
+    return (start == 0 or _WORD_SPLIT.search(text[start - 1].lower()) is None) and (
+        end >= len(text) or _WORD_SPLIT.search(text[end].lower()) is None)
 
 
 def _text_hits(text: str) -> list[int] | None:

@@ -166,3 +166,26 @@ def test_voice_word_counts_with_the_scans_count_equal_the_plain_count():
             text, quotes=quotes)
     article = voice.voice_word_counts(_ARTICLE, n_words=len(WORD_PATTERN.findall(_ARTICLE)))
     assert article["quoted"] > 100 and article["narrator"] > 100
+
+
+@given(st.lists(st.sampled_from(_WORDS + ["unsaid", "saidx", "accordingly", "xsaid", "that", "thatx"]), max_size=40),
+       st.lists(st.integers(0, 300), max_size=10))
+@example(["Critics", "unsaid", "that", "it", "was", "rushed", "."], [10, 60])  # a sentence that starts inside a word
+@example(["Critics", "saidx", "that", "it", "was", "rushed", "."], [0, 12])  # … or ends inside one
+@settings(max_examples=400, deadline=None)
+def test_quotations_equal_the_plain_code_when_sentences_cut_words(words, cuts):
+    """Sentences given by the caller may begin or end inside a word: the sentence's own words are
+    read then, not the whole text's."""
+    text = " ".join(words)
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    assert _fast(text, spans) == _plain(text, spans)
+
+
+def test_a_sentence_cut_inside_a_word_reads_its_own_words():
+    text = "It was over according to me, Roe saidx. Then it rained."
+    cut = text.index("saidx") + len("said")  # the sentence ends inside "saidx": its last word is "said"
+    spans = [(0, cut), (text.index("Then"), len(text))]
+    fast = _fast(text, spans)
+    assert fast == _plain(text, spans)
+    assert [(text[q[0]:q[1]], q[2], q[3]) for q in fast] == [("It was over according to me", "reported", "Roe")]
