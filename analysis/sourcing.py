@@ -174,10 +174,13 @@ class _SourceVerb:
     pattern, so the matches are the same (``tests/test_speed_paths.py`` checks it)."""
 
     def __init__(self, whole: str, unnamed: str, named: str, pronoun: str, *, heads: frozenset[str],
-                 verbs: list[str]) -> None:
+                 verbs: list[str], after_head: str | None = None) -> None:
         self.pattern = whole
         self._regex: re.Pattern[str] | None = None
         self._unnamed, self._named, self._pronoun = re.compile(unnamed), re.compile(named), re.compile(pronoun)
+        # The unnamed-group pattern from its role or group noun on (``after_head``): where it does
+        # not match at a head, no unnamed group ends with that head (None: not known, no check).
+        self._after_head = re.compile(after_head) if after_head is not None else None
         # The shortcut reads a head as lower-case ASCII words (it looks for the first one); other
         # heads: the whole pattern.
         self._exact = all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", h) for h in heads)
@@ -236,11 +239,14 @@ class _SourceVerb:
         else:
             runs = (run for run in _HEAD_RUN.finditer(text, 0, endpos)
                     if not run.group().isascii() or run.group().lower() in heads)
+        after_head = self._after_head.match if self._after_head is not None else None
         for run in runs:
             # A head's first word is a whole run of word characters and hyphens (the pattern's
             # (?![\w\-]) or whitespace after it, no word character or hyphen before the
             # pattern's start or its whitespace). No run crosses ``endpos`` (see ``verb_end``).
             h = run.start()
+            if after_head is not None and after_head(text, h, endpos) is None:
+                continue  # the rest of the pattern cannot follow a head here: no group ends with it
             starts.add(h)
             if h == 0 or _CHUNK.match(text, h - 1):  # not after whitespace: no words before it
                 continue
@@ -322,6 +328,7 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
                 for src in (source, rf"(?P<src>{unnamed_np})", rf"(?P<src>{_NAMED_NP})", rf"(?P<src>{_PRONOUN})")
             ),
             heads=_group_heads()[0], verbs=verbs,
+            after_head=rf"{unnamed}(?![\w\-]){appositive}{aux}\s+(?P<verb>{verb_alt})(?![\w\-])",
         ),
         "verb_source": re.compile(
             rf"""(?:[,"”’]\s*)(?P<verb>{verb_alt})\s+(?P<src>{described}|{unnamed_np}|{_NAMED_NP})(?![\w\-])"""

@@ -52,6 +52,8 @@ _SENTENCES = [
     "Supposedly independent experts admitted they had been paid by the industry group, documents show.",
     "The protesters, many of them students, chanted outside the embassy, witnesses said.",
     "Trump tweeted that the investigation was a “witch hunt” and wrote that he would fight it.",
+    "Two senior administration officials, who spoke on condition of anonymity, said the talks had stalled.",
+    "State election officials have also repeatedly insisted that the count was accurate.",
 ]
 
 _WORDS = [
