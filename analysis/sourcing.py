@@ -223,19 +223,21 @@ class _SourceVerb:
             self._regex = re.compile(self.pattern)
         return self._regex
 
-    def _unnamed_starts(self, text: str, endpos: int | None = None) -> list[int]:
+    def _unnamed_starts(self, text: str, endpos: int | None = None, lower: str | None = None) -> list[int]:
         """Every position before ``endpos`` where the unnamed-group alternative can start (a
-        superset)."""
+        superset). ``lower``: ``text.lower()`` when every word character of ``text`` is ASCII
+        (already found), else None."""
         heads = self._heads
         endpos = len(text) if endpos is None else endpos
         starts: set[int] = set()
         backwards = ""
-        if self._head_runs is not None and not _NON_ASCII_WORD_CHAR.search(text, 0, endpos):
+        if self._head_runs is not None and (lower is not None or not _NON_ASCII_WORD_CHAR.search(text, 0, endpos)):
             # Every word character is ASCII: lower-casing changes no offset and no character's
             # class (``str.lower`` maps every other character to one character of its own class;
             # ``tests/test_sourcing_speed.py`` checks all of Unicode), so the runs are where they
             # were, each lower-cased: only heads' first words, in one pass.
-            runs = self._head_runs.finditer(text[:endpos].lower())
+            # (``finditer`` up to ``endpos`` reads the text as if it ended there)
+            runs = self._head_runs.finditer(text[:endpos].lower() if lower is None else lower, 0, endpos)
         else:
             runs = (run for run in _HEAD_RUN.finditer(text, 0, endpos)
                     if not run.group().isascii() or run.group().lower() in heads)
@@ -267,14 +269,15 @@ class _SourceVerb:
                 starts.add(n - (trailing.end() if trailing else first))
         return sorted(starts)
 
-    def finditer(self, text: str, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, endpos: int | None = None, lower: str | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``self.regex.finditer(text)``; ``endpos``: :meth:`verb_end` of ``text``
-        (no match ends after it: the same matches, found sooner)."""
+        (no match ends after it: the same matches, found sooner); ``lower``: ``text.lower()`` when
+        every word character of ``text`` is ASCII, else None (see :meth:`_unnamed_starts`)."""
         endpos = len(text) if endpos is None else endpos
         if not self._exact:
             yield from self.regex.finditer(text, 0, endpos)
             return
-        starts = self._unnamed_starts(text, endpos)
+        starts = self._unnamed_starts(text, endpos, lower)
         i, n = 0, len(starts)
         pos = 0
         unnamed = named = pronoun = None
@@ -504,7 +507,7 @@ def _candidates(text: str, patterns: dict, stance_of: dict):
     source_verb = patterns["source_verb"]
     verb_end = source_verb.verb_end(text)
     if verb_end is not None:
-        for m in source_verb.finditer(text, verb_end):
+        for m in source_verb.finditer(text, verb_end, lower):
             source, s0 = _clean_source(m.group("src"), m.start("src"))
             if source.lower() not in _SKIP_LEADING:
                 verb = _SPACES.sub(" ", m.group("verb")).lower()
