@@ -43,7 +43,7 @@ from analysis.instruments import _textblob_fast
 from analysis.instruments.sentences import tokens_and_compounds
 from analysis.lexicon import load_lexicon, on_change
 from analysis.sourcing import PASSIVE_HEDGE_STANCE, source_rows
-from analysis.text import sentence_spans
+from analysis.text import sentence_spans, word_alternation
 from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
 from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE
 from analysis.wording.scan import Cue, scan
@@ -418,13 +418,10 @@ def _attribution_word_search() -> re.Pattern[str]:
     """A word of :func:`_attribution_words` standing as a whole run of letters in lower-cased
     text with a space put first, with the character before it (no letter): ``search`` finds one
     exactly when ``_LETTER_RUN.findall`` of the text meets the set (no letter before or after
-    it), in one pass instead of a list and a set. Alternatives grouped by first letter, and the
-    pattern starts with a character class, which the engine skips to quickly (faster)."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(_attribution_words(), key=len, reverse=True):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
-    return re.compile(rf"[\W\d_](?:{alternatives or '(?!x)x'})(?![^\W\d_])")
+    it), in one pass instead of a list and a set. The words as a tree of their letters
+    (``analysis.text.word_alternation``; with no letter after, a match is a whole word of the
+    set), and the pattern starts with a character class, which the engine skips to quickly (faster)."""
+    return re.compile(rf"[\W\d_](?:{word_alternation(_attribution_words())})(?![^\W\d_])")
 
 
 def _has_attribution_word(text: str) -> bool:

@@ -11,6 +11,7 @@ understanding; an unusual abbreviation followed by a capitalised name may end a 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ __all__ = [
     "stop_words",
     "caseless_alternation",
     "first_letters_class",
+    "word_alternation",
     "is_probably_english",
 ]
 
@@ -335,6 +337,37 @@ def is_probably_english(text: str, *, min_share: float = 0.12) -> bool:
         return True
     common = _english_function_words()
     return sum(w in common for w in words) / len(words) >= min_share
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    r"""A regex group matching any of ``words`` (plain strings), written as a tree of their
+    letters: each character is tried once for all the words that share what comes before it
+    (faster than a flat list of alternatives, which tries every word starting with the same letter
+    in turn). It may match a shorter word where a longer one also fits: for whole words, follow it
+    with a look-ahead that no letter comes next (then the matches are the same as a flat list's,
+    whatever its order).
+
+    >>> word_alternation(["said", "says", "told"])
+    '(?:sa(?:id|ys)|told)'
+    """
+    def tree(suffixes: list[str]) -> str:
+        groups: dict[str, list[str]] = {}
+        for suffix in suffixes:
+            if suffix:
+                groups.setdefault(suffix[0], []).append(suffix[1:])
+        branches = []
+        for first, rest in groups.items():
+            # a run of single continuations written as one string ("sa" + …)
+            head = re.escape(first)
+            while len(rest) == 1 and rest[0]:
+                head += re.escape(rest[0][0])
+                rest = [rest[0][1:]]
+            branches.append(head + tree(rest))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in suffixes else "(?:" + "|".join(branches) + ")"
+        return f"(?:{'|'.join(branches)})?" if "" in suffixes else body
+    return tree(sorted(set(words))) or "(?!x)x"
 
 
 def caseless_alternation(alternatives: list[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,7 @@ from analysis.text import (
     stem,
     stop_words,
     tokenize,
+    word_alternation,
     word_spans,
 )
 
@@ -189,3 +192,22 @@ def test_stem_only_strips_endings(word):
     stemmed = stem(word)
     assert len(stemmed) <= len(word)
     assert word.startswith(stemmed) or (stemmed.endswith("y") and word.startswith(stemmed[:-1]))  # -ies -> -y
+
+
+_LETTERS = st.text(alphabet="abst", min_size=1, max_size=5)
+
+
+@given(st.lists(_LETTERS, max_size=12), st.text(alphabet="abst .é", max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_word_alternation_finds_the_whole_words_a_flat_list_finds(words, text):
+    flat = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!x)x"
+    as_tree = re.compile(rf"(?<![a-z])(?:{word_alternation(words)})(?![a-z])")
+    as_list = re.compile(rf"(?<![a-z])(?:{flat})(?![a-z])")
+    assert [m.span() for m in as_tree.finditer(text)] == [m.span() for m in as_list.finditer(text)]
+    assert re.fullmatch(word_alternation(words), "".join(words[:1])) or not words
+
+
+def test_word_alternation_is_a_tree_of_letters():
+    assert word_alternation(["said", "says", "told"]) == "(?:sa(?:id|ys)|told)"
+    assert word_alternation(["add", "added", "adds"]) == "add(?:ed|s)?"
+    assert word_alternation([]) == "(?!x)x"
