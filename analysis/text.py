@@ -339,17 +339,22 @@ def is_probably_english(text: str, *, min_share: float = 0.12) -> bool:
     return sum(w in common for w in words) / len(words) >= min_share
 
 
-def word_alternation(words: Iterable[str]) -> str:
+def word_alternation(words: Iterable[str], *, space: str | None = None) -> str:
     r"""A regex group matching any of ``words`` (plain strings), written as a tree of their
     letters: each character is tried once for all the words that share what comes before it
     (faster than a flat list of alternatives, which tries every word starting with the same letter
-    in turn). It may match a shorter word where a longer one also fits: for whole words, follow it
-    with a look-ahead that no letter comes next (then the matches are the same as a flat list's,
-    whatever its order).
+    in turn). The words that fit at one position are prefixes of one another; the tree tries them
+    longest first (a word's continuations before its end), as a flat list sorted longest first
+    does, so with whatever follows the group the matches are the same as with that list.
+    ``space``: the regex written for a space (``r"\s+"``: any whitespace between the words of a
+    phrase), else a space.
 
     >>> word_alternation(["said", "says", "told"])
     '(?:sa(?:id|ys)|told)'
     """
+    def char(c: str) -> str:
+        return space if c == " " and space is not None else re.escape(c)
+
     def tree(suffixes: list[str]) -> str:
         groups: dict[str, list[str]] = {}
         for suffix in suffixes:
@@ -358,9 +363,9 @@ def word_alternation(words: Iterable[str]) -> str:
         branches = []
         for first, rest in groups.items():
             # a run of single continuations written as one string ("sa" + …)
-            head = re.escape(first)
+            head = char(first)
             while len(rest) == 1 and rest[0]:
-                head += re.escape(rest[0][0])
+                head += char(rest[0][0])
                 rest = [rest[0][1:]]
             branches.append(head + tree(rest))
         if not branches:

@@ -148,3 +148,32 @@ def test_attribution_word_search_equals_the_letter_runs_on_news_sentences():
 @settings(max_examples=500, deadline=None)
 def test_attribution_word_search_equals_the_letter_runs(text):
     assert annotate._has_attribution_word(text) == has_attribution_word_reference(text)
+
+
+def _rows_with_flat_verbs(sentences: list[tuple]) -> list[tuple]:
+    """``source_rows`` with the attribution verbs written as a flat list sorted longest first
+    (``sourcing._alternatives``), as before they were a tree of letters."""
+    sourcing._compile.cache_clear()
+    sourcing._lexicon_pattern.cache_clear()
+    try:
+        with patch.object(sourcing, "_verb_alternation", sourcing._alternatives):
+            return sourcing.source_rows(sentences)
+    finally:
+        sourcing._compile.cache_clear()
+        sourcing._lexicon_pattern.cache_clear()
+
+
+def test_verbs_as_a_tree_find_what_the_flat_list_finds():
+    sentences = [("a", i, 0, text) for i, text in enumerate(_SENTENCES)]
+    sentences.append(("b", 0, 0, "Aides pointed out, and added, that he pointed  out the adds, analysts said."))
+    fast = sourcing.source_rows(sentences)
+    assert fast == _rows_with_flat_verbs(sentences)
+    assert any(row[4] == "pointed out" for row in fast)
+
+
+@given(st.lists(st.lists(st.sampled_from(_WORDS + ["pointed", "out", "added", "adds"]), max_size=16).map(" ".join),
+                min_size=1, max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_verbs_as_a_tree_find_what_the_flat_list_finds_on_generated_text(texts):
+    sentences = [("a", i, 0, text) for i, text in enumerate(texts)]
+    assert sourcing.source_rows(sentences) == _rows_with_flat_verbs(sentences)

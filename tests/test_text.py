@@ -211,3 +211,16 @@ def test_word_alternation_is_a_tree_of_letters():
     assert word_alternation(["said", "says", "told"]) == "(?:sa(?:id|ys)|told)"
     assert word_alternation(["add", "added", "adds"]) == "add(?:ed|s)?"
     assert word_alternation([]) == "(?!x)x"
+
+
+@given(st.lists(st.text(alphabet="ab ", min_size=1, max_size=6).map(str.strip).filter(bool), max_size=10),
+       st.text(alphabet="ab x\n", max_size=50), st.sampled_from(["", r"\s+x", r"(?![ab])", "b"]))
+@settings(max_examples=500, deadline=None)
+def test_word_alternation_tries_the_words_as_a_list_sorted_longest_first(words, text, after):
+    """Whatever follows the group, its matches are those of the flat list, longest first (a
+    phrase's spaces as any whitespace)."""
+    flat = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    tree = word_alternation(words, space=r"\s+")
+    as_tree = re.compile(rf"(?P<w>{tree}){after}")
+    as_list = re.compile(rf"(?P<w>{flat or '(?!x)x'}){after}")
+    assert [m.span("w") for m in as_tree.finditer(text)] == [m.span("w") for m in as_list.finditer(text)]
