@@ -3,7 +3,8 @@ code finds (``tests/voice_reference.py``, the oracle).
 
 ``_speaker_before`` searches a "before" pattern only when the verb it ends with stands among the
 last chunks of its window; ``_reported`` finds the speech verbs of the whole text once, searches
-the "that" pattern only up to the last "that" and the closing patterns only from the last commas
+the "that" pattern only up to the last "that" (and only where a speech verb stands a few words
+before a "that") and the closing patterns only from the last commas
 they can start at, and counts a clause's words only as far as it needs. Checked on realistic news
 paragraphs (written for these tests, in the style of US political reporting) and on generated
 text built from the words and marks the shortcuts reason about.
