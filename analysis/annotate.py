@@ -46,7 +46,8 @@ from analysis.sourcing import PASSIVE_HEDGE_STANCE, source_rows
 from analysis.text import sentence_spans, word_alternation
 from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
 from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE
-from analysis.wording.scan import Cue, scan
+from analysis.wording.reasons import word_reason
+from analysis.wording.scan import scan_records
 
 __all__ = [
     "Annotation",
@@ -106,35 +107,60 @@ _CUE_FIELDS = ("sent_id", "start", "end", "term", "category", "stance", "score",
 
 
 class _CueFields:
-    """The fields of an :class:`AnnotatedCue`, assignable: the cue wrapping builds one with plain
-    slot assignments and then gives it its class (the same slots, nothing added), which costs a
-    third of assigning each field through ``object.__setattr__``."""
+    """The fields of an :class:`AnnotatedCue`, assignable: the scan makes one for each cue
+    (``analysis.wording.scan.scan_records``, called as ``Cue`` is), the cue wrapping adds its
+    sentence, voice and speaker with plain slot assignments and then gives it its class (the same
+    slots, nothing added), which costs a third of assigning each field through
+    ``object.__setattr__`` (and no :class:`~analysis.wording.scan.Cue` is made on the way).
+    ``_reason``: what a word cue's reason is made from, until it is first read
+    (``analysis.wording.reasons.word_reason``), else None."""
 
     __slots__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "voice", "speaker", "_why",
-                 "_evidence", "_cue")
+                 "_evidence", "_reason")
 
-    def __init__(self, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None,
-                 score: float, why: str, evidence: str, voice: str, speaker: str | None, cue: Cue | None) -> None:
-        self.sent_id = sent_id
+    sent_id: int
+    voice: str
+    speaker: str | None
+
+    def __init__(self, start: int, end: int, term: str, category: str, stance: str | None, score: float,
+                 why: str, evidence: str, reason: tuple | None) -> None:
         self.start = start
         self.end = end
         self.term = term
         self.category = category
         self.stance = stance
         self.score = score
-        self.voice = voice
-        self.speaker = speaker
         self._why = why
         self._evidence = evidence
-        self._cue = cue
+        self._reason = reason
+
+    def _resolve(self) -> None:
+        reason = self._reason
+        if reason is not None:  # (assigned through object: an AnnotatedCue refuses plain assignment)
+            why, evidence = word_reason(*reason)
+            object.__setattr__(self, "_why", why)
+            object.__setattr__(self, "_evidence", evidence)
+            object.__setattr__(self, "_reason", None)
+
+    @property
+    def why(self) -> str:
+        """The cue's one-line reason (``analysis.wording.scan.Cue.why``)."""
+        self._resolve()
+        return self._why
+
+    @property
+    def evidence(self) -> str:
+        """The kinds of evidence behind its score (``analysis.wording.scan.Cue.evidence``)."""
+        self._resolve()
+        return self._evidence
 
 
 class AnnotatedCue(_CueFields):
     """One wording cue (``analysis.wording.loaded_language``'s columns) with the sentence that
     holds its start (``sent_id``, -1 outside every sentence) and its voice and speaker.
 
-    Immutable. Its reason (``why``) and ``evidence`` are made from the scan's cue when first read
-    (corpus-scale figures never read them), exactly as the scan makes them."""
+    Immutable. Its reason (``why``) and ``evidence`` are made when first read (corpus-scale
+    figures never read them), exactly as the scan's :class:`~analysis.wording.scan.Cue` makes them."""
 
     __slots__ = ()
     __match_args__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence", "voice",
@@ -151,11 +177,10 @@ class AnnotatedCue(_CueFields):
     speaker: str | None
     _why: str
     _evidence: str
-    _cue: Cue | None
+    _reason: tuple | None
 
     def __init__(self, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None,
-                 score: float, why: str, evidence: str, voice: str, speaker: str | None,
-                 *, _cue: Cue | None = None) -> None:
+                 score: float, why: str, evidence: str, voice: str, speaker: str | None) -> None:
         put = object.__setattr__  # the class refuses assignment: set each field once, here
         put(self, "sent_id", sent_id)
         put(self, "start", start)
@@ -168,42 +193,7 @@ class AnnotatedCue(_CueFields):
         put(self, "speaker", speaker)
         put(self, "_why", why)
         put(self, "_evidence", evidence)
-        put(self, "_cue", _cue)
-
-    @classmethod
-    def _of(cls, sent_id: int, cue: Cue, voice: str, speaker: str | None) -> AnnotatedCue:
-        """The scan's ``cue`` in its sentence and voice, its reason still to be made."""
-        made = _CueFields(sent_id, cue.start, cue.end, cue.term, cue.category, cue.stance, cue.score, "", "", voice,
-                          speaker, cue)
-        made.__class__ = cls
-        return made  # type: ignore[return-value]
-
-    @classmethod
-    def _made(cls, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None, score: float,
-              why: str, evidence: str, voice: str, speaker: str | None) -> AnnotatedCue:
-        """``AnnotatedCue(...)`` with these fields, built as :meth:`_of` builds one."""
-        made = _CueFields(sent_id, start, end, term, category, stance, score, why, evidence, voice, speaker, None)
-        made.__class__ = cls
-        return made  # type: ignore[return-value]
-
-    def _resolve(self) -> None:
-        cue = self._cue
-        if cue is not None:
-            object.__setattr__(self, "_why", cue.why)
-            object.__setattr__(self, "_evidence", cue.evidence)
-            object.__setattr__(self, "_cue", None)
-
-    @property
-    def why(self) -> str:
-        """The cue's one-line reason (``analysis.wording.scan.Cue.why``)."""
-        self._resolve()
-        return self._why
-
-    @property
-    def evidence(self) -> str:
-        """The kinds of evidence behind its score (``analysis.wording.scan.Cue.evidence``)."""
-        self._resolve()
-        return self._evidence
+        put(self, "_reason", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"AnnotatedCue is immutable: cannot assign to field {name!r}")
@@ -337,11 +327,10 @@ def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Seque
     the sentences and quotations once (:meth:`VoiceIndex.voices`), not by a search for each cue."""
     # the quoted stretches the scan reads are these quotations' marked ones (``quoted_stretches``)
     marked = [(q.start, q.end) for q in quotes if q.kind in _MARKED_KINDS]
-    cues = scan(body, min_score=DEFAULT_MIN_SCORE, quoted_spans=marked, n_words=n_words)
+    cues: list[_CueFields] = scan_records(body, _CueFields, min_score=DEFAULT_MIN_SCORE, quoted_spans=marked,
+                                          n_words=n_words)
     voices = VoiceIndex(quotes).voices([cue.start for cue in cues])
-    out = []
     shared: dict[str, str] = {}  # one object for each repeated term, reason and evidence (a long article repeats them)
-    of, made = AnnotatedCue._of, AnnotatedCue._made
     i, n, last = -1, len(starts), -1  # the last sentence starting at or before the cue
     for cue, (voice, speaker) in zip(cues, voices, strict=True):
         pos = cue.start
@@ -350,15 +339,17 @@ def _cues(body: str, quotes: Sequence[Quote], starts: Sequence[int], ends: Seque
         while i + 1 < n and starts[i + 1] <= pos:
             i += 1
         last = pos
-        sent_id = int(sent_ids[i]) if i >= 0 and pos < ends[i] else -1
+        cue.sent_id = int(sent_ids[i]) if i >= 0 and pos < ends[i] else -1
+        cue.voice = voice
+        cue.speaker = speaker
         if reasons:
-            term, why, evidence = cue.term, cue.why, cue.evidence
-            out.append(made(sent_id, pos, cue.end, shared.setdefault(term, term), cue.category, cue.stance,
-                            cue.score, shared.setdefault(why, why), shared.setdefault(evidence, evidence), voice,
-                            speaker))
-        else:
-            out.append(of(sent_id, cue, voice, speaker))
-    return tuple(out)
+            cue._resolve()
+            term, why, evidence = cue.term, cue._why, cue._evidence
+            cue.term = shared.setdefault(term, term)
+            cue._why = shared.setdefault(why, why)
+            cue._evidence = shared.setdefault(evidence, evidence)
+        cue.__class__ = AnnotatedCue  # (the same slots: see :class:`_CueFields`)
+    return tuple(cues)  # type: ignore[arg-type]
 
 
 def _pair_mentions(sentences: Sequence[tuple[int, int, int, str]], pairs: ActorPairs) -> tuple[Mention, ...]:

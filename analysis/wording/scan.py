@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -62,6 +62,7 @@ __all__ = [
     "noun_uses",
     "occurrences",
     "scan",
+    "scan_records",
     "sentence_reasons",
     "sigmoid",
     "word_vector",
@@ -80,7 +81,7 @@ class Cue:
     __match_args__ = ("start", "end", "term", "category", "stance", "score", "why", "evidence")
 
     def __init__(self, start: int, end: int, term: str, category: str, stance: str | None, score: float,
-                 why: str = "", evidence: str = "", *, _reason: tuple | None = None) -> None:
+                 why: str = "", evidence: str = "", _reason: tuple | None = None) -> None:
         self.start = start
         self.end = end
         self.term = term
@@ -204,12 +205,13 @@ def _phrase_matches(text: str, starts: list[int] | None) -> Iterator[re.Match[st
 
 
 def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words: list[int] | None = None,
-          quoted_spans: Sequence[tuple[int, int]] | None = None) -> list:
-    """The body of :func:`scan` (``mode`` detail: :class:`Cue` records), :func:`cue_scores`
-    (count: ``(category, score)`` pairs, no reason strings built) and :func:`calibration_inputs`
-    (calibration: :class:`CalibrationInput` records). ``n_words``, if given, receives the number
-    of ``WORD_PATTERN`` matches in ``text`` (every word is visited on the way); ``quoted_spans``: the
-    quoted stretches of ``text`` when already found (see :func:`scan`)."""
+          quoted_spans: Sequence[tuple[int, int]] | None = None, make: Callable[..., Any] = Cue) -> list:
+    """The body of :func:`scan` and :func:`scan_records` (``mode`` detail: records made by
+    ``make``), :func:`cue_scores` (count: ``(category, score)`` pairs, no reason strings built)
+    and :func:`calibration_inputs` (calibration: :class:`CalibrationInput` records). ``n_words``,
+    if given, receives the number of ``WORD_PATTERN`` matches in ``text`` (every word is visited
+    on the way); ``quoted_spans``: the quoted stretches of ``text`` when already found (see
+    :func:`scan`)."""
     scorer = scorer or default_scorer()
     detail = mode == _DETAIL
     cal = scorer.calibration
@@ -228,8 +230,8 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         quoted = bool(quotes) and inside_spans(quotes, m.start())
         score = sigmoid(calibrated(cal, z, quoted, 0, 0.0))
         if detail:
-            out.append(Cue(m.start(), m.end(), term, info.category, info.stance, score,
-                           f"'{term}': {info.rationale}", "lexicon"))
+            out.append(make(m.start(), m.end(), term, info.category, info.stance, score,
+                            f"'{term}': {info.rationale}", "lexicon", None))
         elif mode == _CALIBRATION:
             out.append(CalibrationInput(term, z, quoted, 0, 0.0, info.category))
         else:
@@ -369,9 +371,9 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             out.append((hit.category, score))
             continue
         # the reason and evidence are made from these when first read (:func:`analysis.wording.reasons.word_reason`)
-        out.append(Cue(start, end, token, hit.category, hit.stance, score,
-                       _reason=(token, hit, intensified, w_int, cal, z_word, shift, quoted, marks, top, score,
-                                threshold, seg_lean, leaners.get(seg, ()), hint)))
+        out.append(make(start, end, token, hit.category, hit.stance, score, "", "",
+                        (token, hit, intensified, w_int, cal, z_word, shift, quoted, marks, top, score, threshold,
+                         seg_lean, leaners.get(seg, ()), hint)))
     if detail:
         _sort_cues(out)
     return out
@@ -379,7 +381,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
 
 
 
-def _sort_cues(cues: list[Cue]) -> None:
+def _sort_cues(cues: list[Any]) -> None:
     """Sort cues in place by :func:`_cue_order`, reading the rest of the key (and so making a
     reason) only for cues that start at the same offset: the same order as sorting by the whole
     key (cues of one text rarely share a start: words inside a curated phrase are not cues)."""
@@ -400,7 +402,7 @@ _START = attrgetter("start")
 
 
 
-def _cue_order(cue: Cue) -> tuple:
+def _cue_order(cue: Any) -> tuple:
     return (cue.start, cue.end, cue.term, cue.category, cue.stance or "", cue.score, cue.why, cue.evidence)
 
 
@@ -425,6 +427,20 @@ def scan(text: str, *, min_score: float = 0.0, scorer: Scorer | None = None,
     counted on the way, as :func:`cue_scores` returns it).
     """
     return _scan(text, min_score, scorer, _DETAIL, n_words, quoted_spans)
+
+
+def scan_records(text: str, make: Callable[..., Any], *, min_score: float = 0.0, scorer: Scorer | None = None,
+                 quoted_spans: Sequence[tuple[int, int]] | None = None,
+                 n_words: list[int] | None = None) -> list[Any]:
+    """:func:`scan` with each cue made by ``make`` instead of :class:`Cue` (``make`` is called as
+    ``Cue`` is: ``make(start, end, term, category, stance, score, why, evidence, reason)``), for a
+    caller that keeps cues in records of its own (``analysis.annotate``) without making each twice.
+    ``reason`` is None where ``why`` and ``evidence`` are given (curated phrases); for a word cue
+    they are ``""`` and ``reason`` is what :func:`analysis.wording.reasons.word_reason` makes them
+    from, ``(why, evidence) = word_reason(*reason)``, as :class:`Cue` makes them when first read.
+    The records come in the order :func:`scan` gives (by start; the rest of the key, ``why`` and
+    ``evidence`` included, read only where two share a start), so they must have those fields."""
+    return _scan(text, min_score, scorer, _DETAIL, n_words, quoted_spans, make)
 
 
 def cue_scores(
