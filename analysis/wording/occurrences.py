@@ -160,7 +160,7 @@ def _norms(token: str) -> tuple[str | None, str]:
     return (plain if is_candidate(plain) else None), plain
 
 
-_PERSONAL_FLAG, _SAY_FLAG, _UPPER_FLAG, _NOUN_FLAG, _STARTS_FLAG = 1, 2, 4, 8, 16
+_PERSONAL_FLAG, _SAY_FLAG, _UPPER_FLAG, _NOUN_FLAG, _STARTS_FLAG, _TO_FLAG = 1, 2, 4, 8, 16, 32
 #: token -> (:func:`_norms` of it, flags): what the scan's hot loop asks of a token, asked once.
 _TOKEN_FACTS: dict[str, tuple[str | None, str, int]] = {}
 #: token -> (offsets in it where a curated phrase, where :data:`_OBJECT_SENSE_RE` may start), for
@@ -201,11 +201,13 @@ def _token_facts(token: str) -> tuple[str | None, str, int]:
     """:func:`_norms` of ``token`` and its flags: a first- or second-person word (not "US"), a
     plain speech verb, a capital first letter, a verb-list word that may be a noun
     (:data:`_NOUN_HINT` may match at its start), a place where a phrase or a verb taking a plain
-    object may start (:data:`_TOKEN_STARTS`) (remembered)."""
+    object may start (:data:`_TOKEN_STARTS`), "to" not worth scoring (it reports speech after
+    "according") (remembered)."""
     norm, plain = _norms(token)
     flags = ((_PERSONAL_FLAG if plain in PERSONAL_WORDS and token != "US" else 0)
              | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0)
-             | (_NOUN_FLAG if _NOUN_HINT.match(token) is not None else 0))
+             | (_NOUN_FLAG if _NOUN_HINT.match(token) is not None else 0)
+             | (_TO_FLAG if norm is None and plain == "to" else 0))
     phrase = _phrase_start()
     # (most tokens hold neither: one search says so, the offsets are listed only where it finds one)
     phrase_offsets = (tuple(m.start() for m in phrase.finditer(token))
@@ -248,7 +250,7 @@ def _occurrence_parts(
 
     One pass over the words: a word's use as a noun (:func:`noun_uses`) is looked for only at the
     words that may be one (:data:`_NOUN_FLAG`, :data:`_STARTS_FLAG`), as ``finditer`` would find
-    it. (Plain tuples and local names: this is the hot loop.)"""
+    it. (Plain tuples, local names and the flags as numbers: this is the hot loop.)"""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     degree = degree_words()
@@ -297,12 +299,14 @@ def _occurrence_parts(
         if fact is None:
             fact = facts(token)
         norm, plain, flags = fact
-        if flags & 27:  # _PERSONAL_FLAG | _SAY_FLAG | _NOUN_FLAG | _STARTS_FLAG
-            if flags & _PERSONAL_FLAG:
+        if flags & 59:  # _PERSONAL_FLAG | _SAY_FLAG | _NOUN_FLAG | _STARTS_FLAG | _TO_FLAG
+            if flags & 1:  # _PERSONAL_FLAG
                 seg_marks[seg] |= PERSONAL
-            if flags & _SAY_FLAG:
+            if flags & 2:  # _SAY_FLAG
                 seg_reported[seg] = True
-            if flags & _STARTS_FLAG:
+            if flags & 32 and prev_norm == "according":  # _TO_FLAG ("to" not worth scoring)
+                seg_reported[seg] = True
+            if flags & 16:  # _STARTS_FLAG
                 phrase_offsets, object_offsets = _TOKEN_STARTS[token]
                 if phrase_starts is not None:
                     for offset in phrase_offsets:
@@ -315,28 +319,26 @@ def _occurrence_parts(
                             if not offset:
                                 object_at = start
         if norm is None:
-            if plain == "to" and prev_norm == "according":
-                seg_reported[seg] = True
             prev_end, prev_seg, prev_norm = end, seg, plain
             continue
-        same = seg == prev_seg
-        gap_len = start - prev_end
-        intensified = same and gap_len <= 2 and prev_norm in degree
-        # ``initial`` (a sentence, quote or bracket opens before it) only matters for capitals
-        name = flags & _UPPER_FLAG and not (
-            not same
-            or ((gap_len != 1 or text[prev_end] != " ") and opener(text, prev_end, start) is not None)
-        )
+        if seg == prev_seg:
+            intensified = start - prev_end <= 2 and prev_norm in degree
+            # a capital in mid-sentence: no sentence, quote or bracket opens before it
+            if flags & 4 and (start - prev_end == 1 and text[prev_end] == " " or opener(text, prev_end, start) is None):
+                name = True
+                names.add(norm)
+            else:
+                name = False
+        else:
+            intensified = name = False
         prev_end, prev_seg, prev_norm = end, seg, plain
-        if name:
-            names.add(norm)
         # curated: not a verb-list word used as a noun (:func:`noun_uses`, read at this word only)
         curated_use = object_at != start
-        if curated_use and flags & _NOUN_FLAG:
+        if curated_use and flags & 8:  # _NOUN_FLAG
             found = hint(text, start)
             if found is not None and (left(text, max(0, start - 40), start) or right(text, found.end())):
                 curated_use = False
-        append((start, end, token, norm, bool(name), seg, intensified, curated_use))
+        append((start, end, token, norm, name, seg, intensified, curated_use))
     seg_words[seg] = n_seg
     seg_marks[seg] |= _end_marks(text, prev_end, len(text))
     return rows, names, seg_reported, seg_words, seg_marks, phrase_starts

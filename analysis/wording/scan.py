@@ -257,8 +257,11 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     # some words are not yet scored, (row, its word score or its key)
     kept: list[tuple] = []
     new: list[tuple[str, bool, bool]] = []  # keys not yet scored: scored together (:meth:`Scorer.words`)
+    # the sentence being read (rows come sentence by sentence): its three strongest words and its
+    # lean, held in local names and stored when the next sentence starts
+    seg_now, b0, b1, b2, lean_now = -1, 0.0, 0.0, 0.0, 0.0
     for row in rows:
-        start, _, token, norm, name, seg, _, cur = row
+        start, _, token, norm, name, seg, intensified, cur = row
         if n_covered:
             while ci < n_covered and covered[ci][1] <= start:
                 ci += 1
@@ -279,19 +282,28 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         if new:
             kept.append((row, hit))
             continue
-        kept.append((seg, hit.z + (w_int if row[6] else 0.0), hit, row))
-        if hit.lean:
-            lean[seg] += hit.lean
-            if detail and hit.lean > 0:
-                leaners.setdefault(seg, []).append((hit.lean, token.lower(), hit.evaluative))
+        if seg != seg_now:
+            if seg_now >= 0:
+                top3[seg_now] = [b0, b1, b2]
+                lean[seg_now] = lean_now
+            seg_now, b0, b1, b2, lean_now = seg, 0.0, 0.0, 0.0, 0.0
+        kept.append((seg, hit.z + (w_int if intensified else 0.0), hit, row))
+        word_lean = hit.lean
+        if word_lean:
+            lean_now += word_lean
+            if detail and word_lean > 0:
+                leaners.setdefault(seg, []).append((word_lean, token.lower(), hit.evaluative))
         p = hit.p
-        best = top3[seg]
-        if p > best[0]:
-            best[0], best[1], best[2] = p, best[0], best[1]
-        elif p > best[1]:
-            best[1], best[2] = p, best[1]
-        elif p > best[2]:
-            best[2] = p
+        if p > b1:  # (b0 >= b1 >= b2: the same places as comparing with b0, b1 and b2 in turn)
+            if p > b0:
+                b0, b1, b2 = p, b0, b1
+            else:
+                b1, b2 = p, b1
+        elif p > b2:
+            b2 = p
+    if not new and seg_now >= 0:
+        top3[seg_now] = [b0, b1, b2]
+        lean[seg_now] = lean_now
     if new:
         scorer.words(new)
         kept = [(row[5], hit.z + (w_int if row[6] else 0.0), hit, row) for row, key in kept
@@ -325,6 +337,9 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     seg_now = -1
     shift = (0.0, 0.0)
     marks, top, third, seg_lean, floor = 0, [0.0, 0.0, 0.0], 0.0, 0.0, -math.inf
+    # the sentence's terms of :func:`calibrated` (added to a word's in the same order)
+    m3 = m4 = m5 = t6 = t7 = 0.0
+    seg_leaners: Sequence[tuple[float, str, bool]] = ()
     for seg, z_word, hit, row in kept:
         if seg != seg_now:  # the first word of a sentence: its terms, once (rows are in sentence order)
             seg_now = seg
@@ -337,6 +352,12 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             seg_lean = lean[seg]
             if not -LEAN_CAP <= seg_lean <= LEAN_CAP:
                 seg_lean = LEAN_CAP if seg_lean > 0 else -LEAN_CAP
+            m3 = c3 if marks & QUESTION else 0.0
+            m4 = c4 if marks & EXCLAMATION else 0.0
+            m5 = c5 if marks & PERSONAL else 0.0
+            t6 = c6 * third
+            t7 = c7 * seg_lean
+            seg_leaners = leaners.get(seg, ())
             if cut is not None:
                 most = (c1 + max(c2, 0.0) + (c3 if marks & QUESTION else 0.0) + (c4 if marks & EXCLAMATION else 0.0)
                         + (c5 if marks & PERSONAL else 0.0) + c6 * third + c7 * seg_lean)
@@ -355,9 +376,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             continue
         # :func:`calibrated`, written out (the same sum in the same order)
         z = z_word + shift[1]
-        score = 1.0 / (1.0 + exp(-(c0 * z + c1 + (c2 if quoted else 0.0) + (c3 if marks & QUESTION else 0.0)
-                                   + (c4 if marks & EXCLAMATION else 0.0) + (c5 if marks & PERSONAL else 0.0)
-                                   + c6 * third + c7 * seg_lean)))
+        score = 1.0 / (1.0 + exp(-(c0 * z + c1 + (c2 if quoted else 0.0) + m3 + m4 + m5 + t6 + t7)))
         lexical = hit.lexical
         if not lexical and score > hint_cap:
             score = hint_cap
@@ -373,7 +392,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         # the reason and evidence are made from these when first read (:func:`analysis.wording.reasons.word_reason`)
         out.append(make(start, end, token, hit.category, hit.stance, score, "", "",
                         (token, hit, intensified, w_int, cal, z_word, shift, quoted, marks, top, score, threshold,
-                         seg_lean, leaners.get(seg, ()), hint)))
+                         seg_lean, seg_leaners, hint)))
     if detail:
         _sort_cues(out)
     return out
