@@ -216,6 +216,38 @@ def test_word_level_lookups_equal_searching_the_whole_text(pieces, joins):
     _assert_word_level_lookups_equal("".join(piece + join for piece, join in zip(pieces, joins, strict=False)))
 
 
+# Bits of text around the places where reading a text piece by piece (split at spaces) could
+# differ from reading it whole: other white space (line breaks, tabs, no-break and thin spaces),
+# runs of spaces, tokens glued by apostrophes, hyphens, full stops and commas, numbers with
+# suffixes (the pattern's only look-ahead), initialisms, currency, letters that fold, and words
+# the scan's sentence facts read ("according to", "very", "said", "We").
+_PIECE_BITS = st.sampled_from(
+    [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "a", "Z", "é", "Ω", "ſ", "1", "20", ".", ",",
+     "%", "$", "€", "'", "’", "ʼ", "-", "‐", "_", "s", "th", "U.S.", "1990s", "4.2", "claims", "the", "very",
+     "brutal", "said", "according", "to", "We", "you", "?", "!", "(", "\"", "“", "Sen.", "climate", "change", "in",
+     "fact", "Moscow"]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECE_BITS, max_size=40).map("".join))
+def test_words_read_piece_by_piece_equal_the_whole_text_read_once(text):
+    """The word pass reads a text as its pieces between spaces, each piece's words remembered
+    (``analysis.wording.occurrences._piece_words``): the same tokens at the same offsets as
+    ``WORD_PATTERN`` over the whole text, and the same occurrences, sentence marks and counts."""
+    from analysis.wording.occurrences import _occurrence_parts, _piece_words
+
+    base, read = 0, []
+    for piece in text.split(" "):
+        read += [(base + offset, base + offset + length, token) for offset, length, token, *_ in _piece_words(piece)]
+        base += len(piece) + 1
+    assert read == [(m.start(), m.end(), m.group()) for m in WORD_PATTERN.finditer(text)]
+    assert scan.occurrences(text) == ref.occurrences_reference(text)
+    parts = _occurrence_parts(text)
+    assert parts[4] == ref.segment_marks_reference(text)
+    assert sum(parts[3]) == len(read)
+
+
 def test_cue_tally_counts_loaded_language(bodies, stitched):
     threshold = flag_threshold()
     for text in [*_TRICKY, *bodies, *stitched[:100], ""]:

@@ -224,6 +224,48 @@ def _token_facts(token: str) -> tuple[str | None, str, int]:
     return fact
 
 
+#: One word of a piece: (offset in the piece, length, token, norm, plain, flags, the token's
+#: :data:`_TOKEN_STARTS` entry or None).
+_Word = tuple[int, int, str, str | None, str, int, tuple[tuple[int, ...], tuple[int, ...]] | None]
+#: piece -> its words (:func:`_piece_words`), remembered.
+_PIECES: dict[str, tuple[_Word, ...]] = {}
+_WORD_AT_START = WORD_PATTERN.match  # (the first match of ``finditer`` where it starts at 0)
+
+
+def _piece_words(piece: str) -> tuple[_Word, ...]:
+    """The ``WORD_PATTERN`` tokens of ``piece`` (a stretch of text between two spaces), each with
+    its offset in the piece, its length and its facts (:func:`_token_facts`) (remembered).
+
+    A text's tokens are its pieces' tokens, each piece read on its own, at the piece's offset: no
+    match of ``WORD_PATTERN`` holds a space, and a match depends on nothing before it (no
+    look-behind) and on nothing after it but whether a word character follows (``\b`` after a
+    number's suffix), which a space and the end of the piece both deny. Most pieces are one word
+    that recurs ("the", "said,"), so a text is read as pieces already known, without the pattern."""
+    whole = _WORD_AT_START(piece)
+    if whole is not None and whole.end() == len(piece):  # one token, the whole piece (most pieces)
+        fact = _TOKEN_FACTS.get(piece)
+        if fact is None:
+            fact = _token_facts(piece)
+        norm, plain, flags = fact
+        found: tuple[_Word, ...] = ((0, len(piece), piece, norm, plain, flags,
+                                     _TOKEN_STARTS[piece] if flags & 16 else None),)
+    else:
+        words = []
+        for m in WORD_PATTERN.finditer(piece):
+            start, end = m.span()
+            token = m.group()
+            fact = _TOKEN_FACTS.get(token)
+            if fact is None:
+                fact = _token_facts(token)
+            norm, plain, flags = fact
+            words.append((start, end - start, token, norm, plain, flags, _TOKEN_STARTS[token] if flags & 16 else None))
+        found = tuple(words)
+    if len(_PIECES) >= 100_000:
+        _PIECES.clear()
+    _PIECES[piece] = found
+    return found
+
+
 def _end_marks(text: str, start: int, end: int) -> int:
     """Marks of the punctuation closing a sentence (``text[start:end]``, the gap after its last
     word): :data:`QUESTION`, :data:`EXCLAMATION`."""
@@ -248,14 +290,14 @@ def _occurrence_parts(
     """:func:`occurrence_rows`, and the offsets where a curated phrase may start, in order (every
     start of a match of ``phrase_finder()`` is among them; None: not known, search the text).
 
-    One pass over the words: a word's use as a noun (:func:`noun_uses`) is looked for only at the
-    words that may be one (:data:`_NOUN_FLAG`, :data:`_STARTS_FLAG`), as ``finditer`` would find
-    it. (Plain tuples, local names and the flags as numbers: this is the hot loop.)"""
+    One pass over the words, read piece by piece (the text split at spaces, each piece's words
+    remembered: :func:`_piece_words`): a word's use as a noun (:func:`noun_uses`) is looked for
+    only at the words that may be one (:data:`_NOUN_FLAG`, :data:`_STARTS_FLAG`), as ``finditer``
+    would find it. (Plain tuples, local names and the flags as numbers: this is the hot loop.)"""
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     ends.append(len(text) + 1)
     degree = degree_words()
-    facts = _token_facts
-    known = _TOKEN_FACTS.get
+    known = _PIECES.get
     opener = _OPENER.search
     hint = _NOUN_HINT.match
     left = _NOUN_LEFT_RE.search
@@ -277,68 +319,70 @@ def _occurrence_parts(
     seg_marks = [0]
     next_end = ends[0]
     n_seg = 0  # words of the current sentence
-    for m in WORD_PATTERN.finditer(text):
-        start, end = m.span()
-        if next_end < start:
-            while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
-                k += 1
-            if ends[k] < start:
-                seg_marks[seg] |= _end_marks(text, prev_end, start)
-                seg_words[seg] = n_seg
-                n_seg = 0
-                seg += 1
-                seg_words.append(0)
-                seg_reported.append(False)
-                seg_marks.append(0)
-            while ends[k] < start:
-                k += 1
-            next_end = ends[k]
-        n_seg += 1
-        token = m.group()
-        fact = known(token)
-        if fact is None:
-            fact = facts(token)
-        norm, plain, flags = fact
-        if flags & 59:  # _PERSONAL_FLAG | _SAY_FLAG | _NOUN_FLAG | _STARTS_FLAG | _TO_FLAG
-            if flags & 1:  # _PERSONAL_FLAG
-                seg_marks[seg] |= PERSONAL
-            if flags & 2:  # _SAY_FLAG
-                seg_reported[seg] = True
-            if flags & 32 and prev_norm == "according":  # _TO_FLAG ("to" not worth scoring)
-                seg_reported[seg] = True
-            if flags & 16:  # _STARTS_FLAG
-                phrase_offsets, object_offsets = _TOKEN_STARTS[token]
-                if phrase_starts is not None:
-                    for offset in phrase_offsets:
-                        phrase_starts.append(start + offset)
-                for offset in object_offsets:
-                    if start + offset >= object_end:
-                        found = object_sense(text, start + offset)
-                        if found is not None:
-                            object_end = found.end()
-                            if not offset:
-                                object_at = start
-        if norm is None:
-            prev_end, prev_seg, prev_norm = end, seg, plain
-            continue
-        if seg == prev_seg:
-            intensified = start - prev_end <= 2 and prev_norm in degree
-            # a capital in mid-sentence: no sentence, quote or bracket opens before it
-            if flags & 4 and (start - prev_end == 1 and text[prev_end] == " " or opener(text, prev_end, start) is None):
-                name = True
-                names.add(norm)
+    base = 0  # where the piece starts
+    for piece in text.split(" "):
+        words = known(piece)
+        if words is None:
+            words = _piece_words(piece)
+        for offset, length, token, norm, plain, flags, token_starts in words:
+            start = base + offset
+            end = start + length
+            if next_end < start:
+                while ends[k] < prev_end:  # full stops inside a token ("U.S.") do not count
+                    k += 1
+                if ends[k] < start:
+                    seg_marks[seg] |= _end_marks(text, prev_end, start)
+                    seg_words[seg] = n_seg
+                    n_seg = 0
+                    seg += 1
+                    seg_words.append(0)
+                    seg_reported.append(False)
+                    seg_marks.append(0)
+                while ends[k] < start:
+                    k += 1
+                next_end = ends[k]
+            n_seg += 1
+            if flags & 59:  # _PERSONAL_FLAG | _SAY_FLAG | _NOUN_FLAG | _STARTS_FLAG | _TO_FLAG
+                if flags & 1:  # _PERSONAL_FLAG
+                    seg_marks[seg] |= PERSONAL
+                if flags & 2:  # _SAY_FLAG
+                    seg_reported[seg] = True
+                if flags & 32 and prev_norm == "according":  # _TO_FLAG ("to" not worth scoring)
+                    seg_reported[seg] = True
+                if flags & 16:  # _STARTS_FLAG
+                    phrase_offsets, object_offsets = token_starts  # type: ignore[misc]
+                    if phrase_starts is not None:
+                        for at in phrase_offsets:
+                            phrase_starts.append(start + at)
+                    for at in object_offsets:
+                        if start + at >= object_end:
+                            found = object_sense(text, start + at)
+                            if found is not None:
+                                object_end = found.end()
+                                if not at:
+                                    object_at = start
+            if norm is None:
+                prev_end, prev_seg, prev_norm = end, seg, plain
+                continue
+            if seg == prev_seg:
+                intensified = start - prev_end <= 2 and prev_norm in degree
+                # a capital in mid-sentence: no sentence, quote or bracket opens before it
+                if flags & 4 and (start - prev_end == 1 and text[prev_end] == " " or opener(text, prev_end, start) is None):
+                    name = True
+                    names.add(norm)
+                else:
+                    name = False
             else:
-                name = False
-        else:
-            intensified = name = False
-        prev_end, prev_seg, prev_norm = end, seg, plain
-        # curated: not a verb-list word used as a noun (:func:`noun_uses`, read at this word only)
-        curated_use = object_at != start
-        if curated_use and flags & 8:  # _NOUN_FLAG
-            found = hint(text, start)
-            if found is not None and (left(text, max(0, start - 40), start) or right(text, found.end())):
-                curated_use = False
-        append((start, end, token, norm, name, seg, intensified, curated_use))
+                intensified = name = False
+            prev_end, prev_seg, prev_norm = end, seg, plain
+            # curated: not a verb-list word used as a noun (:func:`noun_uses`, read at this word only)
+            curated_use = object_at != start
+            if curated_use and flags & 8:  # _NOUN_FLAG
+                found = hint(text, start)
+                if found is not None and (left(text, max(0, start - 40), start) or right(text, found.end())):
+                    curated_use = False
+            append((start, end, token, norm, name, seg, intensified, curated_use))
+        base += len(piece) + 1
     seg_words[seg] = n_seg
     seg_marks[seg] |= _end_marks(text, prev_end, len(text))
     return rows, names, seg_reported, seg_words, seg_marks, phrase_starts
@@ -367,5 +411,6 @@ def clear_caches() -> None:
     _norms.cache_clear()
     _TOKEN_FACTS.clear()
     _TOKEN_STARTS.clear()
+    _PIECES.clear()
     _phrase_start.cache_clear()
     common_only_categories.cache_clear()
