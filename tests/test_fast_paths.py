@@ -248,6 +248,18 @@ def test_words_read_piece_by_piece_equal_the_whole_text_read_once(text):
     assert sum(parts[3]) == len(read)
 
 
+def test_a_long_run_without_spaces_is_read_the_same_and_not_remembered():
+    """A piece longer than the word pass remembers (a long run without spaces) is read each time,
+    to the same words; the pieces around it are remembered as usual."""
+    from analysis.wording.occurrences import _PIECE_CHARS, _PIECES
+
+    run = "brutal,claims-" * (_PIECE_CHARS // 4)
+    text = f"We said {run} and the very brutal claims of {run}."
+    for _ in range(2):
+        assert scan.occurrences(text) == ref.occurrences_reference(text)
+    assert run not in _PIECES and "brutal" in _PIECES
+
+
 def test_cue_tally_counts_loaded_language(bodies, stitched):
     threshold = flag_threshold()
     for text in [*_TRICKY, *bodies, *stitched[:100], ""]:

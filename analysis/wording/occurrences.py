@@ -230,6 +230,8 @@ _Word = tuple[int, int, str, str | None, str, int, tuple[tuple[int, ...], tuple[
 #: piece -> its words (:func:`_piece_words`), remembered.
 _PIECES: dict[str, tuple[_Word, ...]] = {}
 _WORD_AT_START = WORD_PATTERN.match  # (the first match of ``finditer`` where it starts at 0)
+#: The longest piece remembered (longer ones, rare in prose, are read each time).
+_PIECE_CHARS = 64
 
 
 def _piece_words(piece: str) -> tuple[_Word, ...]:
@@ -238,9 +240,11 @@ def _piece_words(piece: str) -> tuple[_Word, ...]:
 
     A text's tokens are its pieces' tokens, each piece read on its own, at the piece's offset: no
     match of ``WORD_PATTERN`` holds a space, and a match depends on nothing before it (no
-    look-behind) and on nothing after it but whether a word character follows (``\b`` after a
-    number's suffix), which a space and the end of the piece both deny. Most pieces are one word
-    that recurs ("the", "said,"), so a text is read as pieces already known, without the pattern."""
+    look-behind) and on nothing after it but whether a word character follows (the word boundary
+    after a number's suffix), which a space and the end of the piece both deny. Most pieces are one
+    word that recurs ("the", "said,"), so a text is read as pieces already known, without the
+    pattern. A piece longer than :data:`_PIECE_CHARS` (a long run without spaces) is read each time,
+    not remembered: the memory held stays bounded whatever the text."""
     whole = _WORD_AT_START(piece)
     if whole is not None and whole.end() == len(piece):  # one token, the whole piece (most pieces)
         fact = _TOKEN_FACTS.get(piece)
@@ -260,9 +264,10 @@ def _piece_words(piece: str) -> tuple[_Word, ...]:
             norm, plain, flags = fact
             words.append((start, end - start, token, norm, plain, flags, _TOKEN_STARTS[token] if flags & 16 else None))
         found = tuple(words)
-    if len(_PIECES) >= 100_000:
-        _PIECES.clear()
-    _PIECES[piece] = found
+    if len(piece) <= _PIECE_CHARS:
+        if len(_PIECES) >= 100_000:
+            _PIECES.clear()
+        _PIECES[piece] = found
     return found
 
 
