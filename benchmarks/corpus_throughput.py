@@ -26,10 +26,11 @@ memory sampler (reading ``/proc/<pid>/smaps_rollup`` costs the kernel about 8 ms
 sample, taken from the workers' cores: on two cores it slowed the parallel run by about a tenth),
 the second run samples memory only. ``--no-memory`` skips the second run.
 
-Measured on 27 Nov 2026 at 16:46 UTC with ``--n 300 985 --texts ../shared/eval/mbic_articles.jsonl``
-on the idle 2-core machine (load average 0.8-1.0), code 8e06223: features() costs 3.96x / 3.42x
-TextBlob's CPU per article (300 / 985 articles, fresh process; 4.84x / 3.96x at 14:23 for 7f9b448);
-0.41x / 0.51x one-core TextBlob on two cores; cost per article falling with N; peak 537 MB at 985.
+Measured on 27 Nov 2026 at 23:14-23:16 UTC (twice) with ``--n 300 985 --texts
+../shared/eval/mbic_articles.jsonl`` on the idle 2-core machine (load average 0.4-1.2), code 0f2e4ee:
+features() costs 2.34x / 2.16x TextBlob's CPU per article at 300 articles and 2.00x / 2.14x at 985
+(3.09x / 3.05x at 21:05 for e52b078; 3.96x / 3.42x at 16:46 for 8e06223); 0.69x / 0.75x and
+0.92x / 0.89x one-core TextBlob on two cores; cost per article falling with N; peak 547 MB at 985.
 See README, "Corpus scale".
 """
 
