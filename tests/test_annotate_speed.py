@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from analysis import annotate as annotation
 from analysis import text as text_module
-from analysis import voice
+from analysis.voice import speakers as voice
 from analysis.actors import actor_mentions, event_actors
 from analysis.annotate import Source
 from analysis.inputs import load_corpus

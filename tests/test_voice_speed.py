@@ -18,7 +18,7 @@ from unittest.mock import patch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analysis import voice
+from analysis.voice import speakers as voice
 from analysis.text import WORD_PATTERN, sentence_spans
 from tests.voice_reference import reported_reference, speaker_before_reference
 

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from analysis import voice
+from analysis.voice import speakers as voice
 
 _DOUBLE_MARK = re.compile(r"[\"“”]")
 
