@@ -2,12 +2,13 @@
 
 The flow is input → **annotation** → lenses (tone, wording, emphasis) → comparison →
 presentation, with corpus scale beside it. :func:`annotate` turns one article body into an
-:class:`Annotation`: its sentences with their spans, its words in each voice, its quoted spans
-(``analysis.voice``), its wording cues with voice and speaker (the one wording scan,
-``analysis.wording.scan``), TextBlob's assessments and VADER's compound for every sentence and
-TextBlob's for the whole body (``analysis.instruments``), its actor mentions and its attributions
-(``analysis.sourcing.find_sources``). :func:`annotate_many` does the same for an articles table,
-in batches, on one process pool (:func:`map_batches`).
+:class:`Annotation` (the records, ``analysis.records``): its sentences with their spans, its
+words in each voice, its quoted spans (``analysis.voice``), its wording cues with voice and
+speaker (the one wording scan, ``analysis.wording.scan``), TextBlob's assessments and VADER's
+compound for every sentence and TextBlob's for the whole body (``analysis.instruments``), its
+actor mentions and its attributions (``analysis.sourcing.find_sources``). :func:`annotate_many`
+does the same for an articles table, in batches, on the package's one process pool
+(``analysis.pool.map_batches``).
 
 ``analysis.compare`` hands the annotations' tables to the lenses, and ``analysis.scale`` reduces
 the same annotations to one row of numbers an article, so each measure has one definition.
@@ -22,16 +23,13 @@ from __future__ import annotations
 
 import gc
 import math
-import os
 import re
 from bisect import bisect_right
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -42,13 +40,25 @@ from analysis.actors import actor_groups, pairs_pattern
 from analysis.instruments import _textblob_fast
 from analysis.instruments.sentences import tokens_and_compounds
 from analysis.lexicon import load_lexicon, on_change
+from analysis.pool import map_batches
+from analysis.records import (
+    ActorPairs,
+    AnnotatedCue,
+    Annotation,
+    Assessment,
+    Mention,
+    SentenceAnnotation,
+    Source,
+    _CueFields,
+)
 from analysis.sourcing import PASSIVE_HEDGE_STANCE, source_rows
 from analysis.text import sentence_spans, word_alternation
 from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
 from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE
-from analysis.wording.reasons import word_reason
 from analysis.wording.scan import scan_records
 
+# The records are ``analysis.records``' (listed here too: ``from analysis.annotate import
+# Annotation`` is where the lenses and notebooks have always found them).
 __all__ = [
     "Annotation",
     "AnnotatedCue",
@@ -63,225 +73,10 @@ __all__ = [
     "annotate_many",
     "collector_paused",
     "cue_table",
-    "map_batches",
     "source_table",
     "voice_words",
     "warm_up",
 ]
-
-#: (term, polarity, subjectivity): one word or phrase TextBlob scored ("not good").
-Assessment = tuple[str, float, float]
-#: (actor, term) pairs of a user actor table, hashable and cheap to send to a process.
-ActorPairs = tuple[tuple[str, str], ...]
-
-
-def _mean(values: Sequence[float]) -> float:
-    """TextBlob's mean: 0.0 for no values (a text with no scored word is "neutral")."""
-    return _textblob_fast.mean(values)
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceAnnotation:
-    """One sentence: ``text == body[start:end]`` (offsets into the body), TextBlob's
-    ``assessments`` of it on its own and VADER's ``vader`` compound."""
-
-    sent_id: int
-    start: int
-    end: int
-    text: str
-    assessments: tuple[Assessment, ...]
-    vader: float
-
-    @property
-    def polarity(self) -> float:
-        """TextBlob polarity of the sentence: the mean of its assessments (0.0 with none)."""
-        return _mean([p for _, p, _ in self.assessments])
-
-    @property
-    def subjectivity(self) -> float:
-        """TextBlob subjectivity of the sentence (0.0 with no assessment)."""
-        return _mean([s for _, _, s in self.assessments])
-
-
-_CUE_FIELDS = ("sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence", "voice", "speaker")
-
-
-class _CueFields:
-    """The fields of an :class:`AnnotatedCue`, assignable: the scan makes one for each cue
-    (``analysis.wording.scan.scan_records``, called as ``Cue`` is), the cue wrapping adds its
-    sentence, voice and speaker with plain slot assignments and then gives it its class (the same
-    slots, nothing added), which costs a third of assigning each field through
-    ``object.__setattr__`` (and no :class:`~analysis.wording.scan.Cue` is made on the way).
-    ``_reason``: what a word cue's reason is made from, until it is first read
-    (``analysis.wording.reasons.word_reason``), else None."""
-
-    __slots__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "voice", "speaker", "_why",
-                 "_evidence", "_reason")
-
-    sent_id: int
-    voice: str
-    speaker: str | None
-
-    def __init__(self, start: int, end: int, term: str, category: str, stance: str | None, score: float,
-                 why: str, evidence: str, reason: tuple | None) -> None:
-        self.start = start
-        self.end = end
-        self.term = term
-        self.category = category
-        self.stance = stance
-        self.score = score
-        self._why = why
-        self._evidence = evidence
-        self._reason = reason
-
-    def _resolve(self) -> None:
-        reason = self._reason
-        if reason is not None:  # (assigned through object: an AnnotatedCue refuses plain assignment)
-            why, evidence = word_reason(*reason)
-            object.__setattr__(self, "_why", why)
-            object.__setattr__(self, "_evidence", evidence)
-            object.__setattr__(self, "_reason", None)
-
-    @property
-    def why(self) -> str:
-        """The cue's one-line reason (``analysis.wording.scan.Cue.why``)."""
-        self._resolve()
-        return self._why
-
-    @property
-    def evidence(self) -> str:
-        """The kinds of evidence behind its score (``analysis.wording.scan.Cue.evidence``)."""
-        self._resolve()
-        return self._evidence
-
-
-class AnnotatedCue(_CueFields):
-    """One wording cue (``analysis.wording.loaded_language``'s columns) with the sentence that
-    holds its start (``sent_id``, -1 outside every sentence) and its voice and speaker.
-
-    Immutable. Its reason (``why``) and ``evidence`` are made when first read (corpus-scale
-    figures never read them), exactly as the scan's :class:`~analysis.wording.scan.Cue` makes them."""
-
-    __slots__ = ()
-    __match_args__ = ("sent_id", "start", "end", "term", "category", "stance", "score", "why", "evidence", "voice",
-                      "speaker")
-
-    sent_id: int
-    start: int
-    end: int
-    term: str
-    category: str
-    stance: str | None
-    score: float
-    voice: str
-    speaker: str | None
-    _why: str
-    _evidence: str
-    _reason: tuple | None
-
-    def __init__(self, sent_id: int, start: int, end: int, term: str, category: str, stance: str | None,
-                 score: float, why: str, evidence: str, voice: str, speaker: str | None) -> None:
-        put = object.__setattr__  # the class refuses assignment: set each field once, here
-        put(self, "sent_id", sent_id)
-        put(self, "start", start)
-        put(self, "end", end)
-        put(self, "term", term)
-        put(self, "category", category)
-        put(self, "stance", stance)
-        put(self, "score", score)
-        put(self, "voice", voice)
-        put(self, "speaker", speaker)
-        put(self, "_why", why)
-        put(self, "_evidence", evidence)
-        put(self, "_reason", None)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"AnnotatedCue is immutable: cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"AnnotatedCue is immutable: cannot delete field {name!r}")
-
-    def _fields(self) -> tuple:
-        return tuple(getattr(self, name) for name in _CUE_FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return "AnnotatedCue(" + ", ".join(f"{n}={v!r}" for n, v in zip(_CUE_FIELDS, self._fields(), strict=True)) + ")"
-
-    def __reduce__(self) -> tuple:
-        return (AnnotatedCue, self._fields())
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One actor mention: ``body[start:end] == alias``; ``kind`` when known."""
-
-    sent_id: int
-    actor: str
-    alias: str
-    kind: str | None
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One attribution (``analysis.sourcing.find_sources``'s columns, without ``article_id``)."""
-
-    sent_id: int
-    source: str
-    source_key: str
-    verb: str
-    stance: str
-    named: bool
-    kind: str
-    start: int
-    end: int
-    verb_start: int
-    verb_end: int
-    actor: str | None
-    actor_kind: str | None
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """Everything measured in one article on its own (see the module docstring).
-
-    ``n_words`` counts the body's words (``analysis.text.WORD_PATTERN``), split into
-    ``narrator_words`` and ``quoted_words`` by ``quotes`` (:data:`analysis.voice.VOICE_RULE`).
-    ``document`` is TextBlob's assessments of the whole body (what ``TextBlob(body).sentiment``
-    averages: it carries "not" and "very" across sentence ends, so it is not the sentences'
-    assessments joined); ``with_boilerplate`` the same with the removed boilerplate put back.
-    """
-
-    article_id: str
-    n_words: int
-    narrator_words: int
-    quoted_words: int
-    sentences: tuple[SentenceAnnotation, ...]
-    quotes: tuple[Quote, ...]
-    cues: tuple[AnnotatedCue, ...]
-    document: tuple[Assessment, ...]
-    with_boilerplate: tuple[Assessment, ...]
-    mentions: tuple[Mention, ...]
-    sources: tuple[Source, ...]
-
-    @property
-    def polarity(self) -> float:
-        """TextBlob polarity of the body (exactly ``TextBlob(body).sentiment.polarity``)."""
-        return _mean([p for _, p, _ in self.document])
-
-    @property
-    def subjectivity(self) -> float:
-        """TextBlob subjectivity of the body."""
-        return _mean([s for _, _, s in self.document])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -646,7 +441,7 @@ def annotate_many(
     batch_size: int = 40,
 ) -> list[Annotation]:
     """:func:`annotate` of every article of an articles table (``article_id, body`` and, when
-    there, ``boilerplate``), in order, in batches over ``n_jobs`` processes (:func:`map_batches`).
+    there, ``boilerplate``), in order, in batches over ``n_jobs`` processes (``analysis.pool.map_batches``).
 
     ``sentences`` is the corpus's sentence table (``article_id, sent_id, start, end, text``, as
     ``analysis.load_corpus`` gives it); without it sentences are split here. ``mentions``
@@ -657,7 +452,7 @@ def annotate_many(
     batches = (
         (items[first : first + batch_size], pairs, mentions) for first in range(0, len(items), max(1, batch_size))
     )
-    return [a for batch in map_batches(_annotate_batch, batches, n_jobs=n_jobs) for a in batch]
+    return [a for batch in map_batches(_annotate_batch, batches, n_jobs=n_jobs, warm_up=warm_up) for a in batch]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -702,70 +497,15 @@ def source_table(annotations: Sequence[Annotation]) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------
-# One process pool
+# Warming up (before the process pool forks, and in each worker: ``analysis.pool.map_batches``)
 # ---------------------------------------------------------------------------------------------
 
 
 def warm_up() -> None:
-    """Compile every lexicon and pattern once (in each worker process)."""
+    """Compile every lexicon and pattern once: by annotating a short text of every kind of word
+    (before the process pool forks, and in each worker process)."""
     # wordfreq's list and wordfreq itself: most words are read from the precomputed word table
     # (analysis.wording.precomputed), so a warm-up text may no longer reach them
     frequency.load()
     # words of every kind: a name, an abbreviation, a quotation, a number in a word and an accent
     annotate("Warm-up: the U.S. claimed on Jan. 5 that Russia's \"brutal\" COVID-19 attack was not good, café.")
-
-
-def _worker_start() -> None:
-    """A worker's first step: what it inherited from the parent (lexicons, compiled patterns,
-    remembered word scores) is set apart from the cyclic garbage collector, which then never
-    walks it (an O(1) step; the collector would otherwise touch, and so copy, every inherited
-    page), then :func:`warm_up`."""
-    gc.freeze()
-    warm_up()
-
-
-def _workers(n_jobs: int | None) -> int:
-    cores = os.cpu_count() or 1
-    if n_jobs is None or n_jobs < 0:
-        return cores
-    return max(1, n_jobs)
-
-
-def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
-    yield from first
-    yield from rest
-
-
-def map_batches(
-    func: Callable[[Any], Any],
-    batches: Iterable[Any],
-    *,
-    n_jobs: int | None = -1,
-    in_flight: int | None = None,
-) -> Iterator[Any]:
-    """``func(batch)`` for every batch, in order, spread over ``n_jobs`` processes (-1: all cores):
-    the package's one process pool (annotation, corpus-scale features, term counts).
-
-    At most ``in_flight`` batches (default two per process) are queued at once, so an endless
-    stream of batches runs in constant memory. Each worker compiles the lexicons once when it
-    starts. With one process, or a single batch, everything runs here.
-    """
-    workers = _workers(n_jobs)
-    iterator = iter(batches)
-    first = list(islice(iterator, 2))
-    if workers <= 1 or len(first) < 2:
-        for batch in first:
-            yield func(batch)
-        for batch in iterator:
-            yield func(batch)
-        return
-    in_flight = in_flight or 2 * workers
-    warm_up()  # a forked worker inherits the compiled caches
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
-        pending: deque[Any] = deque()
-        for batch in _chain(first, iterator):
-            pending.append(pool.submit(func, batch))
-            if len(pending) >= in_flight:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()

@@ -15,7 +15,7 @@ article), then summarises them by outlet (or any column) with uncertainty:
   share of attributions that name their source, doubt-casting attributions);
 - :func:`features`: that function over an articles table or a stream of records (from
   ``analysis.loaders.iter_articles``), in batches spread over processes (the package's one
-  pool, ``analysis.annotate.map_batches``), with a progress bar,
+  pool, ``analysis.pool.map_batches``), with a progress bar,
   holding only the output table in memory;
 - :func:`group_summary`: mean of every measure per group with a bootstrap interval over
   articles; :func:`group_distinctive_terms`: which words set each group apart (Monroe et al.
@@ -54,10 +54,11 @@ from analysis.annotate import (
     actor_pairs,
     annotate_bodies,
     collector_paused,
-    map_batches,
+    warm_up,
 )
 from analysis.boilerplate import clean_text
 from analysis.categories import cue_categories
+from analysis.pool import map_batches
 from analysis.progress import progress_bar
 from analysis.text import WORD_PATTERN, sentence_spans
 from analysis.tone import NEUTRAL_BAND, bootstrap_mean_ci
@@ -385,7 +386,7 @@ def features(
 
     rows: list[dict[str, float]] = []
     with _progress(total, progress, "features") as bar:
-        for result in map_batches(_features_batch, batches(), n_jobs=n_jobs):
+        for result in map_batches(_features_batch, batches(), n_jobs=n_jobs, warm_up=warm_up):
             rows.extend(result)
             bar.update(len(result))
     columns = feature_columns(_pairs=pairs)
@@ -465,7 +466,7 @@ def group_term_counts(
 
     summed: pd.Series | None = None
     with _progress(total, progress, "term counts") as bar:
-        for done, part in map_batches(_term_counts_batch, batches(), n_jobs=n_jobs):
+        for done, part in map_batches(_term_counts_batch, batches(), n_jobs=n_jobs, warm_up=warm_up):
             summed = part if summed is None else summed.add(part, fill_value=0)
             bar.update(done)
     if summed is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 from unittest.mock import patch
 
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from analysis import annotate as annotation
 from analysis import text as text_module
-from analysis.voice import speakers as voice
+from analysis import voice
 from analysis.actors import actor_mentions, event_actors
 from analysis.annotate import Source
 from analysis.inputs import load_corpus
@@ -28,6 +29,7 @@ from analysis.lexicon import use_lexicon_dir
 from analysis.paths import CORPUS_DIR, LEXICON_DIR
 from analysis.sourcing import attribution_pattern, find_sources
 from analysis.text import WORD_PATTERN
+from analysis.voice import quotes, speakers, vocabulary
 
 _EVENTS = sorted(
     [p for p in CORPUS_DIR.iterdir() if p.is_dir()]
@@ -100,15 +102,18 @@ def test_sources_link_actors_in_some_event():
 @pytest.fixture(scope="module")
 def voice_patterns():
     """(the patterns as compiled, the same with plain case-insensitive alternations)."""
-    voice._patterns.cache_clear()
-    with patch.object(voice, "caseless_alternation", lambda alternatives: "(?i:" + "|".join(alternatives) + ")"):
-        plain = voice._patterns()
-    voice._patterns.cache_clear()
-    return voice._patterns(), plain
+    vocabulary._patterns.cache_clear()
+    with patch.object(vocabulary, "caseless_alternation", lambda alternatives: "(?i:" + "|".join(alternatives) + ")"):
+        plain = vocabulary._patterns()
+    vocabulary._patterns.cache_clear()
+    return vocabulary._patterns(), plain
 
 
 def _quotations_with(patterns: dict, text: str) -> list:
-    with patch.object(voice, "_patterns", lambda: patterns):
+    # every module of analysis.voice that reads the patterns reads these
+    with ExitStack() as stack:
+        for module in (vocabulary, speakers, quotes):
+            stack.enter_context(patch.object(module, "_patterns", lambda: patterns))
         return voice.quotations(text)
 
 

@@ -17,8 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import sourcing
-from analysis.voice import speakers as voice
+from analysis import sourcing, voice
 from analysis.inputs import load_corpus
 from analysis.paths import CORPUS_DIR
 from analysis.text import WORD_PATTERN, first_letters_class

@@ -183,3 +183,14 @@ def test_the_lens_check_sees_a_crossing(tmp_path):
     crafted = tmp_path / "tone.py"
     crafted.write_text("def f():\n    from analysis.wording import loaded_language\n", encoding="utf-8")
     assert _lens(sorted(m for m in _all_imports(crafted) if _lens(m))[0]) == "analysis.wording"
+
+
+#: The house's limit on a module's length (issue 13): a module longer than this holds more than
+#: one job; split it by job (as ``analysis/voice/`` and ``annotate``, ``records``, ``pool`` were).
+MAX_MODULE_LINES = 700
+
+
+def test_no_module_is_longer_than_the_house_limit():
+    long = {path.relative_to(PACKAGE).as_posix(): n for path in sorted(PACKAGE.rglob("*.py"))
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}, f"split these by job (at most {MAX_MODULE_LINES} lines a module): {long}"

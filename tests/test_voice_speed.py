@@ -18,8 +18,9 @@ from unittest.mock import patch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from analysis.voice import speakers as voice
+from analysis import voice
 from analysis.text import WORD_PATTERN, sentence_spans
+from analysis.voice import lookup, quotes, speakers, vocabulary
 from tests.voice_reference import reported_reference, speaker_before_reference
 
 _ARTICLE = """\
@@ -69,8 +70,8 @@ _WORDS = [
 
 
 def _plain(text: str, sentences=None) -> list[tuple]:
-    with patch.object(voice, "_speaker_before", speaker_before_reference), \
-         patch.object(voice, "_reported", reported_reference):
+    with patch.object(quotes, "_speaker_before", speaker_before_reference), \
+         patch.object(quotes, "_reported", reported_reference):
         return [astuple(q) for q in voice.quotations(text, sentences=sentences)]
 
 
@@ -120,14 +121,14 @@ def test_paragraphs_without_a_mark_or_a_verb_are_passed_over():
 
 def test_word_counts_stop_at_the_limit():
     text = "one two three four five"
-    assert voice._words(text, 0, len(text)) == 5
-    assert voice._words(text, 0, len(text), 3) == 4
-    assert voice._words(text, 0, 7, 3) == 2
+    assert vocabulary._words(text, 0, len(text)) == 5
+    assert vocabulary._words(text, 0, len(text), 3) == 4
+    assert vocabulary._words(text, 0, 7, 3) == 2
 
 
 def test_that_end_is_after_the_last_that():
-    assert voice._that_end("He said that they knew that  it was over") == len("He said that they knew that  ")
-    assert voice._that_end("That was all, thatch") is None
+    assert speakers._that_end("He said that they knew that  it was over") == len("He said that they knew that  ")
+    assert speakers._that_end("That was all, thatch") is None
 
 
 # -- voice word counts from a word count already made (the wording scan counts the body's words) --
@@ -152,7 +153,7 @@ def test_words_starting_in_stretches_equal_the_plain_count(pieces, cuts):
     text = "".join(pieces)
     bounds = sorted({min(c, len(text)) for c in cuts})
     stretches = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=False) if a < b]
-    assert voice._words_starting_in(text, stretches) == _quoted_by_bisect(text, stretches)
+    assert lookup._words_starting_in(text, stretches) == _quoted_by_bisect(text, stretches)
 
 
 def test_voice_word_counts_with_the_scans_count_equal_the_plain_count():
@@ -162,9 +163,9 @@ def test_voice_word_counts_with_the_scans_count_equal_the_plain_count():
         counted: list[int] = []
         scan(text, n_words=counted)
         assert counted == [len(WORD_PATTERN.findall(text))]
-        quotes = voice.quotations(text)
-        assert voice.voice_word_counts(text, quotes=quotes, n_words=counted[0]) == voice.voice_word_counts(
-            text, quotes=quotes)
+        found = voice.quotations(text)
+        assert voice.voice_word_counts(text, quotes=found, n_words=counted[0]) == voice.voice_word_counts(
+            text, quotes=found)
     article = voice.voice_word_counts(_ARTICLE, n_words=len(WORD_PATTERN.findall(_ARTICLE)))
     assert article["quoted"] > 100 and article["narrator"] > 100
 

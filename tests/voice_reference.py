@@ -1,6 +1,6 @@
 """Plain references for the speed paths of ``analysis.voice.quotations`` (test oracles, not shipped code).
 
-``speaker_before_reference`` and ``reported_reference`` are ``analysis.voice._speaker_before`` and
+``speaker_before_reference`` and ``reported_reference`` are ``analysis.voice.speakers._speaker_before`` and
 ``_reported`` as they were before the shortcuts of issue 13 item 6: every "before" pattern
 searched over its window once a speech verb stands in it, the "that" and closing patterns searched
 over the whole sentence (and its last 260 characters), the speech verbs of each paragraph found in
@@ -15,13 +15,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from analysis.voice import speakers as voice
+from analysis.text import paragraph_sentence_spans
+from analysis.voice import speakers, vocabulary
 
 _DOUBLE_MARK = re.compile(r"[\"“”]")
 
 
 def _all_words(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in voice._patterns()["word"].finditer(text, start, end))
+    return sum(1 for _ in vocabulary._patterns()["word"].finditer(text, start, end))
 
 
 def speaker_before_reference(text: str, open_mark: int, floor: int,
@@ -29,29 +30,29 @@ def speaker_before_reference(text: str, open_mark: int, floor: int,
     """The speaker named before an opening mark (or a block quotation) at ``open_mark``, in the
     words since the start of the sentence holding it (the last of ``sentence_starts()`` at or
     before it, by ``analysis.text.sentence_spans``) and since the last double quotation mark."""
-    lo = max(floor, open_mark - voice._WINDOW)
+    lo = max(floor, open_mark - speakers._WINDOW)
     window = text[lo:open_mark]
     cut = 0
     for m in _DOUBLE_MARK.finditer(window):
         cut = m.end()
     # every pattern needs a speech verb, "according to" or a label verb: without one, no search
     # (a search of the window costs far more than this check, paragraph after paragraph)
-    before_words = voice._before_words()
-    if before_words.isdisjoint(voice._WORD_SPLIT.findall(window[cut:].lower())):
+    before_words = vocabulary._before_words()
+    if before_words.isdisjoint(vocabulary._WORD_SPLIT.findall(window[cut:].lower())):
         return None
     starts = sentence_starts()
     i = bisect_right(starts, open_mark) - 1
     if i >= 0 and starts[i] - lo > cut:
         cut = starts[i] - lo
-        if before_words.isdisjoint(voice._WORD_SPLIT.findall(window[cut:].lower())):
+        if before_words.isdisjoint(vocabulary._WORD_SPLIT.findall(window[cut:].lower())):
             return None
-    m = voice._first(voice._patterns()["before"], "search", window, cut, len(window))
+    m = speakers._first(vocabulary._patterns()["before"], "search", window, cut, len(window))
     if m is None:
         return None
-    found = voice._clean_speaker(m, lo)
+    found = speakers._clean_speaker(m, lo)
     if found is None:
         return None
-    verb = voice._group(m, "acc") or voice._group(m, "verb") or voice._group(m, "label") or ""
+    verb = speakers._group(m, "acc") or speakers._group(m, "verb") or speakers._group(m, "label") or ""
     return found, " ".join(verb.lower().split())
 
 
@@ -61,9 +62,9 @@ def reported_reference(text: str, start: int, end: int, direct: list[tuple[int, 
     """Reported speech with a clear attribution in the paragraph ``text[start:end]``, looked for
     sentence by sentence (``analysis.text.sentence_spans``; ``sentences``: the paragraph's, when
     already made)."""
-    pats = voice._patterns()
+    pats = vocabulary._patterns()
     out: list[tuple[int, int, tuple[str, int, int], str]] = []
-    verbs = voice._verb_set()
+    verbs = vocabulary._verb_set()
     direct_starts = [qs for qs, _ in direct]
     direct_ends = [qe for _, qe in direct]
     # where a speech verb or "according" stands: only the sentences that hold one are read (the
@@ -71,36 +72,36 @@ def reported_reference(text: str, start: int, end: int, direct: list[tuple[int, 
     lower_paragraph = text[start:end].lower()
     hits: list[int] | None = None
     if len(lower_paragraph) == end - start:  # lower-casing kept every offset (it nearly always does)
-        hits = [start + m.start() for m in voice._attribution_words().finditer(lower_paragraph)]
+        hits = [start + m.start() for m in vocabulary._attribution_words().finditer(lower_paragraph)]
         if not hits:
             return out
-    for s, e in voice.paragraph_sentence_spans(text, start, end) if sentences is None else sentences:
+    for s, e in paragraph_sentence_spans(text, start, end) if sentences is None else sentences:
         if hits is not None:
             i = bisect_left(hits, s)
             if i == len(hits) or hits[i] >= e:
                 continue
         sentence = text[s:e]
         lower = sentence.lower()
-        words = set(voice._WORD_SPLIT.findall(lower))
+        words = set(vocabulary._WORD_SPLIT.findall(lower))
         has_verb = not verbs.isdisjoint(words)
         according = "according" in words
         if not (has_verb or according):
             continue
         found: tuple[int, int, tuple[str, int, int] | None, str] | None = None
-        m = voice._first(pats["according_start"], "match", sentence) if according else None
+        m = speakers._first(pats["according_start"], "match", sentence) if according else None
         if m:
-            found = (s + m.end(), e, voice._clean_speaker(m, s), "according to")
+            found = (s + m.end(), e, speakers._clean_speaker(m, s), "according to")
         else:
-            m = voice._first(pats["that"], "search", sentence) if has_verb and "that" in words else None
+            m = speakers._first(pats["that"], "search", sentence) if has_verb and "that" in words else None
             if m:
-                found = (s + m.end(), e, voice._clean_speaker(m, s), (voice._group(m, "verb") or "").lower())
+                found = (s + m.end(), e, speakers._clean_speaker(m, s), (speakers._group(m, "verb") or "").lower())
             else:
-                tail = max(0, len(sentence) - voice._TAIL)  # the attribution closes the sentence
-                m = voice._first((pats["according_end"] if according else []) + (pats["tail"] if has_verb else []),
+                tail = max(0, len(sentence) - speakers._TAIL)  # the attribution closes the sentence
+                m = speakers._first((pats["according_end"] if according else []) + (pats["tail"] if has_verb else []),
                                  "search", sentence, tail)
                 if m:
-                    verb = voice._group(m, "acc") or voice._group(m, "verb") or ""
-                    found = (s, s + m.start(), voice._clean_speaker(m, s), " ".join(verb.lower().split()))
+                    verb = speakers._group(m, "acc") or speakers._group(m, "verb") or ""
+                    found = (s, s + m.start(), speakers._clean_speaker(m, s), " ".join(verb.lower().split()))
         if not found:
             continue
         a, b, speaker, verb = found
