@@ -77,6 +77,8 @@ def test_shipped_table_is_read_and_fresh():
     _require_fresh()
     table = word_table()
     assert table is not None and len(table.codes) > 50_000
+    assert Scorer()._table_scores(table) is not None, (
+        "the shipped word table's scores are not the shipped model's (refitted without `make word-table`?)")
 
 
 @pytest.mark.slow
@@ -157,11 +159,11 @@ def test_any_table_words_equal_their_fresh_facts_and_scores(words):
     _require_fresh()
     table = word_table()
     fresh = build(words)
-    below_row = (1 << precomputed.ROW_SHIFT) - 1  # flags and forms (row numbers differ between tables)
+    below_row = (1 << precomputed.ROW_SHIFT) - 1  # flags and forms (row numbers and places differ between tables)
     for word, code in zip(words, fresh.codes.tolist(), strict=True):
         shipped = table.codes[word]
         assert shipped & below_row == code & below_row, word
-        assert table.row(shipped >> precomputed.ROW_SHIFT) == tuple(fresh.rows[code >> precomputed.ROW_SHIFT].tolist())
+        assert table.row(precomputed.row_of(shipped)) == tuple(fresh.rows[precomputed.row_of(code)].tolist())
     keys = [(w, capital, cur) for w in words for capital in (False, True) for cur in (True, False)]
     with ignored():
         computed = _scores(Scorer(), keys)
@@ -238,6 +240,46 @@ def test_written_table_reads_back_with_its_fingerprint(tmp_path):
     assert table is not None and list(table.codes) == words
     for word in words:
         code = table.codes[word]
-        assert table.row(code >> precomputed.ROW_SHIFT) == base_features(word, True)
+        assert table.row(precomputed.row_of(code)) == base_features(word, True)
         assert bool(code & precomputed.CANDIDATE) == is_candidate(word)
     assert read_table(path, expected="another fingerprint") is None
+
+
+def test_table_scores_serve_only_the_shipped_word_model(computed):
+    """The table's word scores are read by a scorer whose word-level model and learned table are the
+    shipped ones (a change of a context weight keeps them); another word weight or learned table
+    computes every word, and either way every key scores as computed."""
+    _require_fresh()
+    _, scores = computed
+    keys = sorted(scores)[::7]
+    table = word_table()
+    shipped = Scorer()
+    assert shipped._table_scores(table) is not None
+    context = Scorer(shipped.model.with_weight("nearby", 0.123))
+    assert context._table_scores(table) is not None
+    assert _scores(context, keys) == {k: scores[k] for k in keys}
+    other = Scorer(shipped.model.with_weight("rarity", shipped.model.weight("rarity") + 0.5))
+    assert other._table_scores(table) is None
+    with ignored():
+        expected = _scores(Scorer(other.model), keys)
+    assert _scores(other, keys) == expected
+    assert Scorer(shipped.model, dict(shipped.learned))._table_scores(table) is None
+
+
+def test_table_scores_make_their_reason_when_read(computed):
+    """A score read from the table makes its reason's parts (feature vector first) when asked:
+    the same as a computed score's."""
+    _require_fresh()
+    words = ["regime", "brutal", "gently", "claims", "disgraceful", "bombshell"]
+    keys = [(w, capital, True) for w in words for capital in (False, True)]
+    through = Scorer()
+    through.words(keys)
+    with ignored():
+        alone = Scorer()
+        alone.words(keys)
+        for key in keys:
+            a, b = through._memo[key], alone._memo[key]
+            assert a is not None and b is not None and a.reason[0] is None
+            x, *rest = a.reason_parts()
+            y, *rest_b = b.reason_parts()
+            assert np.array_equal(x, y) and rest[1:] == rest_b[1:] and a.why == b.why

@@ -43,7 +43,7 @@ def _same(batch, one) -> bool:
     made from) and the same reason."""
     if batch is None or one is None:
         return batch is None and one is None
-    same_vector = isinstance(batch.reason, str) or np.array_equal(batch.reason[0], one.reason[0])
+    same_vector = isinstance(batch.reason, str) or np.array_equal(batch.reason_parts()[0], one.reason[0])
     return same_vector and all(getattr(batch, f) == getattr(one, f) for f in _FIELDS)
 
 

@@ -49,6 +49,7 @@ from analysis.wording.precomputed import (
     AFINN_NEGATIVE,
     CANDIDATE,
     CURATED,
+    ROW_MASK,
     ROW_SHIFT,
     TEXTBLOB_NEGATIVE,
     VADER_NEGATIVE,
@@ -349,7 +350,7 @@ def base_features(norm: str, curated: bool = True) -> tuple[float, ...]:
     """
     table = feature_table()
     if table is not None and (code := table.codes.get(norm)) is not None and (curated or not code & CURATED):
-        return table.row(code >> ROW_SHIFT)
+        return table.row(code >> ROW_SHIFT & ROW_MASK)
     facts = word_facts(norm, curated)
     return tuple([value(facts) for value in _WORD_FEATURES])
 

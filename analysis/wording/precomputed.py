@@ -5,8 +5,11 @@ file for the words news prose uses most, instead of computed on a word's first u
 ``CONTRIBUTING.md``) holds, for every word of wordfreq's English list at or above a Zipf
 frequency cut: whether it is worth scoring (:func:`analysis.wording.features.is_candidate`),
 whether it has a curated entry (:func:`analysis.wording.lexicons.curated_word`), which of
-TextBlob, VADER and AFINN rate it negative, and its word features
-(:func:`analysis.wording.features.base_features`): numpy arrays and one word list.
+TextBlob, VADER and AFINN rate it negative, its word features
+(:func:`analysis.wording.features.base_features`) and, for a word worth scoring, its score without
+context by the shipped model and learned table (:class:`TableScores`, read by
+``analysis.wording.scorer`` only for a scorer with that word-level model and learned table): numpy
+arrays and one word list.
 
 The file carries a fingerprint of everything it was computed from (:func:`fingerprint`): the
 lexicon files it reads, the versions of the packages whose word lists and frequencies it reads,
@@ -44,11 +47,14 @@ __all__ = [
     "CURATED",
     "FORMS",
     "FORMS_SHIFT",
+    "INDEX_SHIFT",
+    "ROW_MASK",
     "ROW_SHIFT",
     "TABLE_FILE",
     "TABLE_VERSION",
     "TEXTBLOB_NEGATIVE",
     "VADER_NEGATIVE",
+    "TableScores",
     "WordTable",
     "encode_forms",
     "fingerprint",
@@ -56,14 +62,16 @@ __all__ = [
     "forms",
     "ignored",
     "read_table",
+    "row_of",
     "word_table",
 ]
 
 #: Raise by one whenever the code behind the table's facts changes (``analysis.wording.features``:
 #: the word features, ``is_candidate``, ``word_facts``; ``analysis.wording.lexicons``:
 #: ``curated_word`` and the readers; ``analysis.text``: ``normalize_token``, ``stem``;
-#: ``analysis.frequency``): an old table is then ignored until it is rebuilt.
-TABLE_VERSION = 2
+#: ``analysis.frequency``; ``analysis.wording.scorer``: a word's score without context, which the
+#: table also holds): an old table is then ignored until it is rebuilt.
+TABLE_VERSION = 3
 TABLE_FILE = MODELS_DIR / "word_table.npz"
 #: The lexicon files the table is computed from, besides the curated ones the cue-category
 #: registry lists (``analysis.categories.lexicon_order``). ``tests/test_word_table.py`` checks
@@ -75,11 +83,20 @@ PACKAGES = ("wordfreq", "textblob", "vaderSentiment", "afinn", "NRCLex")
 #: Bits of a word's flags: worth scoring, has a curated entry, rated negative by TextBlob, VADER,
 #: AFINN, and its forms are in its code (see :func:`forms`).
 CANDIDATE, CURATED, TEXTBLOB_NEGATIVE, VADER_NEGATIVE, AFINN_NEGATIVE, FORMS = 1, 2, 4, 8, 16, 32
-#: A word's code in :attr:`WordTable.codes` is ``row << ROW_SHIFT | forms << FORMS_SHIFT | flags``:
-#: ``forms`` (13 bits) holds the length of the prefix of the word its inflection fold
-#: (``analysis.wording.lexicons.fold_form``) keeps (6 bits), whether the fold adds a "y" (1 bit), and
-#: the length of the prefix its word family (``family_form`` of the fold) keeps (6 bits).
-FORMS_SHIFT, ROW_SHIFT = 6, 19
+#: A word's code in :attr:`WordTable.codes` is
+#: ``index << INDEX_SHIFT | row << ROW_SHIFT | forms << FORMS_SHIFT | flags``: ``index`` is the
+#: word's place in the table (its row of :attr:`TableScores.values`), ``row`` its row of
+#: :attr:`WordTable.rows` (:func:`row_of`); ``forms`` (13 bits) holds the length of the prefix of
+#: the word its inflection fold (``analysis.wording.lexicons.fold_form``) keeps (6 bits), whether
+#: the fold adds a "y" (1 bit), and the length of the prefix its word family (``family_form`` of
+#: the fold) keeps (6 bits).
+FORMS_SHIFT, ROW_SHIFT, INDEX_SHIFT = 6, 19, 40
+ROW_MASK = (1 << (INDEX_SHIFT - ROW_SHIFT)) - 1
+
+
+def row_of(code: int) -> int:
+    """The feature row (of :attr:`WordTable.rows`) of a word's code."""
+    return code >> ROW_SHIFT & ROW_MASK
 
 
 def encode_forms(word: str, folded: str, family: str) -> int:
@@ -118,6 +135,25 @@ def fingerprint() -> str:
 
 
 @dataclass(frozen=True)
+class TableScores:
+    """The table words' scores without context (``analysis.wording.scorer.WordScore``) as the
+    shipped model and learned table give them, for a word worth scoring with its curated entry
+    counting: used by a scorer whose word-level model and learned table are those it was computed
+    with (:attr:`stamp`, ``analysis.wording.scorer.score_stamp``).
+
+    ``values``: one row a word (its code's ``index``): ``z`` and ``z_plain`` of the plain word,
+    ``z`` and ``z_plain`` of the word as a name, its ``lean``; ``kinds``: one number a word, the
+    plain word's ``evidence << 1 | evaluative`` in its low 16 bits, the name's in the next 16
+    (``evidence``: an index into :attr:`evidence`, the evidence strings with whether they hold
+    lexical evidence)."""
+
+    stamp: str
+    values: np.ndarray
+    kinds: np.ndarray
+    evidence: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
 class WordTable:
     """The precomputed facts of many words (see the module docstring).
 
@@ -131,6 +167,8 @@ class WordTable:
     fingerprint: str
     #: rows as tuples of floats, made on first use
     _tuples: list[tuple[float, ...] | None]
+    #: the words' scores without context (None: the file holds none)
+    scores: TableScores | None = None
 
     def row(self, index: int) -> tuple[float, ...]:
         """Row ``index`` of :attr:`rows` as a tuple of floats (made once)."""
@@ -155,13 +193,22 @@ def read_table(path: str | Path = TABLE_FILE, *, expected: str | None = None) ->
             codes = data["codes"].astype(np.int64).tolist()
             rows = data["rows"]
             features = tuple(str(f) for f in data["features"])
+            scores = None
+            if "score_stamp" in data.files:
+                evidence = tuple(str(e) for e in data["score_evidence"])
+                lexical = data["score_lexical"].astype(bool).tolist()
+                scores = TableScores(str(data["score_stamp"]), np.asarray(data["score_values"], dtype=np.float64),
+                                     np.asarray(data["score_kinds"], dtype=np.int64), tuple(zip(evidence, lexical, strict=True)))
     except (OSError, ValueError, KeyError) as err:
         warnings.warn(f"{path}: unreadable word table ({err}); words are computed instead", stacklevel=2)
         return None
     if len(words) != len(codes) or rows.ndim != 2 or rows.shape[1] != len(features):
         warnings.warn(f"{path}: malformed word table; words are computed instead", stacklevel=2)
         return None
-    return WordTable(dict(zip(words, codes, strict=True)), rows, features, stored, [None] * len(rows))
+    if scores is not None and (scores.values.shape != (len(words), 5) or scores.kinds.shape != (len(words),)):
+        warnings.warn(f"{path}: malformed word scores; they are computed instead", stacklevel=2)
+        scores = None
+    return WordTable(dict(zip(words, codes, strict=True)), rows, features, stored, [None] * len(rows), scores)
 
 
 _ignoring = False

@@ -9,6 +9,7 @@ category and stance, its evidence tags and what its reason is made from. The sca
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from analysis.wording.features import (
 )
 from analysis.wording.lexicons import CueInfo, curated, curated_word, fold_form
 from analysis.wording.model import (
+    LEARNED_FILE,
     Counts,
     Families,
     Model,
@@ -45,10 +47,20 @@ from analysis.wording.model import (
     load_model,
 )
 from analysis.wording.occurrences import common_only_categories
-from analysis.wording.precomputed import CANDIDATE, CURATED, FORMS, ROW_SHIFT, forms
+from analysis.wording.precomputed import (
+    CANDIDATE,
+    CURATED,
+    FORMS,
+    INDEX_SHIFT,
+    ROW_MASK,
+    ROW_SHIFT,
+    TableScores,
+    WordTable,
+    forms,
+)
 from analysis.wording.reasons import word_why
 
-__all__ = ["HINT_RULE", "STRONG_RATE", "Scorer", "WordScore", "default_scorer", "word_vector"]
+__all__ = ["HINT_RULE", "STRONG_RATE", "Scorer", "WordScore", "default_scorer", "score_stamp", "word_vector"]
 
 _HINT_INDEX = tuple(FEATURES.index(f) for f in HINT_FEATURES)
 _HINT_LIST = list(_HINT_INDEX)
@@ -94,9 +106,9 @@ class WordScore:
     category: str
     stance: str | None
     #: the one-line reason, or what it is built from until :attr:`why` is first read (counting
-    #: cues at corpus scale never reads it)
-    reason: str | tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model, tuple[int, int, str] | None,
-                        str]
+    #: cues at corpus scale never reads it): :meth:`reason_parts`, or for a score read from the
+    #: precomputed table ``(None, key, model, learned table, families)``, from which they are made
+    reason: str | _ReasonParts | tuple[None, tuple[str, bool, bool], Model, Counts, Families]
     evidence: str
     lexical: bool
     #: log-odds where rarity and shape count only for words a curated list or the experts'
@@ -121,8 +133,70 @@ class WordScore:
     def why(self) -> str:
         """One line a reader can understand: the lexicon's rationale, then the strongest evidence."""
         if not isinstance(self.reason, str):
-            self.reason = word_why(*self.reason)
+            self.reason = word_why(*self.reason_parts())
         return self.reason
+
+    def reason_parts(self) -> _ReasonParts:
+        """What :attr:`why` is made from, ``(feature vector, curated entry, learned counts, model,
+        family backoff, norm)`` (made now for a score read from the precomputed table); only
+        until :attr:`why` is first read."""
+        reason = self.reason
+        if isinstance(reason, str):
+            raise ValueError("the reason is already made")
+        if reason[0] is None:
+            reason = self.reason = _reason_parts(*reason[1:])
+        return reason
+
+
+_ReasonParts = tuple[np.ndarray, CueInfo | None, tuple[int, int, int] | None, Model, tuple[int, int, str] | None, str]
+
+
+def _learned_parts(norm: str, cur: bool, folded: str, family: str | None, learned: Counts, families: Families,
+                   model: Model, lexicons: dict[str, CueInfo]) -> tuple[float, float, float, float,
+                                                                     tuple[int, int, int] | None,
+                                                                     tuple[int, int, str] | None]:
+    """A word's own learned feature and whether it was seen, its family backoff (value, seen),
+    its learned counts and its family's explanation, as :meth:`Scorer.words` reads them."""
+    fam_value, fam_known, fam = family_feature(folded, learned, families, base_rate=model.base_rate,
+                                               smoothing=model.smoothing, family=family)
+    kn = learned.get(folded)
+    # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
+    # (as :func:`_own_learned` with an empty table)
+    if kn is not None and kn[1] >= model.min_sentences and (cur or norm not in lexicons):
+        own, known = learned_feature(kn[0], kn[1], base_rate=model.base_rate, smoothing=model.smoothing), 1.0
+    else:
+        own, known = 0.0, 0.0
+    return own, known, fam_value, fam_known, kn, fam
+
+
+def _reason_parts(key: tuple[str, bool, bool], model: Model, learned: Counts, families: Families) -> _ReasonParts:
+    """The reason's parts of a word scored by :meth:`Scorer.words` (its feature vector made
+    alone: the same values, made element by element)."""
+    norm, capital, cur = key
+    info = curated_word(norm) if cur else None
+    own, known, fam_value, fam_known, kn, fam = _learned_parts(norm, cur, fold_form(norm), None, learned, families,
+                                                               model, curated())
+    x = _matrix([base_features(norm, cur)], [own], [known], [fam_value], [fam_known], [capital])[0]
+    return x, info, kn, model, fam, norm
+
+
+def score_stamp(model: Model, learned: Counts) -> str:
+    """What the precomputed table's word scores (``analysis.wording.precomputed.TableScores``)
+    are checked against: a SHA-256 of the word-level part of ``model``, the bytes of the shipped
+    learned table file (``learned`` must be the one read from it) and the rules of this module."""
+    digest = _LEARNED_DIGEST.get(id(learned))
+    if digest is None or digest[0] is not learned:
+        digest = (learned, hashlib.sha256(LEARNED_FILE.read_bytes()).hexdigest())
+        _LEARNED_DIGEST.clear()
+        _LEARNED_DIGEST[id(learned)] = digest
+    parts = (repr(float(model.intercept)), str(model.weights.dtype), model.weights[:N_WORD].tobytes().hex(),
+             repr(float(model.base_rate)), repr(float(model.smoothing)), repr(model.min_sentences),
+             repr(float(model.lean_base_rate)), repr(float(model.lean_smoothing)), HINT_RULE, repr(STRONG_RATE),
+             digest[1])
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+_LEARNED_DIGEST: dict[int, tuple[Counts, str]] = {}
 
 
 
@@ -198,6 +272,15 @@ class Scorer:
         self.w_length = self.model.weight("length")
         self.hint_cap = float(self.model.hint_cap)
         self.calibration = tuple(float(c) for c in self.model.calibration)
+        # the precomputed table's word scores hold for the shipped learned table only
+        self._stamp = (score_stamp(self.model, self.learned)
+                       if self.learned is learned_table() and self.families is learned_families() else None)
+
+    def _table_scores(self, table: WordTable | None) -> TableScores | None:
+        """The word scores ``table`` holds when they are this scorer's (same word-level model and
+        learned table), else None."""
+        scores = table.scores if table is not None else None
+        return scores if scores is not None and self._stamp is not None and scores.stamp == self._stamp else None
 
     def with_model(self, model: Model) -> Scorer:
         """A scorer with ``model`` and the same learned table (word scores shared when the
@@ -229,13 +312,13 @@ class Scorer:
         lexicons = curated()
         common = common_only_categories()
         learned, families = self.learned, self.families
-        base_rate, smoothing, min_sentences = model.base_rate, model.smoothing, model.min_sentences
         todo = []
         bases, owns, knowns, fam_values, fam_knowns, capitals = [], [], [], [], [], []
         # words the precomputed table holds: their flags and feature row read at once (the row of
         # each todo entry where ``rows[i] >= 0``, else its features are in ``bases``)
         table = feature_table()
         codes = table.codes if table is not None else {}
+        scores = self._table_scores(table)
         rows: list[int] = []
         for key in dict.fromkeys(keys):
             if key in memo:
@@ -248,7 +331,10 @@ class Scorer:
                 if not code & CANDIDATE or (capital and entry is not None and entry.category in common):
                     memo[key] = None
                     continue
-                rows.append(code >> ROW_SHIFT)
+                if scores is not None:  # its score, as computed when the table was built
+                    memo[key] = _stored_score(scores, code, key, entry, model, learned, families)
+                    continue
+                rows.append(code >> ROW_SHIFT & ROW_MASK)
                 folded, family = forms(norm, code) if code & FORMS else (fold_form(norm), None)
             else:
                 entry = curated_word(norm)  # its entry, or the entry of the listed word it is a form of
@@ -258,17 +344,10 @@ class Scorer:
                 rows.append(-1)
                 bases.append(base_features(norm, cur))
                 folded, family = fold_form(norm), None
-            fam_value, fam_known, fam = family_feature(folded, learned, families, base_rate=base_rate,
-                                                       smoothing=smoothing, family=family)
-            kn = learned.get(folded)
-            # a verb-list word used as a noun: its learned rate mostly counts the verb, so skip it
-            # (as :func:`_own_learned` with an empty table)
-            if kn is not None and kn[1] >= min_sentences and (cur or norm not in lexicons):
-                owns.append(learned_feature(kn[0], kn[1], base_rate=base_rate, smoothing=smoothing))
-                knowns.append(1.0)
-            else:
-                owns.append(0.0)
-                knowns.append(0.0)
+            own, known, fam_value, fam_known, kn, fam = _learned_parts(norm, cur, folded, family, learned, families,
+                                                                       model, lexicons)
+            owns.append(own)
+            knowns.append(known)
             todo.append((key, entry if cur else None, kn, fam))
             fam_values.append(fam_value)
             fam_knowns.append(fam_known)
@@ -318,6 +397,21 @@ class Scorer:
         x = np.zeros(N_WORD)
         x[:N_BASE] = base_features(key)
         return float(self.model.intercept + x @ self.model.weights[:N_WORD])
+
+
+def _stored_score(scores: TableScores, code: int, key: tuple[str, bool, bool], entry: CueInfo | None, model: Model,
+                  learned: Counts, families: Families) -> WordScore:
+    """The score of a table word worth scoring (``key``: its curated entry counts), read from
+    ``scores`` (see ``analysis.wording.precomputed.TableScores``); its reason is made when read."""
+    i = code >> INDEX_SHIFT
+    capital = key[1]
+    col = 2 if capital else 0
+    values = scores.values
+    kind = scores.kinds.item(i) >> (16 if capital else 0) & 0xFFFF
+    evidence, lexical = scores.evidence[kind >> 1]
+    return WordScore(values.item(i, col), entry.category if entry else "loaded", entry.stance if entry else None,
+                     (None, key, model, learned, families), evidence, lexical, values.item(i, col + 1),
+                     values.item(i, 4), bool(kind & 1), entry is not None)
 
 
 @cache

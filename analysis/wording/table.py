@@ -4,8 +4,9 @@
 Rebuild it after editing a lexicon it is computed from (the curated lists, ``function_words``,
 ``neutral_words``, ``cue_categories``), after changing the code behind a word's features (and then
 raise ``precomputed.TABLE_VERSION``), or after upgrading wordfreq, TextBlob, vaderSentiment, afinn
-or NRCLex. A stale table is never wrong, only ignored (slower); ``tests/test_word_table.py`` fails
-until the shipped one is rebuilt.
+or NRCLex, and after refitting the wording model (``analysis/models/bias_model.csv``,
+``learned_bias_words.csv``: the table holds each word's score by it). A stale table is never wrong,
+only ignored (slower); ``tests/test_word_table.py`` fails until the shipped one is rebuilt.
 """
 
 from __future__ import annotations
@@ -29,16 +30,19 @@ from analysis.wording.precomputed import (
     CURATED,
     FORMS,
     FORMS_SHIFT,
+    INDEX_SHIFT,
     ROW_SHIFT,
     TABLE_FILE,
     TEXTBLOB_NEGATIVE,
     VADER_NEGATIVE,
+    TableScores,
     encode_forms,
     fingerprint,
     fingerprint_parts,
     forms,
     ignored,
 )
+from analysis.wording.scorer import Scorer, score_stamp
 
 __all__ = ["ZIPF_CUT", "Built", "build", "main", "table_words", "write"]
 
@@ -74,6 +78,8 @@ class Built:
     rows: np.ndarray
     fingerprint: str
     sources: tuple[str, ...]
+    #: the words' scores by the shipped model and learned table
+    scores: TableScores
 
 
 def build(words: Sequence[str]) -> Built:
@@ -81,7 +87,7 @@ def build(words: Sequence[str]) -> Built:
     rows: dict[tuple[float, ...], int] = {}
     codes = []
     with ignored():
-        for word in words:
+        for index, word in enumerate(words):
             flags = (CANDIDATE if is_candidate(word) else 0) | (CURATED if curated_word(word) is not None else 0)
             for name in negative_ratings(word):
                 flags |= _NEGATIVE[name]
@@ -89,13 +95,43 @@ def build(words: Sequence[str]) -> Built:
             folded = fold_form(word)
             family = family_form(folded)
             bits = encode_forms(word, folded, family)
-            code = row << ROW_SHIFT | bits << FORMS_SHIFT | flags
+            code = index << INDEX_SHIFT | row << ROW_SHIFT | bits << FORMS_SHIFT | flags
             if bits and forms(word, code | FORMS) == (folded, family):
                 code |= FORMS
             codes.append(code)
         stamp, sources = fingerprint(), fingerprint_parts()
+        scores = _scores(words, codes)
     matrix = np.array(list(rows), dtype=np.float64).reshape(len(rows), N_BASE)
-    return Built(list(words), np.array(codes, dtype=np.int64), matrix, stamp, sources)
+    return Built(list(words), np.array(codes, dtype=np.int64), matrix, stamp, sources, scores)
+
+
+def _scores(words: Sequence[str], codes: Sequence[int]) -> TableScores:
+    """The scores of ``words`` worth scoring (their curated entries counting), as a plain word and
+    as a name, by a scorer with the shipped model and learned table computing every word (inside
+    ``ignored()``)."""
+    scorer = Scorer()
+    keys = [(w, capital, True) for w, code in zip(words, codes, strict=True) if code & CANDIDATE
+            for capital in (False, True)]
+    for first in range(0, len(keys), 4096):
+        scorer.words(keys[first:first + 4096])
+    values = np.zeros((len(words), 5))
+    kinds = np.zeros(len(words), dtype=np.int64)
+    evidence: dict[tuple[str, bool], int] = {}
+    memo = scorer._memo
+    for i, (word, code) in enumerate(zip(words, codes, strict=True)):
+        if not code & CANDIDATE:
+            continue
+        for capital in (False, True):
+            hit = memo[(word, capital, True)]
+            if hit is None:  # a name of a common-only category (the scorer reads the entry)
+                continue
+            kind = evidence.setdefault((hit.evidence, hit.lexical), len(evidence)) << 1 | hit.evaluative
+            values[i, 2 * capital: 2 * capital + 2] = hit.z, hit.z_plain
+            values[i, 4] = hit.lean
+            kinds[i] |= kind << (16 if capital else 0)
+    if len(evidence) >= 1 << 15:  # pragma: no cover
+        raise ValueError("too many distinct evidence strings for the table's scores")
+    return TableScores(score_stamp(scorer.model, scorer.learned), values, kinds, tuple(evidence))
 
 
 def write(built: Built, path: str | Path = TABLE_FILE) -> None:
@@ -107,7 +143,10 @@ def write(built: Built, path: str | Path = TABLE_FILE) -> None:
     np.savez(tmp, fingerprint=np.array(built.fingerprint), sources=np.array(built.sources),
              features=np.array(FEATURES[:N_BASE]),
              words=np.frombuffer("\n".join(built.words).encode("utf-8"), dtype=np.uint8),
-             codes=built.codes, rows=built.rows)
+             codes=built.codes, rows=built.rows, score_stamp=np.array(built.scores.stamp),
+             score_values=built.scores.values, score_kinds=built.scores.kinds,
+             score_evidence=np.array([e for e, _ in built.scores.evidence]),
+             score_lexical=np.array([lex for _, lex in built.scores.evidence], dtype=bool))
     tmp.replace(path)
 
 
