@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import repeat
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ from analysis.text import caseless_alternation as _caseless_alternation
 from analysis.text import word_alternation
 
 __all__ = ["PASSIVE_HEDGE_STANCE", "UNNAMED_HEADS", "attribution_pattern", "find_sources", "attribution_summary",
-           "source_rows"]
+           "sentence_words", "source_rows"]
 
 #: Head nouns of sources that name no one ("officials said", "sources told", "analysts argue").
 UNNAMED_HEADS = ["officials", "official", "sources", "source", "analysts", "analyst", "experts", "expert", "observers", "observer", "critics", "critic", "diplomats", "diplomat", "witnesses", "witness", "residents", "resident", "authorities", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "insiders", "insider", "people", "media", "reports", "report", "commentators", "commentator", "military", "army", "government", "ministry", "statement", "some", "many", "others", "several", "most", "few", "bloggers", "blogger", "aides", "aide", "advisers", "adviser", "advisors", "advisor", "lawmakers", "lawmaker", "politicians", "investigators", "researchers", "scientists", "journalists", "correspondents", "service", "services", "agency", "agencies", "office", "command", "headquarters", "staff"]
@@ -359,6 +360,9 @@ def _compile(pairs: tuple[tuple[str, str, str], ...]):
     # the words the case-insensitive patterns need (see ``_caseless_needs``)
     patterns["needs"] = {"according_to": _caseless_needs(according or ["according to"]),
                          "hedge": _caseless_needs(adverbs)}
+    # the letter runs one of which a sentence holds where each pattern can match (see ``_first_runs``)
+    patterns["gates"] = {"according_to": _first_runs(according or ["according to"]), "hedge": _first_runs(adverbs),
+                         "passive": _first_runs(PASSIVE_HEDGE_STANCE), "verb": _first_runs(verbs)}
     stance = {t.lower(): s for t, _, s in pairs}
     return patterns, stance
 
@@ -372,6 +376,76 @@ def _caseless_needs(terms: list[str]) -> tuple[str, ...] | None:
     return words if all(re.fullmatch(r"[a-z]+", w) for w in words) else None
 
 
+_FIRST_RUN = re.compile(r"[a-z]+(?![^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
+_A_TO_Z = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _first_runs(terms: Iterable[str]) -> frozenset[str] | None:
+    """The run of letters each term starts with, lower case, when each starts with ASCII letters
+    and no other letter follows them (else None: no gate). Every pattern reads its term after a
+    character that is no letter (whitespace, a comma or a quotation mark, or a look-behind for no
+    word character) and before whitespace or a look-ahead for no word character; in the
+    lower-cased sentence the term's first run is then a whole run of letters: a sentence whose
+    letter runs hold none of these words holds no match (the case-insensitive patterns: where
+    every word character is ASCII, see ``_caseless_needs``)."""
+    runs = set()
+    for term in terms:
+        run = _FIRST_RUN.match(term.lower())
+        if run is None:
+            return None
+        runs.add(run.group())
+    return frozenset(runs)
+
+
+def sentence_words(body: str, lower: str, sentences: Iterable[tuple[int, int, int, str]],
+                   hits: Sequence[tuple[int, str]]) -> list[frozenset[str] | None]:
+    """For each sentence ``(sent_id, start, end, text)`` of ``body``: the words of ``hits``
+    (``analysis.text.word_hits(lower, words)``, ``lower`` being ``body.lower()``) that are whole
+    runs of letters in the lower-cased sentence, i.e. the letter runs of ``text.lower()`` that are
+    among ``words``, read off one scan of the whole body; None where the body's scan cannot tell
+    (lower-casing moved an offset, ``text`` is not ``body[start:end]``, or a run of a-z crosses the
+    sentence's edge): then the sentence must be read alone."""
+    if len(lower) != len(body):
+        return [None for _ in sentences]
+    n = len(body)
+    positions = [p for p, _ in hits]
+    n_hits = len(positions)
+    letter = _LETTER.match
+    az = _A_TO_Z
+    empty: frozenset[str] = frozenset()
+    out: list[frozenset[str] | None] = []
+    i = 0  # the first hit at or after the sentence's start (sentences in text order: a walk)
+    last = -1
+    for _, s, e, text in sentences:
+        if e - s != len(text) or not body.startswith(text, s) or (
+            0 < s < e and lower[s - 1] in az and lower[s] in az) or (
+            s < e < n and lower[e - 1] in az and lower[e] in az
+        ):
+            out.append(None)
+            continue
+        if s < last:
+            i = bisect_left(positions, s)
+        last = s
+        while i < n_hits and positions[i] < s:
+            i += 1
+        if i == n_hits or positions[i] >= e:
+            out.append(empty)
+            continue
+        found = set()
+        j = i
+        while j < n_hits and positions[j] < e:
+            # a whole run of a-z (none crosses the edges: checked above); a whole run of letters
+            # unless a letter outside a-z touches it
+            p, w = hits[j]
+            j += 1
+            end = p + len(w)
+            if not (p > s and letter(lower, p - 1)) and not (end < e and letter(lower, end)):
+                found.add(w)
+        out.append(frozenset(found))
+    return out
+
+
 def attribution_pattern(verbs: pd.DataFrame | None = None):
     """The compiled patterns (``dict`` kind -> regex, and ``"needs"``: kind -> the lower-case
     words one of which a match of that case-insensitive pattern holds, or None) and the term ->
@@ -382,6 +456,29 @@ def attribution_pattern(verbs: pd.DataFrame | None = None):
     return _pattern_of(verbs)
 
 
+def _gate_words(patterns: dict) -> frozenset[str]:
+    """Every word of ``patterns["gates"]``."""
+    return frozenset().union(*(g for g in patterns["gates"].values() if g is not None))
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> frozenset[str]:
+    """The words an attribution of the attribution lexicon needs, one of which every match of
+    every pattern holds as a whole run of letters (lower case): the first run of letters of each
+    verb, adverb and "according to", and the passive participles. A sentence none of whose letter
+    runs (lower-cased) is one of these holds no attribution; :func:`sentence_words` reads them."""
+    terms = {str(t).strip() for t in load_lexicon("attribution_verbs")["term"]} | set(PASSIVE_HEDGE_STANCE)
+    firsts = set()
+    for term in terms:
+        run = _LETTER_RUN.search(term.lower())
+        if run:
+            firsts.add(run.group())
+    return frozenset(firsts) | _gate_words(_lexicon_pattern()[0])
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
 @lru_cache(maxsize=1)
 def _lexicon_pattern():
     """:func:`attribution_pattern` of the attribution lexicon (each batch of articles asks)."""
@@ -389,7 +486,7 @@ def _lexicon_pattern():
 
 
 # What is compiled from the lexicons is made again when the lexicon folder changes.
-for _cached in (_lexicon_pattern, _compile, _adjective_names, _place_names, _group_heads):
+for _cached in (_lexicon_pattern, _compile, _adjective_names, _place_names, _group_heads, attribution_words):
     on_change(_cached.cache_clear)
 
 
@@ -498,23 +595,39 @@ def _key(source: str) -> str:
     return _LEADING_ARTICLE.sub("", _SPACES.sub(" ", source.strip())).lower()
 
 
-def _candidates(text: str, patterns: dict, stance_of: dict):
+def _candidates(text: str, patterns: dict, stance_of: dict, words: frozenset[str] | None = None):
     """Every attribution match in one sentence, most specific pattern first:
-    ``(kind, match, source or None, source start, stance)``."""
+    ``(kind, match, source or None, source start, stance)``. ``words``: the letter runs of the
+    lower-cased sentence among (at least) the words of ``patterns["gates"]``, when known
+    (:func:`sentence_words`); a pattern none of whose words stands there is not run."""
     # (a pattern is run only where the words it needs stand: exact shortcuts)
     needs = patterns["needs"]
-    lower = text.lower() if _NON_ASCII_WORD_CHAR.search(text) is None else None
-    if lower is None or needs["according_to"] is None or any(w in lower for w in needs["according_to"]):
+    if words is None:
+        lower = text.lower() if _NON_ASCII_WORD_CHAR.search(text) is None else None
+        according = lower is None or needs["according_to"] is None or any(w in lower for w in needs["according_to"])
+        passive = _PASSIVE_NEEDS.search(text) is not None
+        has_verb = True
+        hedge = lower is None or needs["hedge"] is None or any(w in lower for w in needs["hedge"])
+    else:
+        gates = patterns["gates"]
+        plain = text.isascii() or _NON_ASCII_WORD_CHAR.search(text) is None
+        according = not plain or gates["according_to"] is None or not gates["according_to"].isdisjoint(words)
+        passive = (gates["passive"] is None or not gates["passive"].isdisjoint(words)) and (
+            _PASSIVE_NEEDS.search(text) is not None)
+        has_verb = gates["verb"] is None or not gates["verb"].isdisjoint(words)
+        hedge = not plain or gates["hedge"] is None or not gates["hedge"].isdisjoint(words)
+        lower = text.lower() if plain and has_verb else None
+    if according:
         for m in patterns["according_to"].finditer(text):
             source, s0 = _clean_source(m.group("src"), m.start("src"))
             yield "according_to", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
-    if _PASSIVE_NEEDS.search(text):
+    if passive:
         for m in patterns["passive"].finditer(text):
             part = m.group("part").lower()
             stance = stance_of[part] if part in ("alleged", "claimed") and part in stance_of else None
             yield "passive", m, None, 0, stance or PASSIVE_HEDGE_STANCE.get(part, "doubt")
     source_verb = patterns["source_verb"]
-    verb_end = source_verb.verb_end(text)
+    verb_end = source_verb.verb_end(text) if has_verb else None
     if verb_end is not None:
         for m in source_verb.finditer(text, verb_end, lower):
             source, s0 = _clean_source(m.group("src"), m.start("src"))
@@ -524,7 +637,7 @@ def _candidates(text: str, patterns: dict, stance_of: dict):
         for m in patterns["verb_source"].finditer(text):
             source, s0 = _clean_source(m.group("src"), m.start("src"))
             yield "verb_source", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
-    if lower is None or needs["hedge"] is None or any(w in lower for w in needs["hedge"]):
+    if hedge:
         for m in patterns["hedge"].finditer(text):
             yield "hedge", m, None, 0, stance_of.get(m.group("verb").lower(), "doubt")
 
@@ -627,18 +740,24 @@ def find_sources(
 
 def source_rows(
     sentences: Iterable[tuple[str, int, int, str]], *, verbs: pd.DataFrame | None = None,
-    mentions: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None, words: Iterable[frozenset[str] | None] | None = None,
 ) -> list[tuple]:
     """The rows of :func:`find_sources` (its columns, in order) for sentences given as
     ``(article_id, sent_id, start, text)`` tuples (``article_id`` as text), in the order found:
     sentence by sentence, each sentence's attributions by pattern (``find_sources`` sorts them
-    by article, sentence and verb). For callers that hold sentences as records, not a table."""
+    by article, sentence and verb). For callers that hold sentences as records, not a table.
+    ``words``: for each sentence, the letter runs of its lower-cased text among
+    :func:`attribution_words` (:func:`sentence_words`), or None where not known: the same rows,
+    found sooner."""
     patterns, stance_of = attribution_pattern(verbs)
+    if words is not None and verbs is not None and not _gate_words(patterns) <= attribution_words():
+        words = None  # (another verb table: its words may be missing from what was read)
     linked = _link(mentions)
     rows: list[tuple] = []
-    for article_id, sent_id, offset, text in sentences:
+    paired = zip(sentences, words, strict=True) if words is not None else zip(sentences, repeat(None))
+    for (article_id, sent_id, offset, text), known in paired:
         taken = _Taken()
-        for kind, m, source, s_start, stance in _candidates(text, patterns, stance_of):
+        for kind, m, source, s_start, stance in _candidates(text, patterns, stance_of, known):
             v0, v1 = m.start("verb"), m.end("verb")
             if taken.overlaps(v0, v1):  # one attribution per verb
                 continue

@@ -33,6 +33,7 @@ __all__ = [
     "caseless_alternation",
     "first_letters_class",
     "word_alternation",
+    "word_hits",
     "is_probably_english",
 ]
 
@@ -373,6 +374,30 @@ def word_alternation(words: Iterable[str], *, space: str | None = None) -> str:
         body = branches[0] if len(branches) == 1 and "" not in suffixes else "(?:" + "|".join(branches) + ")"
         return f"(?:{'|'.join(branches)})?" if "" in suffixes else body
     return tree(sorted(set(words))) or "(?!x)x"
+
+
+@lru_cache(maxsize=8)
+def _word_hit_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    bad = sorted(w for w in words if not re.fullmatch(r"[a-z]+", w))
+    if bad:
+        raise ValueError(f"word_hits: {bad[0]!r} is not a run of the letters a-z")
+    # (the letter before each word and the word, in text with a space put first: the pattern
+    # starts with a character class, which the engine skips to quickly)
+    return re.compile(rf"[^a-z](?:{word_alternation(words)})(?![a-z])")
+
+
+def word_hits(lower: str, words: frozenset[str]) -> list[tuple[int, str]]:
+    """Where each of ``words`` (runs of lower-case ASCII letters) stands in ``lower`` as a whole
+    run of the letters a-z (no a-z before or after it): ``(start, word)`` in text order, found in
+    one pass (the words as a tree of their letters, :func:`word_alternation`). ``lower`` is a
+    lower-cased text; one scan of a whole article stands in for a search of each sentence.
+
+    >>> word_hits("he said: officials told reporters", frozenset({"said", "told", "officials"}))
+    [(3, 'said'), (9, 'officials'), (19, 'told')]
+    """
+    if not words:
+        return []
+    return [(m.start(), m.group()[1:]) for m in _word_hit_pattern(words).finditer(" " + lower)]
 
 
 def caseless_alternation(alternatives: list[str]) -> str:

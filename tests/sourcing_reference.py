@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from analysis import annotate, sourcing
 
 
-def candidates_reference(text: str, patterns: dict, stance_of: dict) -> Iterator[tuple]:
+def candidates_reference(text: str, patterns: dict, stance_of: dict, words: object = None) -> Iterator[tuple]:
     """Every attribution match in one sentence, most specific pattern first, as
-    ``_candidates`` yields them: ``(kind, match, source or None, source start, stance)``."""
+    ``_candidates`` yields them: ``(kind, match, source or None, source start, stance)``.
+    (``words``, the sentence's words when known, is not read: every pattern is run.)"""
     for m in patterns["according_to"].finditer(text):
         source, s0 = sourcing._clean_source(m.group("src"), m.start("src"))
         yield "according_to", m, source, s0, stance_of.get(m.group("verb").lower(), "neutral")
@@ -40,3 +41,14 @@ def candidates_reference(text: str, patterns: dict, stance_of: dict) -> Iterator
 def has_attribution_word_reference(text: str) -> bool:
     """True when a letter run of the lower-cased ``text`` is one of the attribution words."""
     return not annotate._attribution_words().isdisjoint(annotate._LETTER_RUN.findall(text.lower()))
+
+
+def sentence_words_reference(text: str, words: frozenset[str]) -> frozenset[str]:
+    """The letter runs of the lower-cased sentence ``text`` that are among ``words``, read from
+    the sentence alone (what ``sourcing.sentence_words`` reads off a scan of the whole body)."""
+    return frozenset(run for run in re.findall(r"[^\W\d_]+", text.lower()) if run in words)
+
+
+def word_hits_reference(lower: str, words: frozenset[str]) -> list[tuple[int, str]]:
+    """Every whole run of a-z in ``lower`` that is one of ``words``, with its start."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[a-z]+", lower) if m.group() in words]

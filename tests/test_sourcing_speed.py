@@ -19,7 +19,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import annotate, sourcing
-from tests.sourcing_reference import candidates_reference, has_attribution_word_reference
+from analysis.text import sentence_spans, word_hits
+from tests.sourcing_reference import (
+    candidates_reference,
+    has_attribution_word_reference,
+    sentence_words_reference,
+    word_hits_reference,
+)
 
 _SENTENCES = [
     "Sen. Maria Delgado, a Democrat from New Mexico, said Tuesday that the bill “guts” protections for renters.",
@@ -177,3 +183,123 @@ def test_verbs_as_a_tree_find_what_the_flat_list_finds():
 def test_verbs_as_a_tree_find_what_the_flat_list_finds_on_generated_text(texts):
     sentences = [("a", i, 0, text) for i, text in enumerate(texts)]
     assert sourcing.source_rows(sentences) == _rows_with_flat_verbs(sentences)
+
+
+# ---------------------------------------------------------------------------------------------
+# One scan of a whole article for the attribution words (``analysis.text.word_hits``), read
+# sentence by sentence (``sourcing.sentence_words``) and handed to ``_candidates`` as the
+# sentence's words: a pattern none of whose words stands in the sentence is not run.
+# ---------------------------------------------------------------------------------------------
+
+_BODY_PIECES = [*_WORDS, "saying2", "said_", "éclaimed", "thoughtful", "known", "Σ", "ΣAID", "said.", "\n\n",
+                " — ", "“", "”", "x", "a"]
+
+
+def _scan(body: str, sentences: list[tuple[int, int, int, str]]) -> list[frozenset[str] | None]:
+    lower = body.lower()
+    return sourcing.sentence_words(body, lower, sentences, word_hits(lower, sourcing.attribution_words()))
+
+
+def test_word_hits_are_the_whole_runs_of_a_to_z():
+    words = sourcing.attribution_words()
+    for text in [*_SENTENCES, " ".join(_SENTENCES), "saidsaid said2said _said_ ésaid", ""]:
+        lower = text.lower()
+        assert word_hits(lower, words) == word_hits_reference(lower, words)
+
+
+@given(st.lists(st.sampled_from(_BODY_PIECES), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_word_hits_are_the_whole_runs_of_a_to_z_on_generated_text(text):
+    words = sourcing.attribution_words()
+    assert word_hits(text.lower(), words) == word_hits_reference(text.lower(), words)
+
+
+def test_sentence_words_are_each_sentences_own_on_news_text():
+    body = "\n\n".join(" ".join(_SENTENCES[i:i + 3]) for i in range(0, len(_SENTENCES), 3))
+    sentences = [(i, s, e, body[s:e]) for i, (s, e) in enumerate(sentence_spans(body))]
+    found = _scan(body, sentences)
+    words = sourcing.attribution_words()
+    assert found == [sentence_words_reference(text, words) for *_, text in sentences]  # never None here
+    assert sum(bool(w) for w in found) > 20
+
+
+@given(st.lists(st.sampled_from(_BODY_PIECES), max_size=40).map("".join),
+       st.lists(st.tuples(st.integers(0, 120), st.integers(0, 40), st.booleans()), max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_sentence_words_are_each_sentences_own(body, spans):
+    """Any spans, in any order, cutting words, or with a text that is not the body's: each
+    sentence's words are those it holds alone, or None (not known)."""
+    sentences = []
+    for k, (start, length, altered) in enumerate(spans):
+        start = min(start, len(body))
+        end = min(start + length, len(body))
+        text = body[start:end]
+        sentences.append((k, start, end, text[::-1] if altered else text))
+    words = sourcing.attribution_words()
+    for (*_, text), got in zip(sentences, _scan(body, sentences), strict=True):
+        assert got is None or got == sentence_words_reference(text, words)
+
+
+def test_sentence_words_says_not_known_where_the_body_cannot_tell():
+    body = "Officials said so. İt said no."  # 'İ' lower-cases to two characters: offsets move
+    assert _scan(body, [(0, 0, 18, body[:18])]) == [None]
+    body = "Officials said so. They told us."
+    assert _scan(body, [(0, 0, 18, "Officials said no.")]) == [None]  # not the body's text
+    body = "Retold, they said. They toldx us."
+    # starts inside "Retold" ("told, they said.": "told" is a word of the sentence, not of the body)
+    assert _scan(body, [(0, 2, 18, body[2:18])]) == [None]
+    assert _scan(body, [(0, 19, 28, body[19:28])]) == [None]  # ends inside "toldx" ("They told")
+    assert _scan(body, [(0, 19, 33, body[19:33]), (1, 0, 18, body[:18])]) == [frozenset(), frozenset({"said"})]
+
+
+def test_sentence_words_are_whole_runs_of_letters():
+    """A run of a-z that another letter touches is no word of the sentence ("ésaid", "toldé")."""
+    body = "Officials ésaid so, toldé us, said2 and ſaid it; Σtold"
+    assert _scan(body, [(0, 0, len(body), body)]) == [frozenset({"said"})]  # ("said2": a digit is no letter)
+    assert sentence_words_reference(body, sourcing.attribution_words()) == {"said"}
+    assert _scan(body, [(0, 11, 15, "said")]) == [frozenset({"said"})]  # ("é" outside the sentence)
+
+
+def _candidates_with_words(text: str) -> list[tuple]:
+    patterns, stance_of = sourcing.attribution_pattern()
+    words = sentence_words_reference(text, sourcing.attribution_words())
+    return _found(sourcing._candidates(text, patterns, stance_of, words))
+
+
+_GATED = [
+    "He left, accordıng to Peskov.",  # ("ı" matches "i" case-insensitively: no word "according")
+    "Aides ſupposedly knew, and ALLEGEDLY paid.",
+    "He added: nothing more.",
+    "It is thought to be over, they say.",
+    "Nobody knew, it seems.",
+]
+
+
+def test_candidates_with_the_sentences_words_equal_the_plain_patterns_on_news_sentences():
+    for text in [*_SENTENCES, *_GATED, " ".join(_SENTENCES)]:
+        assert _candidates_with_words(text) == _both(text)[1], text
+
+
+@given(st.lists(st.sampled_from([*_WORDS, "thought", "understood", "expected", "known", "pointed", "lashed",
+                                 "Allegedly", "ALLEGEDLY", "to be", "to have", "are", "were", "ſaid"]),
+                max_size=20),
+       st.sampled_from([" ", "", " , ", "\n"]))
+@example(["İ", "officials", "said"], " ")
+@example(["ſome", "said"], " ")
+@example(["\u212aremlin", "ſome", "told"], " ")
+@example(["is", "believed", "to have"], " ")
+@example(["ACCORDING", "to", "Peskov"], " ")
+@example(["\u212aremlin", "reportedly"], " ")
+@settings(max_examples=800, deadline=None)
+def test_candidates_with_the_sentences_words_equal_the_plain_patterns(words, joint):
+    text = joint.join(words)
+    assert _candidates_with_words(text) == _both(text)[1]
+
+
+def test_source_rows_with_the_sentences_words_equal_those_without():
+    body = "\n\n".join(_SENTENCES)
+    sentences = [(i, s, e, body[s:e]) for i, (s, e) in enumerate(sentence_spans(body))]
+    rows = [("a", i, s, text) for i, s, _, text in sentences]
+    fast = sourcing.source_rows(rows, words=_scan(body, sentences))
+    assert fast == sourcing.source_rows(rows)
+    assert len(fast) > 20
