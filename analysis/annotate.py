@@ -39,7 +39,7 @@ from analysis import frequency
 from analysis.actors import actor_groups, pairs_pattern
 from analysis.instruments import _textblob_fast
 from analysis.instruments.sentences import tokens_and_compounds
-from analysis.lexicon import load_lexicon, on_change
+from analysis.lexicon import on_change
 from analysis.pool import map_batches
 from analysis.records import (
     ActorPairs,
@@ -51,9 +51,10 @@ from analysis.records import (
     Source,
     _CueFields,
 )
-from analysis.sourcing import PASSIVE_HEDGE_STANCE, source_rows
-from analysis.text import sentence_spans, word_alternation
+from analysis.sourcing import attribution_words, sentence_words, source_rows
+from analysis.text import sentence_spans, word_alternation, word_hits
 from analysis.voice import NARRATOR, QUOTED, Quote, VoiceIndex, quotations, voice_word_counts
+from analysis.voice.vocabulary import _speech_words
 from analysis.wording.cues import CUE_COLUMNS, DEFAULT_MIN_SCORE
 from analysis.wording.scan import scan_records
 
@@ -181,22 +182,39 @@ def _table_mentions(mentions: pd.DataFrame) -> dict[str, tuple[Mention, ...]]:
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1)
 def _attribution_words() -> frozenset[str]:
-    """The first word (letters only, lower case) of every verb, adverb and "according to" of
-    the attribution lexicon and of the passive participles: every attribution pattern of
-    ``analysis.sourcing`` starts its verb with one of these as a whole run of letters, so a
-    sentence holding none of them cannot hold an attribution and is not handed to
-    ``find_sources`` (an exact shortcut: the sources found do not change)."""
-    terms = {str(t).strip() for t in load_lexicon("attribution_verbs")["term"]} | set(PASSIVE_HEDGE_STANCE)
-    firsts = set()
-    for term in terms:
-        run = _LETTER_RUN.search(term.lower())
-        if run:
-            firsts.add(run.group())
-    return frozenset(firsts)
+    """The words one of which every attribution of ``analysis.sourcing`` holds as a whole run of
+    letters (``analysis.sourcing.attribution_words``): a sentence holding none of them cannot hold
+    an attribution and is not handed to ``find_sources`` (an exact shortcut: the sources found
+    do not change)."""
+    return attribution_words()
 
 
+@lru_cache(maxsize=1)
+def _scan_words() -> frozenset[str] | None:
+    """The words one scan of each body looks for (:func:`_body_scan`): the attribution words
+    and the speech verbs of quotations (``analysis.voice``); None when an attribution word is not
+    a run of a-z (``analysis.text.word_hits`` reads only those: each sentence is then searched
+    alone)."""
+    words = _attribution_words()
+    if not all(_A_TO_Z_RUN.fullmatch(w) for w in words):
+        return None
+    return words | _speech_words()
+
+
+_A_TO_Z_RUN = re.compile(r"[a-z]+")
+
+
+def _body_scan(body: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """``body`` lower-cased and where each of :func:`_scan_words` stands in it
+    (``analysis.text.word_hits``): one pass over the body for its sources and its quotations,
+    instead of one search of each sentence and another of the body; None when lower-casing
+    moves an offset or the words cannot be scanned for."""
+    words = _scan_words()
+    lower = body.lower()
+    if words is None or len(lower) != len(body):
+        return None
+    return lower, word_hits(lower, words)
 
 
 @lru_cache(maxsize=1)
@@ -216,23 +234,39 @@ def _has_attribution_word(text: str) -> bool:
 
 
 # made again when the lexicon folder changes
-on_change(_attribution_words.cache_clear)
+on_change(_scan_words.cache_clear)
 on_change(_attribution_word_search.cache_clear)
 
 _SOURCE_FIELDS = ["sent_id", "source", "source_key", "verb", "stance", "named", "kind", "start", "end",
                   "verb_start", "verb_end", "actor", "actor_kind"]
 
 
-def _sources(items: Sequence[_Item], mentions: pd.DataFrame | None) -> list[tuple[Source, ...]]:
+def _sources(items: Sequence[_Item], mentions: pd.DataFrame | None,
+             scans: Sequence[tuple[str, list[tuple[int, str]]] | None] | None = None) -> list[tuple[Source, ...]]:
     """The attributions of several articles, found by one ``analysis.sourcing.source_rows`` call
     over the sentences that hold an attribution word (linked to ``mentions`` when given), each
-    article's in ``find_sources``'s order (sentence, then verb)."""
+    article's in ``find_sources``'s order (sentence, then verb). ``scans``: :func:`_body_scan`
+    of each body, when made: each sentence's words are read off it
+    (``analysis.sourcing.sentence_words``) instead of searching the sentence."""
     sentences = []
+    known: list[frozenset[str] | None] = []
+    wanted = _attribution_words()
     for k, item in enumerate(items):
         key = str(k)
-        for sent_id, start, _, text in item.sentences:
-            if _has_attribution_word(text):
+        scan = scans[k] if scans is not None else None
+        if scan is None:
+            for sent_id, start, _, text in item.sentences:
+                if _has_attribution_word(text):
+                    sentences.append((key, sent_id, start, text))
+                    known.append(None)
+            continue
+        lower, hits = scan
+        for (sent_id, start, _, text), words in zip(
+            item.sentences, sentence_words(item.body, lower, item.sentences, hits), strict=True
+        ):
+            if (not wanted.isdisjoint(words)) if words is not None else _has_attribution_word(text):
                 sentences.append((key, sent_id, start, text))
+                known.append(words)
     found: dict[int, list[Source]] = {}
     if sentences:
         linked = None
@@ -240,7 +274,7 @@ def _sources(items: Sequence[_Item], mentions: pd.DataFrame | None) -> list[tupl
             number = {item.article_id: str(k) for k, item in enumerate(items)}
             linked = mentions.assign(article_id=mentions["article_id"].astype(str).map(number))
             linked = linked[linked["article_id"].notna()]
-        rows = source_rows(sentences, mentions=linked)
+        rows = source_rows(sentences, mentions=linked, words=known)
         # As the table of ``find_sources`` gave them: a text column with any text holds NaN, not
         # None, where there is none (pandas' string columns), so linked actors read the same.
         for column in (_SOURCE_FIELDS.index("actor") + 1, _SOURCE_FIELDS.index("actor_kind") + 1):
@@ -315,8 +349,11 @@ def _annotate_all(
     # processor's caches for the whole batch (article by article, with every stage in turn,
     # cost about a tenth more CPU on real articles, and a batch gained nothing over single articles).
     by_article = _table_mentions(mentions) if mentions is not None else {}
-    sources = _sources(items, mentions)
-    quotes = [tuple(quotations(item.body, sentences=[(s, e) for _, s, e, _ in item.sentences])) for item in items]
+    scans = [_body_scan(item.body) for item in items]  # (one scan of each body for its sources and quotations)
+    sources = _sources(items, mentions, scans)
+    quotes = [tuple(quotations(item.body, sentences=[(s, e) for _, s, e, _ in item.sentences],
+                               hits=scan[1] if scan is not None else None))
+              for item, scan in zip(items, scans, strict=True)]
     cues = []
     n_words: list[int] = []  # the words of each body, counted by the scan on its way
     for item, found in zip(items, quotes, strict=True):

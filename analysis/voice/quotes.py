@@ -142,7 +142,8 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None,
+               hits: Sequence[tuple[int, str]] | None = None) -> list[Quote]:
     """Every quoted stretch of ``text`` — direct, block, phrase or reported — in text order.
 
     Offsets index ``text``: ``text[q.start:q.end]`` is the quoted words (no quotation marks).
@@ -151,6 +152,10 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
     looked for in windows of 200 characters). See the module docstring for the rules and what
     they cannot see. ``sentences``: the spans of ``analysis.text.sentence_spans(text)`` when
     already made (an annotation has them), read instead of splitting the text again.
+    ``hits``: ``analysis.text.word_hits(text.lower(), words)`` over words that hold every speech
+    verb and "according" (``analysis.voice.vocabulary._speech_words``), when made and
+    ``len(text.lower()) == len(text)`` (annotation scans each body once for its sources and its
+    quotations): read instead of scanning ``text`` again.
     """
     if not text:
         return []
@@ -159,7 +164,7 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None)
         sentence_starts = [s for s, _ in sentences]
     pats = _patterns()
     has_marks = pats["marks"].search(text) is not None
-    text_hits = _text_hits(text)
+    text_hits = _text_hits(text, hits)
     raw: list[Quote] = []
     continued_speaker: tuple[str, int, int, str | None] | None = None  # speaker of an unclosed quote
     last_named: str | None = None

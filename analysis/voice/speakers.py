@@ -22,6 +22,7 @@ from analysis.voice.vocabulary import (
     _before_word_search,
     _padded_words,
     _patterns,
+    _speech_words,
     _verb_set,
     _words,
 )
@@ -269,11 +270,17 @@ def _whole_words_at(text: str, start: int, end: int) -> bool:
         end >= len(text) or _WORD_SPLIT.search(text[end].lower()) is None)
 
 
-def _text_hits(text: str) -> list[int] | None:
+def _text_hits(text: str, hits: Sequence[tuple[int, str]] | None = None) -> list[int] | None:
     """Where a speech verb or "according" stands in ``text`` (``_attribution_words`` in the
     lower-cased text), or None when lower-casing moves an offset. Each paragraph's are those the
     paragraph alone gives: paragraphs (``analysis.text.paragraph_spans``) are separated by
-    whitespace, so no word crosses their edges and the look-arounds read the same there."""
+    whitespace, so no word crosses their edges and the look-arounds read the same there.
+    ``hits``: ``analysis.text.word_hits`` of ``text.lower()`` over words that hold
+    ``_speech_words()``, made where lower-casing keeps every offset (one scan shared with the
+    sources): the same offsets, read from it."""
+    if hits is not None:
+        speech = _speech_words()
+        return [p for p, w in hits if w in speech]
     lower = text.lower()
     if len(lower) != len(text):
         return None

@@ -110,6 +110,14 @@ def _verb_set() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    """The words :func:`_attribution_words` finds (speech verbs and "according" that are runs of
+    a-z): where ``analysis.text.word_hits`` of the lower-cased text over a set holding these
+    finds one of them, ``_attribution_words`` finds it."""
+    return frozenset(w for w in _verb_set() | {"according"} if _WORD_SPLIT.fullmatch(w))
+
+
+@lru_cache(maxsize=1)
 def _attribution_words() -> re.Pattern[str]:
     """A word of lower-cased text that a reported-speech attribution needs (a speech verb or
     "according"), as a word ``_WORD_SPLIT`` finds: a sentence holds a match exactly when its words
@@ -150,6 +158,6 @@ def _word_search(words: Iterable[str]) -> re.Pattern[str]:
 
 # What is compiled from the lexicons is made again when the lexicon folder changes
 # (analysis.lexicon.use_lexicon_dir).
-for _cached in (_vocabulary, _patterns, _verb_set, _attribution_words, _before_words, _before_word_search,
-                _padded_words):
+for _cached in (_vocabulary, _patterns, _verb_set, _speech_words, _attribution_words, _before_words,
+                _before_word_search, _padded_words):
     on_change(_cached.cache_clear)
