@@ -58,7 +58,7 @@ from analysis.annotate import (
 )
 from analysis.boilerplate import clean_text
 from analysis.categories import cue_categories
-from analysis.pool import map_batches
+from analysis.pool import guided_batches, map_batches, worker_count
 from analysis.progress import progress_bar
 from analysis.text import WORD_PATTERN, sentence_spans
 from analysis.tone import NEUTRAL_BAND, bootstrap_mean_ci
@@ -353,7 +353,8 @@ def features(
             ``analysis.loaders.iter_articles(path)``): records are read as they are needed, so a
             stream never sits in memory whole.
         n_jobs: processes (-1: one per core). Results do not depend on it.
-        batch_size: articles sent to a process at a time.
+        batch_size: articles sent to a process at a time (the last few batches shorter on
+            several processes, see ``analysis.pool.guided_batches``).
         progress: show a progress bar (default: in a terminal or Jupyter; see ``analysis.progress``).
         clean: split boilerplate off each body first (the loaders already do).
         text_column: the column holding the text.
@@ -372,8 +373,8 @@ def features(
 
     def batches() -> Iterator[tuple[list[str], bool, ActorPairs]]:
         counter = 0
-        records = _records(articles)
-        while chunk := list(islice(records, batch_size)):
+        # the last batches shorter, so the processes finish together (analysis.pool.guided_batches)
+        for chunk in guided_batches(_records(articles), batch_size, workers=worker_count(n_jobs)):
             bodies = []
             for record in chunk:
                 counter += 1
