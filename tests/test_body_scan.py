@@ -12,6 +12,8 @@ a table may give them (cut inside words, not the body's text).
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import astuple
 from unittest.mock import patch
 
@@ -19,7 +21,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import annotate, sourcing
-from analysis.voice import quotes
+from analysis.voice import quotes, speakers
 from tests.sourcing_reference import candidates_reference
 from tests.voice_reference import reported_reference, speaker_before_reference
 
@@ -132,3 +134,28 @@ def test_one_scan_finds_the_plain_sources_and_quotations(body, cuts):
         items.append(annotate._item("cut", body, [(i, a, b, body[a:b]) for i, (a, b) in
                                                    enumerate(zip(edges, edges[1:], strict=False))]))
     assert _scanned(items) == _plain(items)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=50).map("".join))
+@example("İt said so, they claimed. According to him, ASKED, ſaid and replied")
+@settings(max_examples=300, deadline=None)
+def test_speech_hits_read_off_the_scan_are_the_texts_own(body):
+    """Quotations' speech verbs and "according", with their offsets, read off annotation's scan
+    of the body are those its own scan finds (each the run of a-z at its offset)."""
+    own = speakers._text_hits(body)
+    scan = annotate._body_scan(body)
+    assert (scan is None) == (own is None)
+    if scan is not None and own is not None:
+        assert speakers._text_hits(body, scan[1]) == own
+        lower = body.lower()
+        assert own[1] == [re.match("[a-z]+", lower[p:]).group() for p in own[0]]  # type: ignore[union-attr]
+
+
+def test_a_to_z_after_lower_casing_is_read_for_every_character():
+    """What ``speakers._no_a_to_z`` relies on: an ASCII character lower-cases to a letter a-z
+    exactly when it is a letter (others are read by lower-casing them)."""
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert speakers._no_a_to_z(char) == (re.search("[a-z]", char.lower()) is None), hex(code)

@@ -174,8 +174,8 @@ def quotations(text: str, *, sentences: Sequence[tuple[int, int]] | None = None,
         if block is None and text_hits is not None and (not has_marks or not _OPENING_MARK.search(text, ps, pe)):
             # No quotation (no mark that can open one) and no speech verb: nothing to find here
             # (what the steps below would conclude, sooner)
-            i = bisect_left(text_hits, ps)
-            if i == len(text_hits) or text_hits[i] >= pe:
+            i = bisect_left(text_hits[0], ps)
+            if i == len(text_hits[0]) or text_hits[0][i] >= pe:
                 previous = (ps, pe)
                 continued_speaker = None
                 continue

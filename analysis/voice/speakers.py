@@ -181,7 +181,7 @@ def _that_end(sentence: str) -> int | None:
 
 def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
               sentences: Sequence[tuple[int, int]] | None = None,
-              text_hits: list[int] | None = None) -> list[tuple[int, int, tuple[str, int, int], str]]:
+              text_hits: tuple[list[int], list[str]] | None = None) -> list[tuple[int, int, tuple[str, int, int], str]]:
     """Reported speech with a clear attribution in the paragraph ``text[start:end]``, looked for
     sentence by sentence (``analysis.text.sentence_spans``; ``sentences``: the paragraph's, when
     already made). ``text_hits``: :func:`_text_hits` of ``text``, when made."""
@@ -193,14 +193,19 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
     # where a speech verb or "according" stands: only the sentences that hold one are read (the
     # paragraph is split into sentences only when it holds one)
     hits: list[int] | None = None
+    hit_words: list[str] = []  # the word at each hit
     if text_hits is not None:
-        hits = text_hits[bisect_left(text_hits, start):bisect_left(text_hits, end)]
+        positions, at = text_hits
+        lo = bisect_left(positions, start)
+        hi = bisect_left(positions, end, lo)
+        hits, hit_words = positions[lo:hi], at[lo:hi]
         if not hits:
             return out
     else:
         lower_paragraph = text[start:end].lower()
         if len(lower_paragraph) == end - start:  # lower-casing kept every offset (it nearly always does)
-            hits = [start + m.start() for m in _attribution_words().finditer(lower_paragraph)]
+            found_here = list(_attribution_words().finditer(lower_paragraph))
+            hits, hit_words = [start + m.start() for m in found_here], [m.group() for m in found_here]
             if not hits:
                 return out
     for s, e in paragraph_sentence_spans(text, start, end) if sentences is None else sentences:
@@ -209,14 +214,12 @@ def _reported(text: str, start: int, end: int, direct: list[tuple[int, int]],
             if i == len(hits) or hits[i] >= e:
                 continue
         sentence = text[s:e]
-        lower = sentence.lower()
         if hits is not None and _whole_words_at(text, s, e):
             # The sentence's words (``_WORD_SPLIT``) are the text's words inside it, so those that
             # are speech verbs or "according" are the words at its hits
-            words = {_WORD_SPLIT.match(lower, h - s).group()  # type: ignore[union-attr]
-                     for h in hits[i:bisect_left(hits, e, i)]}
+            words = set(hit_words[i:bisect_left(hits, e, i)])
         else:
-            words = set(_WORD_SPLIT.findall(lower))
+            words = set(_WORD_SPLIT.findall(sentence.lower()))
         has_verb = not verbs.isdisjoint(words)
         according = "according" in words
         if not (has_verb or according):
@@ -266,13 +269,20 @@ def _whole_words_at(text: str, start: int, end: int) -> bool:
     """True when no word of lower-cased text (a run of ``_WORD_SPLIT``) crosses either edge of
     ``text[start:end]`` (no letter a-z, lower-cased, just outside it): the words of the stretch
     alone are then the words of the whole text inside it."""
-    return (start == 0 or _WORD_SPLIT.search(text[start - 1].lower()) is None) and (
-        end >= len(text) or _WORD_SPLIT.search(text[end].lower()) is None)
+    return (start == 0 or _no_a_to_z(text[start - 1])) and (end >= len(text) or _no_a_to_z(text[end]))
 
 
-def _text_hits(text: str, hits: Sequence[tuple[int, str]] | None = None) -> list[int] | None:
+def _no_a_to_z(char: str) -> bool:
+    """True when ``char`` lower-cased holds no letter a-z (an ASCII character: when it is no
+    letter; another may lower-case to one, the Kelvin sign to "k", "İ" to "i" and a dot)."""
+    if char.isascii():
+        return not char.isalpha()
+    return _WORD_SPLIT.search(char.lower()) is None
+
+
+def _text_hits(text: str, hits: Sequence[tuple[int, str]] | None = None) -> tuple[list[int], list[str]] | None:
     """Where a speech verb or "according" stands in ``text`` (``_attribution_words`` in the
-    lower-cased text), or None when lower-casing moves an offset. Each paragraph's are those the
+    lower-cased text): their offsets and the words there, or None when lower-casing moves an offset. Each paragraph's are those the
     paragraph alone gives: paragraphs (``analysis.text.paragraph_spans``) are separated by
     whitespace, so no word crosses their edges and the look-arounds read the same there.
     ``hits``: ``analysis.text.word_hits`` of ``text.lower()`` over words that hold
@@ -280,14 +290,16 @@ def _text_hits(text: str, hits: Sequence[tuple[int, str]] | None = None) -> list
     sources): the same offsets, read from it."""
     if hits is not None:
         speech = _speech_words()
-        return [p for p, w in hits if w in speech]
+        mine = [(p, w) for p, w in hits if w in speech]
+        return [p for p, _ in mine], [w for _, w in mine]
     lower = text.lower()
     if len(lower) != len(text):
         return None
     # (read as the letter before each word and the word, after a space put first: the pattern
     # then starts with a character class, which the engine skips to quickly; the offsets of the
     # padded text's matches are those of the words in ``text``)
-    return [m.start() for m in _padded_words(_attribution_words()).finditer(" " + lower)]
+    found = list(_padded_words(_attribution_words()).finditer(" " + lower))
+    return [m.start() for m in found], [m.group()[1:] for m in found]
 
 
 def _resolve(mention: str, last_named: str | None) -> str | None:
