@@ -17,6 +17,8 @@ Usage:
   python benchmarks/corpus_throughput.py --n 500 2000     # other sizes
   python benchmarks/corpus_throughput.py --texts a.txt b.txt
   python benchmarks/corpus_throughput.py --n 300 --texts ../shared/eval/mbic_articles.jsonl   # real articles
+  python benchmarks/corpus_throughput.py --n 300 --texts ../shared/eval/mbic_articles.jsonl --no-memory --repeat 3
+      # the fastest of three fresh runs of each step, taken in turn (a shared machine)
 
 Other processes on the machine take cores from the parallel run: the load average is printed
 beside the figures; measure on a quiet machine.
