@@ -19,9 +19,9 @@ from analysis.categories import lexicon_order
 from analysis.lexicon import use_lexicon_dir
 from analysis.paths import LEXICON_DIR
 from analysis.text import WORD_PATTERN, normalize_token
-from analysis.wording import precomputed
+from analysis.wording import occurrences, precomputed
 from analysis.wording.features import base_features, is_candidate, negative_ratings
-from analysis.wording.lexicons import curated_word
+from analysis.wording.lexicons import curated, curated_word
 from analysis.wording.precomputed import (
     TABLE_FILE,
     fingerprint,
@@ -283,3 +283,56 @@ def test_table_scores_make_their_reason_when_read(computed):
             x, *rest = a.reason_parts()
             y, *rest_b = b.reason_parts()
             assert np.array_equal(x, y) and rest[1:] == rest_b[1:] and a.why == b.why
+
+
+def _token_facts(tokens: list[str]) -> dict[str, tuple]:
+    """The word pass's facts of each token (``occurrences._token_facts``), read afresh."""
+    occurrences.clear_caches()
+    return {t: (occurrences._token_facts(t), occurrences._TOKEN_STARTS.get(t)) for t in tokens}
+
+
+def _token_forms(words: list[str]) -> list[str]:
+    """Each word as written in a text: lower case, capitalised, upper case, possessive (straight
+    and curly apostrophe)."""
+    return list(dict.fromkeys(f for w in words for f in (w, w.capitalize(), w.upper(), w + "'s", w + "’s")))
+
+
+def _realistic_tokens() -> list[str]:
+    """Tokens of the test events, every 40th table word in its forms, the curated phrases' first
+    words and the verb-list words the noun and object checks look for."""
+    tokens = []
+    for path in sorted(EVENTS.glob("*/*.txt")):
+        tokens += WORD_PATTERN.findall(path.read_text(encoding="utf-8"))
+    starts = [term.split()[0] for term in curated() if " " in term]
+    verbs = ["claim", "claims", "claimed", "claiming", "maintain", "maintains", "maintained", "report", "reports",
+             "blast", "slam", "stress", "reveal", "brag", "according", "to", "said", "we", "US", "us"]
+    return list(dict.fromkeys(tokens + _token_forms(_shipped_words()[::40] + starts + verbs)))
+
+
+def test_token_facts_read_through_the_table_equal_computed_ones():
+    """A token's facts in the word pass (worth scoring, the flags, where a phrase or a verb taking
+    a plain object may start), read through the table's marks, equal those computed with the
+    patterns (the table not read)."""
+    _require_fresh()
+    tokens = _realistic_tokens()
+    held = [t for t in tokens if t.isascii() and normalize_token(t) in word_table().codes]
+    assert len(held) > 5000 and len(tokens) - len(held) > 1000  # both paths are exercised
+    assert any(occurrences._token_facts(t)[2] & occurrences._STARTS_FLAG for t in held)
+    through = _token_facts(tokens)
+    with ignored():
+        assert word_table() is None
+        computed = _token_facts(tokens)
+    assert through == computed
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_TABLE_WORDS),
+                          st.sampled_from([str.lower, str.upper, str.capitalize, str.title, str.swapcase])),
+                min_size=1, max_size=30))
+def test_any_table_words_as_tokens_have_their_computed_facts(pairs):
+    _require_fresh()
+    tokens = [case(word) for word, case in pairs]
+    through = _token_facts(tokens)
+    with ignored():
+        computed = _token_facts(tokens)
+    assert through == computed

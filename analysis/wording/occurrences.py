@@ -31,6 +31,7 @@ from analysis.wording.lexicons import (
     degree_words,
     say_words,
 )
+from analysis.wording.precomputed import CANDIDATE, NOUN_START, TOKEN_STARTS, word_table
 
 __all__ = [
     "EXCLAMATION",
@@ -42,6 +43,7 @@ __all__ = [
     "noun_uses",
     "occurrence_rows",
     "occurrences",
+    "token_marks",
 ]
 
 #: Bits of a sentence's marks: it ends with a question mark, an exclamation mark; it speaks in
@@ -197,23 +199,49 @@ def _phrase_start() -> re.Pattern[str] | None:
     return re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(sorted(alternatives))})")
 
 
-def _token_facts(token: str) -> tuple[str | None, str, int]:
-    """:func:`_norms` of ``token`` and its flags: a first- or second-person word (not "US"), a
-    plain speech verb, a capital first letter, a verb-list word that may be a noun
-    (:data:`_NOUN_HINT` may match at its start), a place where a phrase or a verb taking a plain
-    object may start (:data:`_TOKEN_STARTS`), "to" not worth scoring (it reports speech after
-    "according") (remembered)."""
-    norm, plain = _norms(token)
-    flags = ((_PERSONAL_FLAG if plain in PERSONAL_WORDS and token != "US" else 0)
-             | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0)
-             | (_NOUN_FLAG if _NOUN_HINT.match(token) is not None else 0)
-             | (_TO_FLAG if norm is None and plain == "to" else 0))
+def token_marks(token: str) -> tuple[bool, tuple[int, ...], tuple[int, ...]]:
+    """What the word pass reads in ``token`` with patterns: whether a verb-list word that may be a
+    noun starts it (:data:`_NOUN_HINT` matches at its start), and the offsets in it where a curated
+    phrase and a verb taking a plain object (:data:`_OBJECT_SENSE_RE`) may start.
+
+    For a token of ASCII characters these are those of its lower-case form (every pattern is
+    case-insensitive and its look-behinds ask only whether a word character or a hyphen stands
+    before), so the precomputed word table (``analysis.wording.precomputed``: :data:`NOUN_START`,
+    :data:`TOKEN_STARTS`) holds them for its words."""
     phrase = _phrase_start()
     # (most tokens hold neither: one search says so, the offsets are listed only where it finds one)
     phrase_offsets = (tuple(m.start() for m in phrase.finditer(token))
                       if phrase is not None and phrase.search(token) is not None else ())
     object_offsets = (tuple(m.start() for m in _OBJECT_START.finditer(token))
                       if _OBJECT_START.search(token) is not None else ())
+    return _NOUN_HINT.match(token) is not None, phrase_offsets, object_offsets
+
+
+def _token_facts(token: str) -> tuple[str | None, str, int]:
+    """:func:`_norms` of ``token`` and its flags: a first- or second-person word (not "US"), a
+    plain speech verb, a capital first letter, a verb-list word that may be a noun
+    (:data:`_NOUN_HINT` may match at its start), a place where a phrase or a verb taking a plain
+    object may start (:data:`_TOKEN_STARTS`), "to" not worth scoring (it reports speech after
+    "according") (remembered). A token of ASCII characters whose normalized form the precomputed
+    word table holds reads there whether it is worth scoring and its :func:`token_marks` (the
+    offsets only where it has some)."""
+    plain = normalize_token(token)
+    table = word_table()
+    code = table.codes.get(plain) if table is not None and token.isascii() else None
+    if code is not None:
+        norm = plain if code & CANDIDATE else None
+        noun = bool(code & NOUN_START)
+        phrase_offsets: tuple[int, ...] = ()
+        object_offsets: tuple[int, ...] = ()
+        if code & TOKEN_STARTS:
+            _, phrase_offsets, object_offsets = token_marks(token)
+    else:
+        norm, plain = _norms(token)
+        noun, phrase_offsets, object_offsets = token_marks(token)
+    flags = ((_PERSONAL_FLAG if plain in PERSONAL_WORDS and token != "US" else 0)
+             | (_SAY_FLAG if plain in say_words() else 0) | (_UPPER_FLAG if token[:1].isupper() else 0)
+             | (_NOUN_FLAG if noun else 0)
+             | (_TO_FLAG if norm is None and plain == "to" else 0))
     if len(_TOKEN_FACTS) >= 200_000:
         _TOKEN_FACTS.clear()
         _TOKEN_STARTS.clear()

@@ -48,11 +48,13 @@ __all__ = [
     "FORMS",
     "FORMS_SHIFT",
     "INDEX_SHIFT",
+    "NOUN_START",
     "ROW_MASK",
     "ROW_SHIFT",
     "TABLE_FILE",
     "TABLE_VERSION",
     "TEXTBLOB_NEGATIVE",
+    "TOKEN_STARTS",
     "VADER_NEGATIVE",
     "TableScores",
     "WordTable",
@@ -70,8 +72,9 @@ __all__ = [
 #: the word features, ``is_candidate``, ``word_facts``; ``analysis.wording.lexicons``:
 #: ``curated_word`` and the readers; ``analysis.text``: ``normalize_token``, ``stem``;
 #: ``analysis.frequency``; ``analysis.wording.scorer``: a word's score without context, which the
-#: table also holds): an old table is then ignored until it is rebuilt.
-TABLE_VERSION = 3
+#: table also holds; ``analysis.wording.occurrences.token_marks``): an old table is then ignored
+#: until it is rebuilt.
+TABLE_VERSION = 4
 TABLE_FILE = MODELS_DIR / "word_table.npz"
 #: The lexicon files the table is computed from, besides the curated ones the cue-category
 #: registry lists (``analysis.categories.lexicon_order``). ``tests/test_word_table.py`` checks
@@ -81,8 +84,11 @@ LEXICONS = ("cue_categories", "function_words", "neutral_words")
 PACKAGES = ("wordfreq", "textblob", "vaderSentiment", "afinn", "NRCLex")
 
 #: Bits of a word's flags: worth scoring, has a curated entry, rated negative by TextBlob, VADER,
-#: AFINN, and its forms are in its code (see :func:`forms`).
+#: AFINN, its forms are in its code (see :func:`forms`), and what the word pass reads in it as a
+#: token (``analysis.wording.occurrences.token_marks``): a verb-list word that may be a noun starts
+#: it, a curated phrase or a verb taking a plain object may start in it.
 CANDIDATE, CURATED, TEXTBLOB_NEGATIVE, VADER_NEGATIVE, AFINN_NEGATIVE, FORMS = 1, 2, 4, 8, 16, 32
+NOUN_START, TOKEN_STARTS = 64, 128
 #: A word's code in :attr:`WordTable.codes` is
 #: ``index << INDEX_SHIFT | row << ROW_SHIFT | forms << FORMS_SHIFT | flags``: ``index`` is the
 #: word's place in the table (its row of :attr:`TableScores.values`), ``row`` its row of
@@ -90,7 +96,7 @@ CANDIDATE, CURATED, TEXTBLOB_NEGATIVE, VADER_NEGATIVE, AFINN_NEGATIVE, FORMS = 1
 #: the word its inflection fold (``analysis.wording.lexicons.fold_form``) keeps (6 bits), whether
 #: the fold adds a "y" (1 bit), and the length of the prefix its word family (``family_form`` of
 #: the fold) keeps (6 bits).
-FORMS_SHIFT, ROW_SHIFT, INDEX_SHIFT = 6, 19, 40
+FORMS_SHIFT, ROW_SHIFT, INDEX_SHIFT = 8, 21, 42
 ROW_MASK = (1 << (INDEX_SHIFT - ROW_SHIFT)) - 1
 
 

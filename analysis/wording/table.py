@@ -24,6 +24,7 @@ from analysis.frequency import zipf_frequency
 from analysis.text import WORD_PATTERN, normalize_token
 from analysis.wording.features import FEATURES, N_BASE, base_features, is_candidate, negative_ratings
 from analysis.wording.lexicons import curated_word, family_form, fold_form
+from analysis.wording.occurrences import token_marks
 from analysis.wording.precomputed import (
     AFINN_NEGATIVE,
     CANDIDATE,
@@ -31,9 +32,11 @@ from analysis.wording.precomputed import (
     FORMS,
     FORMS_SHIFT,
     INDEX_SHIFT,
+    NOUN_START,
     ROW_SHIFT,
     TABLE_FILE,
     TEXTBLOB_NEGATIVE,
+    TOKEN_STARTS,
     VADER_NEGATIVE,
     TableScores,
     encode_forms,
@@ -91,6 +94,8 @@ def build(words: Sequence[str]) -> Built:
             flags = (CANDIDATE if is_candidate(word) else 0) | (CURATED if curated_word(word) is not None else 0)
             for name in negative_ratings(word):
                 flags |= _NEGATIVE[name]
+            noun, phrase_offsets, object_offsets = token_marks(word)
+            flags |= (NOUN_START if noun else 0) | (TOKEN_STARTS if phrase_offsets or object_offsets else 0)
             row = rows.setdefault(base_features(word, True), len(rows))
             folded = fold_form(word)
             family = family_form(folded)
