@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.wording import lexicons
-from analysis.wording.scan import calibration_inputs, cue_scores, scan
+from analysis.wording.scan import Scorer, calibration_inputs, cue_scores, occurrences, scan
 from tests.wording_reference import scan_reference
 
 EVENTS = Path(__file__).parent / "fixtures" / "events"
@@ -57,3 +57,42 @@ _WORDS = st.sampled_from(
        st.floats(min_value=0.0, max_value=1.0))
 def test_scan_equals_reference_at_any_min_score(text, level):
     assert scan(text, min_score=level) == scan_reference(text, min_score=level)
+
+
+def _partly_warm(text: str, keep: random.Random | None) -> Scorer:
+    """A fresh scorer (every word of ``text`` new to it) or, with ``keep``, one that has already
+    scored a random part of the text's words: the scan then scores the rest itself, sentences
+    holding a new word gathered again once it is scored, the others on the way."""
+    scorer = Scorer()
+    if keep is not None:
+        keys = [(o.norm, o.name, o.curated) for o in occurrences(text)]
+        scorer.words([k for k in keys if keep.random() < 0.5])
+    return scorer
+
+
+def test_a_scorer_meeting_new_words_scans_as_the_reference(texts):
+    """Cold and partly warm scorers (new words in some sentences, or in all) give the reference's
+    cues, reasons and sentence figures included, at two levels, and the same counts and
+    calibration inputs as a warm scorer."""
+    rng = random.Random(5)
+    for text in texts:
+        for keep in (None, rng):
+            assert scan(text, scorer=_partly_warm(text, keep)) == scan_reference(text)
+            assert scan(text, min_score=0.24, scorer=_partly_warm(text, keep)) == scan_reference(text, min_score=0.24)
+            assert cue_scores(text, scorer=_partly_warm(text, keep)) == cue_scores(text)
+            assert calibration_inputs(text, scorer=_partly_warm(text, keep)) == calibration_inputs(text)
+
+
+_NEW_WORDS = st.one_of(_WORDS, st.sampled_from(_PHRASES),
+                       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9),
+                       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9).map(str.capitalize),
+                       st.tuples(st.sampled_from(["anti", "pro", "so", "well", "self"]),
+                                 st.sampled_from(["regime", "brutal", "called", "vaccine", "war"])).map("-".join))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_NEW_WORDS, max_size=50).map(" ".join), st.floats(min_value=0.0, max_value=1.0),
+       st.randoms(use_true_random=False))
+def test_new_words_anywhere_scan_as_the_reference(text, level, rng):
+    assert scan(text, min_score=level, scorer=_partly_warm(text, rng)) == scan_reference(text, min_score=level)
+    assert scan(text, min_score=level, scorer=_partly_warm(text, None)) == scan_reference(text, min_score=level)
