@@ -264,6 +264,7 @@ def test_table_scores_serve_only_the_shipped_word_model(computed):
         expected = _scores(Scorer(other.model), keys)
     assert _scores(other, keys) == expected
     assert Scorer(shipped.model, dict(shipped.learned))._table_scores(table) is None
+    assert shipped.with_model(context.model)._table_scores(table) is not None  # the shipped table passed on
 
 
 def test_table_scores_make_their_reason_when_read(computed):

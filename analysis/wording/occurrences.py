@@ -225,9 +225,11 @@ def _token_facts(token: str) -> tuple[str | None, str, int]:
     "according") (remembered). A token of ASCII characters whose normalized form the precomputed
     word table holds reads there whether it is worth scoring and its :func:`token_marks` (the
     offsets only where it has some)."""
-    plain = normalize_token(token)
     table = word_table()
-    code = table.codes.get(plain) if table is not None and token.isascii() else None
+    code = None
+    if table is not None and token.isascii():
+        plain = token.lower()  # (``normalize_token`` folds only characters outside ASCII)
+        code = table.codes.get(plain)
     if code is not None:
         norm = plain if code & CANDIDATE else None
         noun = bool(code & NOUN_START)
@@ -274,29 +276,39 @@ def _piece_words(piece: str) -> tuple[_Word, ...]:
     pattern. A piece longer than :data:`_PIECE_CHARS` (a long run without spaces) is read each time,
     not remembered: the memory held stays bounded whatever the text."""
     whole = _WORD_AT_START(piece)
-    if whole is not None and whole.end() == len(piece):  # one token, the whole piece (most pieces)
-        fact = _TOKEN_FACTS.get(piece)
+    if whole is not None:
+        token = whole.group()
+        fact = _TOKEN_FACTS.get(token)
         if fact is None:
-            fact = _token_facts(piece)
+            fact = _token_facts(token)
         norm, plain, flags = fact
-        found: tuple[_Word, ...] = ((0, len(piece), piece, norm, plain, flags,
-                                     _TOKEN_STARTS[piece] if flags & 16 else None),)
+        length = whole.end()
+        first = (0, length, token, norm, plain, flags, _TOKEN_STARTS[token] if flags & 16 else None)
+        if length == len(piece):  # one token, the whole piece (most pieces)
+            found: tuple[_Word, ...] = (first,)
+        else:  # (``finditer`` goes on after a match where it ends)
+            found = (first, *_more_words(piece, length))
     else:
-        words = []
-        for m in WORD_PATTERN.finditer(piece):
-            start, end = m.span()
-            token = m.group()
-            fact = _TOKEN_FACTS.get(token)
-            if fact is None:
-                fact = _token_facts(token)
-            norm, plain, flags = fact
-            words.append((start, end - start, token, norm, plain, flags, _TOKEN_STARTS[token] if flags & 16 else None))
-        found = tuple(words)
+        found = _more_words(piece, 0)
     if len(piece) <= _PIECE_CHARS:
         if len(_PIECES) >= 100_000:
             _PIECES.clear()
         _PIECES[piece] = found
     return found
+
+
+def _more_words(piece: str, pos: int) -> tuple[_Word, ...]:
+    """The words of ``piece`` (see :func:`_piece_words`) that ``WORD_PATTERN.finditer`` finds from ``pos`` on."""
+    words = []
+    for m in WORD_PATTERN.finditer(piece, pos):
+        start, end = m.span()
+        token = m.group()
+        fact = _TOKEN_FACTS.get(token)
+        if fact is None:
+            fact = _token_facts(token)
+        norm, plain, flags = fact
+        words.append((start, end - start, token, norm, plain, flags, _TOKEN_STARTS[token] if flags & 16 else None))
+    return tuple(words)
 
 
 def _end_marks(text: str, start: int, end: int) -> int:

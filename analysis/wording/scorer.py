@@ -272,9 +272,12 @@ class Scorer:
         self.w_length = self.model.weight("length")
         self.hint_cap = float(self.model.hint_cap)
         self.calibration = tuple(float(c) for c in self.model.calibration)
-        # the precomputed table's word scores hold for the shipped learned table only
+        # the precomputed table's word scores hold for the shipped learned table only (a table
+        # passed in is the shipped one only if that is loaded: none is read here to find out)
+        shipped = learned is None or (learned_table.cache_info().currsize > 0 and learned is learned_table())
         self._stamp = (score_stamp(self.model, self.learned)
-                       if self.learned is learned_table() and self.families is learned_families() else None)
+                       if shipped and learned_families.cache_info().currsize > 0
+                       and self.families is learned_families() else None)
 
     def _table_scores(self, table: WordTable | None) -> TableScores | None:
         """The word scores ``table`` holds when they are this scorer's (same word-level model and
