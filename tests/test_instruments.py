@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.inputs import load_corpus
-from analysis.instruments import _textblob_fast, _vader_fast
+from analysis.instruments import _textblob_fast, _vader_fast, sentences, words
 from analysis.instruments.sentences import tokens_and_compounds
 from analysis.paths import CORPUS_DIR
 from analysis.text import sentence_spans
@@ -162,6 +162,69 @@ def test_plain_words_read_as_the_general_reading(letters, mark, lead):
         assert _textblob_fast.word_pieces_and_tokens(word) == (pieces, _textblob_fast.word_tokens(pieces))
     sentence = f"{letters}{mark} {letters}{mark} good"
     assert tokens_and_compounds([sentence]) == ([iref.tokens_reference(sentence)], [iref.vader_reference(sentence)])
+
+
+def _general_reading(word: str) -> tuple:
+    """What ``sentences._word`` remembers of ``word``, read the general way by each copy."""
+    pieces = _textblob_fast.word_pieces(word)
+    tokens = _textblob_fast.word_tokens(pieces)
+    if tokens is not None and _vader_fast.has_emoji(word):
+        tokens = None
+    return (*_vader_fast.word_row(word), tokens, None if pieces == (word,) else pieces)
+
+
+def _upstream_row(word: str) -> tuple:
+    """The first four fields of ``_vader_fast.word_row``, from VADER's own functions."""
+    from vaderSentiment import vaderSentiment as v
+
+    item = v.SentiText._strip_punc_if_word(word)
+    return item, item.lower(), item.isupper(), v.negated([item])
+
+
+# Words of letters only (read by ``sentences._word`` in one step): emoticons made of letters and
+# words ending in one ("XD", "boxD"), parts of emoticons ("D", "o"), negations, capitals, letters
+# that change under lower-casing, an emoji that is a letter ("ℹ"); and the same with marks.
+_LETTER_PARTS = st.sampled_from(["D", "o", "O", "x", "X", "P", "p", "b", "c", "s", "XD", "xD", "box", "not", "NOT", "no",
+                                 "never", "Never", "aint", "cant", "good", "GOOD", "Σ", "ΟΔΟΣ", "İ", "ß", "ℹ", "é", "ı"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LETTER_PARTS, min_size=1, max_size=3).map("".join), st.sampled_from(["", "", ",", ".", "!", "'", "’s"]))
+def test_one_reading_of_a_word_equals_each_copys_general_reading(letters, mark):
+    for word in (letters, letters + mark):
+        assert sentences._word(word) == _general_reading(word)
+        assert _vader_fast.word_row(word)[:4] == _upstream_row(word)
+
+
+def test_one_reading_of_a_word_equals_the_general_reading_on_real_words(texts):
+    for word in {w for text in [*_TRICKY, *texts] for w in text.split()}:
+        assert sentences._word(word) == _general_reading(word)
+        assert _vader_fast.word_row(word)[:4] == _upstream_row(word)
+
+
+def _vader_word_lists() -> list[str]:
+    from vaderSentiment import vaderSentiment as v
+
+    idiom_words = sorted({w for key in [*v.SPECIAL_CASES, *v.BOOSTER_DICT] if " " in key for w in key.split()})
+    return [*idiom_words, *sorted(v.BOOSTER_DICT)[::6], *v.NEGATE[::5], "no", "never", "without", "doubt", "so",
+            "this", "least", "at", "very", "or", "nor", "kind", "of", "but", "good", "bad", "hate", "love", "fine",
+            "lol", "the", "said", "talks", "!", "?"]
+
+
+# VADER's rules around a lexicon word: boosters, negations, "no", "never so", "without doubt",
+# "least", idioms and booster n-grams, capitals: a lexicon word is scored without the rules only
+# where none can apply (``_vader_fast._vader_sentiments``); equal to VADER wherever they stand.
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_vader_word_lists()).map(lambda w: w.upper() if len(w) % 3 == 0 else w), max_size=16))
+def test_vader_rules_skipped_only_where_none_applies(items):
+    text = " ".join(items)
+    assert vader_compound(text) == iref.vader_reference(text)
+    assert tokens_and_compounds([text])[1] == [iref.vader_reference(text)]
+
+
+def test_vader_lexicon_read_once():
+    assert _vader_fast._vader() is words.vader_analyzer()
+    assert words.vader_words()["good"] == words.vader_analyzer().lexicon["good"]
 
 
 @pytest.mark.parametrize("module", [_textblob_fast, _vader_fast])

@@ -23,11 +23,18 @@ from operator import itemgetter
 from typing import Any
 
 from analysis.instruments._versions import installed_is_checked
+from analysis.instruments.words import vader_analyzer
 
 __all__ = ["CHECKED_VERSION", "compound", "compound_of_rows", "fast_path_usable", "has_emoji", "word_row"]
 
 UPSTREAM = "vaderSentiment"
-_ITEM, _LOWER, _ALL_CAPITALS = itemgetter(0), itemgetter(1), itemgetter(2)  # fields of a word's row
+#: A word's row (:func:`word_row`): VADER's item, its lower case, is it all capitals, is it a
+#: negation, is its lower case in VADER's lexicon, can it change the valence of a lexicon word up
+#: to three items after it or of itself (:func:`_blocks`), and the words that follow it in one of
+#: VADER's idioms or booster n-grams (None if none: :func:`_idiom_follows`).
+Row = tuple[str, str, bool, bool, bool, bool, "frozenset[str] | None"]
+_ITEM, _LOWER, _ALL_CAPITALS, _HIT, _BLOCK, _FOLLOWS = (itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(4),
+                                                        itemgetter(5), itemgetter(6))
 CHECKED_VERSION = "3.3.2"
 
 
@@ -48,11 +55,9 @@ def upstream_compound(text: str) -> float:
     return float(_vader().polarity_scores(text)["compound"])
 
 
-@lru_cache(maxsize=1)
 def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # upstream, loaded on first use
-
-    return SentimentIntensityAnalyzer()
+    """VADER's analyzer: the one the lexicon reader made (``words.vader_analyzer``; read once)."""
+    return vader_analyzer()
 
 
 @lru_cache(maxsize=1)
@@ -87,10 +92,30 @@ def _idiom_pairs() -> frozenset[tuple[str, str]]:
     )
 
 
-_VADER_ITEMS: dict[str, tuple[str, str, bool, bool]] = {}
+@lru_cache(maxsize=1)
+def _idiom_follows() -> dict[str, frozenset[str]]:
+    """Each word that starts one of :func:`_idiom_pairs`, and the words that follow it there."""
+    follows: dict[str, set[str]] = {}
+    for a, b in _idiom_pairs():
+        follows.setdefault(a, set()).add(b)
+    return {a: frozenset(b) for a, b in follows.items()}
 
 
-def _vader_item(word: str) -> tuple[str, str, bool, bool]:
+@lru_cache(maxsize=1)
+def _blocks() -> frozenset[str]:
+    """The lower-cased items that, as a lexicon word or up to three items before one, can make
+    :func:`_vader_sentiments` give it another valence than its lexicon value (with VADER's
+    all-capitals increment), besides negations and idioms (see :func:`word_row`): VADER's
+    boosters, the words its rules name ("no", "never", "without", "so", "this", "least") and
+    "kind" (a lexicon word that scores 0 before "of")."""
+    booster = _vader_rules()[1]
+    return frozenset(booster) | {"no", "never", "without", "so", "this", "least", "kind"}
+
+
+_VADER_ITEMS: dict[str, Row] = {}
+
+
+def _vader_item(word: str) -> Row:
     """:func:`_vader_read` of one word, cached by word."""
     found = _VADER_ITEMS.get(word)
     if found is None:
@@ -101,18 +126,31 @@ def _vader_item(word: str) -> tuple[str, str, bool, bool]:
     return found
 
 
-def _vader_read(word: str) -> tuple[str, str, bool, bool]:
-    """(VADER's item for one whitespace-separated word, its lower case, is it all capitals,
-    is it a negation for VADER's ``negated``)."""
+def _vader_read(word: str) -> Row:
+    """VADER's item for one whitespace-separated word and what its rules read of it: see
+    :func:`word_row`."""
     rules = _vader_rules()
-    strip, negate = rules[6], rules[2]
-    item = strip(word)
+    strip = rules[6]
+    return row_of_item(strip(word))
+
+
+def row_of_item(item: str) -> Row:
+    """:data:`Row` of VADER's item ``item`` (a word with its punctuation stripped as VADER strips it)."""
+    lexicon, negate, blocks, follows = _row_tables()
     lower = item.lower()
     again = lower.lower()  # ``negated`` lower-cases once more
-    return (item, lower, item.isupper(), again in negate or "n't" in again)
+    negation = again in negate or "n't" in again
+    return (item, lower, item.isupper(), negation, lower in lexicon, negation or lower in blocks, follows(lower))
 
 
-def _vader_rows(text: str) -> list[tuple[str, str, bool, bool]]:
+@lru_cache(maxsize=1)
+def _row_tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], Any]:
+    """What :func:`row_of_item` reads: VADER's lexicon and negations, :func:`_blocks` and the
+    lookup of :func:`_idiom_follows`."""
+    return _vader_rules()[0], _vader_rules()[2], _blocks(), _idiom_follows().get
+
+
+def _vader_rows(text: str) -> list[Row]:
     """:func:`_vader_item` of every whitespace-separated word of ``text``."""
     cache = _VADER_ITEMS
     rows = []
@@ -122,15 +160,19 @@ def _vader_rows(text: str) -> list[tuple[str, str, bool, bool]]:
     return rows
 
 
-def _vader_sentiments(
-    rows: Sequence[Sequence[Any]], lowers: list[str], hits: Sequence[int]
-) -> list[Any]:
-    """VADER's per-item valences of an emoji-free text (its :func:`_vader_rows`, their lower-cased
-    items and the positions of those in VADER's lexicon): the loop of ``polarity_scores`` with
-    ``sentiment_valence`` and its negation, booster, idiom and "least" rules copied from VADER,
-    reading a list of lower-cased items made once instead of lower-casing the whole sentence
-    again at each rule, and entered only at the items in the lexicon (VADER appends 0 for the
-    others)."""
+def _vader_sentiments(rows: Sequence[Sequence[Any]], hits: Sequence[int]) -> list[Any]:
+    """VADER's per-item valences of an emoji-free text (its :func:`_vader_rows` and the positions
+    of the items in VADER's lexicon): the loop of ``polarity_scores`` with ``sentiment_valence``
+    and its negation, booster, idiom and "least" rules copied from VADER, reading a list of
+    lower-cased items made once instead of lower-casing the whole sentence again at each rule,
+    and entered only at the items in the lexicon (VADER appends 0 for the others).
+
+    A lexicon word with no item from three before it to itself that can change its valence
+    (a negation or one of :func:`_blocks`, ``Row[5]``) and no two items from three before it to
+    one after it that stand next to each other in one of VADER's idioms or n-grams
+    (``Row[6]``) keeps its lexicon value, with VADER's all-capitals increment: every rule of the
+    loop below then leaves it so. Such a word is scored without the rules (most lexicon words
+    of news prose). Tested equal to upstream in ``tests/test_instruments.py``."""
     lexicon, booster, _negate, special, n_scalar, c_incr = _vader_rules()[:6]
     idiom_pairs = _idiom_pairs()
     n = len(rows)
@@ -138,7 +180,23 @@ def _vader_sentiments(
     cap_diff = 0 < n - allcaps < n
     # Items outside the lexicon, boosters and "kind" before "of" score 0 (VADER appends 0).
     sentiments: list[Any] = [0] * n
+    # where a lexicon word may be read by the rules: near an item of ``_blocks`` or an idiom pair
+    near = list(compress(range(n), map(_BLOCK, rows)))
+    near.extend(k for k in compress(range(n - 1), map(_FOLLOWS, rows)) if rows[k + 1][1] in rows[k][6])
+    lowers: list[str] | None = None
     for i in hits:
+        if not near or not any(i - 3 <= k <= i for k in near):
+            row = rows[i]
+            valence = lexicon[row[1]]
+            if row[2] and cap_diff:
+                if valence > 0:
+                    valence += c_incr
+                else:
+                    valence -= c_incr
+            sentiments[i] = valence
+            continue
+        if lowers is None:
+            lowers = list(map(_LOWER, rows))
         lw = lowers[i]
         if lw in booster:
             continue
@@ -282,27 +340,29 @@ def has_emoji(text: str) -> bool:
     return (ascii_emoji or not text.isascii()) and not emoji.isdisjoint(text)
 
 
-def word_row(word: str) -> tuple[str, str, bool, bool]:
-    """VADER's reading of one whitespace-separated word (see :func:`compound_of_rows`); not
-    remembered here: the caller remembers whole words."""
+def word_row(word: str) -> Row:
+    """VADER's reading of one whitespace-separated word (see :func:`compound_of_rows`): its item
+    (the word with its punctuation stripped as VADER strips it), the item lower-cased, whether it
+    is all capitals, whether VADER's ``negated`` counts it as a negation, whether its lower case is
+    in VADER's lexicon, whether it is a negation or one of :func:`_blocks`, and the words that
+    follow it in one of VADER's idioms or booster n-grams (None if none). Not remembered here: the
+    caller remembers whole words."""
     return _vader_read(word)
 
 
 def compound_of_rows(rows: Sequence[Sequence[Any]], stripped: str) -> float:
-    """VADER's compound of the text ``stripped`` (stripped of outer whitespace, no emoji) from the
-    :func:`word_row` of each of its whitespace-separated words, in order (a row may carry more
-    fields after those four: they are not read)."""
+    """VADER's compound of the text ``stripped`` (no emoji) from the :func:`word_row` of each of
+    its whitespace-separated words, in order (a row may carry more fields after those seven:
+    they are not read). Of the text itself only its "!" and "?" are read (VADER's punctuation
+    emphasis), so its outer whitespace, which VADER strips first, does not matter."""
     # VADER looks its items up lower-cased: none in the lexicon means every valence is 0 and
     # so is the compound.
-    lowers = list(map(_LOWER, rows))
-    rules = _vader_rules()
-    lexicon = rules[0]
-    hits = list(compress(range(len(lowers)), map(lexicon.__contains__, lowers)))
+    hits = list(compress(range(len(rows)), map(_HIT, rows)))
     if not hits:
         return 0.0
-    sentiments = _vader_sentiments(rows, lowers, hits)
-    if "but" in lowers:  # VADER's _but_check looks for a lower-cased "but"
-        sentiments = rules[7](list(map(_ITEM, rows)), sentiments)
+    sentiments = _vader_sentiments(rows, hits)
+    if "but" in map(_LOWER, rows):  # VADER's _but_check looks for a lower-cased "but"
+        sentiments = _vader_rules()[7](list(map(_ITEM, rows)), sentiments)
     return _vader_compound_of(sentiments, stripped)
 
 

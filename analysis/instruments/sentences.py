@@ -7,68 +7,115 @@ Here a sentence is split once and each distinct word is read once for both (and 
 same reading as each copy's own (``_textblob_fast.tokens``, ``_vader_fast.compound``). A sentence
 with a line break (TextBlob marks paragraph breaks there), an emoji (VADER translates it first) or
 a "(!)" or emoticon that TextBlob rewrites is handed to those functions whole. A sentence whose
-words are all free of those rewrites (``_textblob_fast.word_tokens``) has as its tokens its words'
-remembered lower-cased tokens, joined. Tested equal to them and to upstream in
+words are all free of those rewrites and of emoji (``_textblob_fast.word_tokens``) has as its
+tokens its words' remembered lower-cased tokens, joined. Tested equal to them and to upstream in
 ``tests/test_instruments.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
-from operator import itemgetter
+from functools import lru_cache
+from itertools import chain, compress
+from operator import itemgetter, not_
 
 from analysis.instruments import _textblob_fast, _vader_fast
 
 __all__ = ["tokens_and_compounds"]
 
-#: One word as both copies read it: VADER's row (item, lower-cased item, all capitals, negation:
-#: ``_vader_fast.word_row``), TextBlob's lower-cased tokens, or None when the word may take
-#: part in a "(!)" or emoticon rewrite (``_textblob_fast.word_tokens``), and its TextBlob pieces
+#: One word as both copies read it: VADER's row (``_vader_fast.word_row``: its item, lower-cased
+#: item and what VADER's rules read of it), TextBlob's lower-cased tokens, or None when the word may take
+#: part in a "(!)" or emoticon rewrite (``_textblob_fast.word_tokens``) or holds a character
+#: VADER translates as an emoji (``_vader_fast.has_emoji``), and its TextBlob pieces
 #: (``_textblob_fast.word_pieces``), or None when they are the word alone.
-_Word = tuple[str, str, bool, bool, tuple[str, ...] | None, tuple[str, ...] | None]
+_Word = tuple[str, str, bool, bool, bool, bool, "frozenset[str] | None", tuple[str, ...] | None,
+              tuple[str, ...] | None]
 _WORDS: dict[str, _Word] = {}
-_TOKENS = itemgetter(4)
+_TOKENS = itemgetter(7)
+
+
+@lru_cache(maxsize=1)
+def _letters_tables() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]] | None:
+    """What :func:`_word` needs to read a word of letters only itself: the parts of emoticons
+    TextBlob's rewrite reads as a first piece, its emoticons made of letters only (TextBlob's
+    emoticon pattern, an emoticon with optional spaces between its characters and then a space or
+    the end, finds one in a word of letters exactly where the word ends with one of those) and
+    the characters VADER translates as emoji. None (then :func:`tokens_and_compounds` hands every text
+    to each copy whole) when an emoji is ASCII or whitespace (a text's emoji would then not all lie
+    in its non-ASCII words), or when TextBlob's plain-word reading is off
+    (``_textblob_fast._plain_marks``)."""
+    from textblob._text import EMOTICONS  # upstream internals, loaded on first use
+
+    plain = _textblob_fast._plain_marks()
+    emoji, ascii_emoji, _lexicon = _vader_fast._vader_tables()
+    if plain is None or ascii_emoji or any(c.isspace() for c in emoji):
+        return None
+    letters = tuple(face for faces in EMOTICONS.values() for face in faces if face.isalpha())
+    return plain[1], letters, emoji
 
 
 def _word(word: str) -> _Word:
-    """:data:`_Word` of one whitespace-separated word, remembered."""
-    pieces, low = _textblob_fast.word_pieces_and_tokens(word)
-    found: _Word = (*_vader_fast.word_row(word), low, None if pieces == (word,) else pieces)
+    """:data:`_Word` of one whitespace-separated word, remembered.
+
+    A word of letters only (the commonest new word) is read here in one step, as the two copies
+    read it: VADER's punctuation strip leaves it whole (no letter is ASCII punctuation), and
+    TextBlob's plain-word reading (``_textblob_fast.word_pieces_and_tokens``) makes it its own
+    piece, lower-cased unless it is part of an emoticon or ends in one. Tested equal to the two
+    readings in ``tests/test_instruments.py``."""
+    tables = _letters_tables()
+    if tables is not None and word.isalpha():
+        inner, letter_faces, emoji = tables
+        row = _vader_fast.row_of_item(word)
+        prone = word in inner or word.endswith(letter_faces) or (not word.isascii() and not emoji.isdisjoint(word))
+        found: _Word = (*row, None if prone else (row[1],), None)
+    else:
+        pieces, low_tokens = _textblob_fast.word_pieces_and_tokens(word)
+        if low_tokens is not None and _vader_fast.has_emoji(word):
+            low_tokens = None
+        found = (*_vader_fast.word_row(word), low_tokens, None if pieces == (word,) else pieces)
     if len(_WORDS) > 200_000:
         _WORDS.clear()
     _WORDS[word] = found
     return found
 
 
+def _whole(text: str) -> tuple[list[str], float]:
+    """Each copy's own reading of ``text``."""
+    return _textblob_fast.tokens(text), _vader_fast.compound(text)
+
+
 def tokens_and_compounds(texts: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     """TextBlob's lower-cased tokens (``_textblob_fast.tokens``) and VADER's compound
     (``_vader_fast.compound``) of each text."""
-    if not (_textblob_fast.words_usable() and _vader_fast.fast_path_usable()):
+    if not (_textblob_fast.words_usable() and _vader_fast.fast_path_usable()) or _letters_tables() is None:
         return [_textblob_fast.tokens(t) for t in texts], [_vader_fast.compound(t) for t in texts]
     cache = _WORDS
     lookup = cache.get
-    has_emoji = _vader_fast.has_emoji
     compound_of_rows = _vader_fast.compound_of_rows
     tokens: list[list[str]] = []
     compounds: list[float] = []
     for text in texts:
-        if "\n" in text or has_emoji(text):
-            tokens.append(_textblob_fast.tokens(text))
-            compounds.append(_vader_fast.compound(text))
+        if "\n" in text:
+            found, compound = _whole(text)
+            tokens.append(found)
+            compounds.append(compound)
             continue
         split = text.split()
-        known = list(map(lookup, split))
-        if None in known:  # a word read for the first time
-            words = [read or lookup(w) or _word(w) for read, w in zip(known, split, strict=True)]
-        else:
-            words = known  # type: ignore[assignment]
+        words: list[_Word] = list(map(lookup, split))  # type: ignore[arg-type]
+        if None in words:  # a word read for the first time
+            for j in compress(range(len(words)), map(not_, words)):
+                words[j] = lookup(split[j]) or _word(split[j])
         lowered = list(map(_TOKENS, words))
-        if None in lowered:  # a word that may take part in a "(!)" or emoticon rewrite
-            pieces = [piece for w, read in zip(split, words, strict=True) for piece in (read[5] or (w,))]
+        if None in lowered:  # an emoji, or a word that may take part in a "(!)" or emoticon rewrite
+            if _vader_fast.has_emoji(text):
+                found, compound = _whole(text)
+                tokens.append(found)
+                compounds.append(compound)
+                continue
+            pieces = [piece for w, read in zip(split, words, strict=True) for piece in (read[8] or (w,))]
             rewritten = _textblob_fast.tokens_of_pieces(pieces)
             tokens.append(rewritten if rewritten is not None else _textblob_fast.tokens(text))
         else:
             tokens.append(list(chain.from_iterable(lowered)))
-        compounds.append(compound_of_rows(words, text.strip()))
+        compounds.append(compound_of_rows(words, text))
     return tokens, compounds

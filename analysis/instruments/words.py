@@ -8,8 +8,9 @@ once, as a plain dict; callers ask these readers, never the packages.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
-__all__ = ["lexicon_entry", "textblob_words", "vader_words"]
+__all__ = ["lexicon_entry", "textblob_words", "vader_analyzer", "vader_words"]
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +37,16 @@ def lexicon_entry(word: str) -> tuple[float, float] | None:
 
 
 @lru_cache(maxsize=1)
-def vader_words() -> dict[str, float]:
-    """VADER's word lexicon: lower-cased word -> valence -4..4."""
+def vader_analyzer() -> Any:
+    """VADER's ``SentimentIntensityAnalyzer``, made once a process (it reads VADER's word lexicon
+    and emoji descriptions): the one VADER object that :func:`vader_words` and the fast copy of
+    its scorer (``_vader_fast``) read."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # the lexicon loads on first use
 
-    return {k.lower(): float(v) for k, v in SentimentIntensityAnalyzer().lexicon.items()}
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def vader_words() -> dict[str, float]:
+    """VADER's word lexicon: lower-cased word -> valence -4..4."""
+    return {k.lower(): float(v) for k, v in vader_analyzer().lexicon.items()}
