@@ -161,24 +161,35 @@ def _flag_threshold() -> float:
 
 
 def _tone_figures(annotation: Annotation) -> dict[str, float]:
+    """Tone figures of one annotation (see :func:`article_features`). A sentence TextBlob scores
+    nothing in has polarity 0.0, so only scored sentences can disagree with VADER: their polarity
+    alone is computed, and only where VADER's compound is outside the neutral band."""
     sentences = annotation.sentences
     n = len(sentences)
     vader = [s.vader for s in sentences]
-    polarities = [s.polarity for s in sentences]
-    scored_n = sum(1 for s in sentences if s.assessments)
-    disagree = sum(
-        1
-        for p, v in zip(polarities, vader, strict=True)
-        if abs(p) >= NEUTRAL_BAND and abs(v) >= NEUTRAL_BAND and (p > 0) != (v > 0)
-    )
+    scored_n = disagree = 0
+    for sentence in sentences:
+        if sentence.assessments:
+            scored_n += 1
+            v = sentence.vader
+            if abs(v) >= NEUTRAL_BAND:
+                p = sentence.polarity
+                if abs(p) >= NEUTRAL_BAND and (p > 0) != (v > 0):
+                    disagree += 1
+    negative = positive = 0
+    for v in vader:
+        if v <= -VADER_BAND:
+            negative += 1
+        elif v >= VADER_BAND:
+            positive += 1
     return {
         "polarity": annotation.polarity,
         "subjectivity": annotation.subjectivity,
         "n_assessed": len(annotation.document),
         "scored_sentence_share": scored_n / n if n else math.nan,
         "vader_compound": float(np.mean(vader)) if n else math.nan,
-        "vader_negative_share": sum(v <= -VADER_BAND for v in vader) / n if n else math.nan,
-        "vader_positive_share": sum(v >= VADER_BAND for v in vader) / n if n else math.nan,
+        "vader_negative_share": negative / n if n else math.nan,
+        "vader_positive_share": positive / n if n else math.nan,
         "disagreement_share": disagree / n if n else math.nan,
     }
 

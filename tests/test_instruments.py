@@ -185,11 +185,13 @@ def _upstream_row(word: str) -> tuple:
 # words ending in one ("XD", "boxD"), parts of emoticons ("D", "o"), negations, capitals, letters
 # that change under lower-casing, an emoji that is a letter ("ℹ"); and the same with marks.
 _LETTER_PARTS = st.sampled_from(["D", "o", "O", "x", "X", "P", "p", "b", "c", "s", "XD", "xD", "box", "not", "NOT", "no",
-                                 "never", "Never", "aint", "cant", "good", "GOOD", "Σ", "ΟΔΟΣ", "İ", "ß", "ℹ", "é", "ı"])
+                                 "never", "Never", "aint", "cant", "good", "GOOD", "Σ", "ΟΔΟΣ", "İ", "ß", "ℹ", "é", "ı",
+                                 "Mr", "U", "St", "Bldg", "e", "Inc", "etc"])
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_LETTER_PARTS, min_size=1, max_size=3).map("".join), st.sampled_from(["", "", ",", ".", "!", "'", "’s"]))
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LETTER_PARTS, min_size=1, max_size=3).map("".join),
+       st.sampled_from(["", "", ",", ".", "!", "?", ":", ";", ")", "(", "]", "-", "'", '"', "”", "’s", "..", ".,", "(!)"]))
 def test_one_reading_of_a_word_equals_each_copys_general_reading(letters, mark):
     for word in (letters, letters + mark):
         assert sentences._word(word) == _general_reading(word)

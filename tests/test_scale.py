@@ -8,6 +8,7 @@ import json
 import math
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,9 +16,12 @@ from hypothesis import strategies as st
 
 from analysis import tone
 from analysis.actors import actor_pattern, event_actors
+from analysis.annotate import annotate_bodies
 from analysis.corpus import CorpusError, CorpusWarning
 from analysis.loaders import iter_articles, load_many
 from analysis.scale import (
+    VADER_BAND,
+    _tone_figures,
     article_features,
     feature_columns,
     features,
@@ -313,3 +317,52 @@ def test_fast_paths_equal_reference_on_generated_sentences(text):
 @given(st.text(max_size=200))
 def test_fast_paths_equal_reference_on_any_text(text):
     _check_equal(text)
+
+
+def _tone_figures_reference(annotation) -> dict[str, float]:
+    """``analysis.scale._tone_figures`` as first written (every sentence's polarity computed)."""
+    sentences = annotation.sentences
+    n = len(sentences)
+    vader = [s.vader for s in sentences]
+    polarities = [s.polarity for s in sentences]
+    scored_n = sum(1 for s in sentences if s.assessments)
+    band = tone.NEUTRAL_BAND
+    disagree = sum(1 for p, v in zip(polarities, vader, strict=True)
+                   if abs(p) >= band and abs(v) >= band and (p > 0) != (v > 0))
+    return {
+        "polarity": annotation.polarity,
+        "subjectivity": annotation.subjectivity,
+        "n_assessed": len(annotation.document),
+        "scored_sentence_share": scored_n / n if n else math.nan,
+        "vader_compound": float(np.mean(vader)) if n else math.nan,
+        "vader_negative_share": sum(v <= -VADER_BAND for v in vader) / n if n else math.nan,
+        "vader_positive_share": sum(v >= VADER_BAND for v in vader) / n if n else math.nan,
+        "disagreement_share": disagree / n if n else math.nan,
+    }
+
+
+def _same_figures(got: dict[str, float], want: dict[str, float]) -> None:
+    assert list(got) == list(want)
+    for key, value in want.items():
+        assert got[key] == value or (math.isnan(got[key]) and math.isnan(value)), key
+
+
+def test_tone_figures_equal_the_first_reduction_on_the_seeds(seed_articles):
+    for annotation in annotate_bodies(list(seed_articles["body"])):
+        _same_figures(_tone_figures(annotation), _tone_figures_reference(annotation))
+
+
+# Sentences that TextBlob and VADER score the same way, opposite ways, one of them only, neither,
+# and sentences on the edge of the neutral band.
+_TONE_SENTENCES = st.sampled_from([
+    "The plan is good.", "The plan is bad.", "The plan is not good.", "It was a disaster.", "He said so.",
+    "Critics hated the great plan.", "The talks collapsed.", "The offer was fine, but late.", "Nothing happened.",
+    "A sad, happy day.", "It was okay.", "LOL, the horrible plan works!", "", "Is it true?",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_TONE_SENTENCES, max_size=12).map(" ".join))
+def test_tone_figures_equal_the_first_reduction_on_generated_articles(body):
+    annotation = annotate_bodies([body])[0]
+    _same_figures(_tone_figures(annotation), _tone_figures_reference(annotation))

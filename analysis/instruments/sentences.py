@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, compress
 from operator import itemgetter, not_
+from typing import Any
 
 from analysis.instruments import _textblob_fast, _vader_fast
 
@@ -34,13 +35,23 @@ _WORDS: dict[str, _Word] = {}
 _TOKENS = itemgetter(7)
 
 
+#: What :func:`_word` reads words of letters with itself (see :func:`_letters_tables`).
+_LettersTables = tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str],
+                       Any]
+
+
 @lru_cache(maxsize=1)
-def _letters_tables() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]] | None:
-    """What :func:`_word` needs to read a word of letters only itself: the parts of emoticons
-    TextBlob's rewrite reads as a first piece, its emoticons made of letters only (TextBlob's
-    emoticon pattern, an emoticon with optional spaces between its characters and then a space or
-    the end, finds one in a word of letters exactly where the word ends with one of those) and
-    the characters VADER translates as emoji. None (then :func:`tokens_and_compounds` hands every text
+def _letters_tables() -> _LettersTables | None:
+    """What :func:`_word` needs to read a word of letters, alone or with one closing mark, itself:
+    the parts of emoticons TextBlob's rewrite reads as a first piece; TextBlob's emoticons made of
+    letters only, those whose characters but the last are letters (or that are one character)
+    and all of them; the marks TextBlob splits off the end of a word, but quotation marks; the
+    characters VADER translates as emoji; VADER's punctuation strip. TextBlob's emoticon pattern
+    (an emoticon with optional spaces between its characters, then a space or the end) finds one
+    in a word of letters exactly where the word ends with one made of letters; in a word of
+    letters and the mark split off after a space, exactly where the letters end with one made of
+    letters or the word ends with one whose characters but the last are letters; in a word
+    without spaces, exactly where it ends with one. None (then :func:`tokens_and_compounds` hands every text
     to each copy whole) when an emoji is ASCII or whitespace (a text's emoji would then not all lie
     in its non-ASCII words), or when TextBlob's plain-word reading is off
     (``_textblob_fast._plain_marks``)."""
@@ -50,24 +61,44 @@ def _letters_tables() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]] 
     emoji, ascii_emoji, _lexicon = _vader_fast._vader_tables()
     if plain is None or ascii_emoji or any(c.isspace() for c in emoji):
         return None
-    letters = tuple(face for faces in EMOTICONS.values() for face in faces if face.isalpha())
-    return plain[1], letters, emoji
+    faces = tuple(face for group in EMOTICONS.values() for face in group)
+    letters = tuple(face for face in faces if face.isalpha())
+    closing = tuple(face for face in faces if len(face) == 1 or face[:-1].isalpha())
+    # (``_plain_marks`` holds no letter among the marks, and an end-of-sentence mark that is not letters)
+    marks = plain[0] - frozenset("'\"“”‘’")
+    return plain[1], letters, closing, faces, marks, emoji, _vader_fast._vader_rules()[6]
 
 
 def _word(word: str) -> _Word:
     """:data:`_Word` of one whitespace-separated word, remembered.
 
-    A word of letters only (the commonest new word) is read here in one step, as the two copies
-    read it: VADER's punctuation strip leaves it whole (no letter is ASCII punctuation), and
+    A word of letters only, or of letters and one closing mark that is not a quotation mark (most
+    new words of news prose), is read here in one step, as the two copies read it: VADER's
+    punctuation strip leaves a word of letters whole (no letter is ASCII punctuation), and
     TextBlob's plain-word reading (``_textblob_fast.word_pieces_and_tokens``) makes it its own
-    piece, lower-cased unless it is part of an emoticon or ends in one. Tested equal to the two
+    piece, or the letters then the mark (a full stop only where the word is no abbreviation:
+    ``_textblob_fast._split_chunk``), lower-cased unless a piece is part of an emoticon, the
+    pieces end in one or the mark is "!" (see :func:`_letters_tables`). Tested equal to the two
     readings in ``tests/test_instruments.py``."""
     tables = _letters_tables()
+    found: _Word
     if tables is not None and word.isalpha():
-        inner, letter_faces, emoji = tables
+        inner, letter_faces, _closing, _faces, _marks, emoji, _strip = tables
         row = _vader_fast.row_of_item(word)
         prone = word in inner or word.endswith(letter_faces) or (not word.isascii() and not emoji.isdisjoint(word))
-        found: _Word = (*row, None if prone else (row[1],), None)
+        found = (*row, None if prone else (row[1],), None)
+    elif tables is not None and word[-1:] in tables[4] and word[:-1].isalpha():
+        inner, letter_faces, closing, faces, _marks, emoji, strip = tables
+        rest, last = word[:-1], word[-1]
+        pieces = _textblob_fast._split_chunk(word) if last == "." else (rest, last)
+        if len(pieces) == 1:  # an abbreviation, whole
+            prone = word in inner or word.endswith(faces)
+        else:
+            prone = last == "!" or rest in inner or rest.endswith(letter_faces) or word.endswith(closing)
+        if not prone and not word.isascii():
+            prone = not emoji.isdisjoint(word)
+        low = None if prone else tuple([p.lower() for p in pieces])
+        found = (*_vader_fast.row_of_item(strip(word)), low, None if len(pieces) == 1 else pieces)
     else:
         pieces, low_tokens = _textblob_fast.word_pieces_and_tokens(word)
         if low_tokens is not None and _vader_fast.has_emoji(word):
