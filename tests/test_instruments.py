@@ -106,7 +106,9 @@ _REWRITE_WORDS = st.sampled_from(
      "-)", "-D", "o.O", ">.>", "(R-Texas)", "(the", "said.", "it’s", "Trump’s", "°O°", "♥", "<", "]", "}", "/",
      "kind", "sort", "of", "the", "shit", "bomb", "kiss", "death", "to", "die", "for", "yeah", "right", "just",
      "enough", "bus", "stop", "bad", "ass", "beating", "heart", "good", "great", "not", "never", "so", "this",
-     "without", "doubt", "least", "very", "GOOD", "hate", "love", "no", "but", "END-OF-SENTENCE", "Σ", "İ"]
+     "without", "doubt", "least", "very", "GOOD", "hate", "love", "no", "but", "END-OF-SENTENCE", "Σ", "İ",
+     # runs of more than one character inside an emoticon, to follow a word ending in its first character
+     "_O", "O°", "°", "-D", "'(", "''(", "-)", "^)", "c)", ".O", ".>", "o_", "(the", "(Reuters)", "'I", "3,"]
 )
 
 
@@ -120,6 +122,21 @@ def test_one_split_equals_upstream_around_emoticons_and_idioms(sentences, glue):
     tokens, compounds = tokens_and_compounds(sentences)
     assert tokens == [iref.tokens_reference(t) for t in sentences]
     assert compounds == [iref.vader_reference(t) for t in sentences]
+
+
+def _face_splits() -> list[tuple[str, str]]:
+    from textblob._text import EMOTICONS
+
+    faces = [face for group in EMOTICONS.values() for face in group]
+    return sorted({(face[:j], face[j:]) for face in faces for j in range(1, len(face))})
+
+
+def test_an_emoticon_split_over_two_words_is_read_as_upstream():
+    # every emoticon of TextBlob cut in two, the halves as two words (TextBlob joins them back)
+    for head, tail in _face_splits():
+        for text in (f"{head} {tail}", f"so{head} {tail} then", f"the {head} {tail}, ok", f"{head} {tail}x",
+                     f"({head} {tail} (the"):
+            assert tokens_and_compounds([text]) == ([iref.tokens_reference(text)], [iref.vader_reference(text)])
 
 
 # Plain words, alone or with one closing mark, that ``_textblob_fast.word_pieces_and_tokens`` reads
@@ -173,6 +190,14 @@ def _general_reading(word: str) -> tuple:
     return (*_vader_fast.word_row(word), tokens, None if pieces == (word,) else pieces)
 
 
+def _one_step(word: str) -> tuple:
+    """``sentences._word`` without its last field (tokens kept for the sentence-level shortcut,
+    tested there against upstream), which is None wherever the tokens are not."""
+    found = sentences._word(word)
+    assert found[7] is None or found[9] is None
+    return found[:9]
+
+
 def _upstream_row(word: str) -> tuple:
     """The first four fields of ``_vader_fast.word_row``, from VADER's own functions."""
     from vaderSentiment import vaderSentiment as v
@@ -194,13 +219,13 @@ _LETTER_PARTS = st.sampled_from(["D", "o", "O", "x", "X", "P", "p", "b", "c", "s
        st.sampled_from(["", "", ",", ".", "!", "?", ":", ";", ")", "(", "]", "-", "'", '"', "”", "’s", "..", ".,", "(!)"]))
 def test_one_reading_of_a_word_equals_each_copys_general_reading(letters, mark):
     for word in (letters, letters + mark):
-        assert sentences._word(word) == _general_reading(word)
+        assert _one_step(word) == _general_reading(word)
         assert _vader_fast.word_row(word)[:4] == _upstream_row(word)
 
 
 def test_one_reading_of_a_word_equals_the_general_reading_on_real_words(texts):
     for word in {w for text in [*_TRICKY, *texts] for w in text.split()}:
-        assert sentences._word(word) == _general_reading(word)
+        assert _one_step(word) == _general_reading(word)
         assert _vader_fast.word_row(word)[:4] == _upstream_row(word)
 
 

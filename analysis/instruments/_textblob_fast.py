@@ -471,25 +471,39 @@ def _fast_assess_sentences(tokens: Sequence[Sequence[str]]) -> tuple[list[list[t
     first chunk, which TextBlob applies to the document's previous chunk: the document is then
     the sentences' chunks joined, with those "!" applied. A sentence after one that ends with
     something pending is read a second time for the document, going on from the document's
-    chunks and that pending state (:func:`_assess_state`). Tested equal to the two passes.
+    chunks and that pending state (:func:`_assess_state`). A document chunk is finished once,
+    with its sentence, unless the document changes it afterwards (those "!", or a second reading,
+    which changes the last chunk and adds its own). Tested equal to the two passes.
     """
     per_sentence = []
     document: list[list[Any]] = []
+    # the document's chunks finished with their sentence, None where the document changed one since
+    finished: list[tuple[str, float, float] | None] = []
     pending: tuple[str | None, str | None] | None = None  # what the document's last sentence left pending
     for toks in tokens:
         found, m, n, lead_bangs = _assess_state(toks)
-        per_sentence.append(_finish(found))  # finished before the document touches a chunk
+        done = _finish(found)  # finished before the document touches a chunk
+        per_sentence.append(done)
         if pending is not None:
+            if document:
+                finished[-1] = None
             _, m, n, _ = _assess_state(toks, document, *pending)
+            finished.extend([None] * (len(document) - len(finished)))
         else:
             if lead_bangs and document:
                 last = document[-1]
                 for _ in range(lead_bangs):
                     last[0].append("!")
                     last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+                finished[-1] = None
             document.extend(found)
+            finished.extend(done)
         pending = (m, n) if m is not None or n is not None else None
-    return per_sentence, _finish(document)
+    if None not in finished:
+        return per_sentence, finished  # type: ignore[return-value]
+    changed = _finish([chunk for chunk, done_chunk in zip(document, finished, strict=True) if done_chunk is None])
+    again = iter(changed)
+    return per_sentence, [next(again) if done_chunk is None else done_chunk for done_chunk in finished]
 
 
 def _assess_state(

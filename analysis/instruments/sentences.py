@@ -28,9 +28,11 @@ __all__ = ["tokens_and_compounds"]
 #: item and what VADER's rules read of it), TextBlob's lower-cased tokens, or None when the word may take
 #: part in a "(!)" or emoticon rewrite (``_textblob_fast.word_tokens``) or holds a character
 #: VADER translates as an emoji (``_vader_fast.has_emoji``), and its TextBlob pieces
-#: (``_textblob_fast.word_pieces``), or None when they are the word alone.
+#: (``_textblob_fast.word_pieces``), or None when they are the word alone, and, when its tokens
+#: are None only because its first piece lies inside an emoticon, its tokens all the same
+#: (:func:`_alone_tokens`), else None.
 _Word = tuple[str, str, bool, bool, bool, bool, "frozenset[str] | None", tuple[str, ...] | None,
-              tuple[str, ...] | None]
+              tuple[str, ...] | None, tuple[str, ...] | None]
 _WORDS: dict[str, _Word] = {}
 _TOKENS = itemgetter(7)
 
@@ -81,7 +83,7 @@ def _word(word: str) -> _Word:
     pieces end in one or the mark is "!" (see :func:`_letters_tables`). Tested equal to the two
     readings in ``tests/test_instruments.py``."""
     tables = _letters_tables()
-    found: _Word
+    found: tuple[Any, ...]
     if tables is not None and word.isalpha():
         inner, letter_faces, _closing, _faces, _marks, emoji, _strip = tables
         row = _vader_fast.row_of_item(word)
@@ -104,10 +106,58 @@ def _word(word: str) -> _Word:
         if low_tokens is not None and _vader_fast.has_emoji(word):
             low_tokens = None
         found = (*_vader_fast.word_row(word), low_tokens, None if pieces == (word,) else pieces)
+    found = (*found[:9], None if found[7] is not None else _alone_tokens(word, found[8] or (word,)))
     if len(_WORDS) > 200_000:
         _WORDS.clear()
     _WORDS[word] = found
     return found
+
+
+def _alone_tokens(word: str, pieces: Sequence[str]) -> tuple[str, ...] | None:
+    """The lower-cased tokens of a word whose TextBlob tokens (``_textblob_fast.word_tokens``) are
+    None only because its first piece may lie inside an emoticon that starts in the word before
+    (no emoji, no "!", no end-of-sentence mark, no emoticon in its own pieces), else None: see
+    :func:`_joined_alone`."""
+    tables = _textblob_fast._tokenizer_tables()
+    if tables is None or not pieces or _vader_fast.has_emoji(word):
+        return None
+    eos, emoticons = tables[4], tables[6]
+    joined = " ".join(pieces)
+    if "!" in joined or eos in pieces or emoticons.search(joined) is not None:
+        return None
+    return tuple([p.lower() for p in pieces])
+
+
+@lru_cache(maxsize=1)
+def _face_parts() -> frozenset[str]:
+    """Every run of characters of TextBlob's emoticons."""
+    from textblob._text import EMOTICONS  # upstream internals, loaded on first use
+
+    faces = [face for group in EMOTICONS.values() for face in group]
+    return frozenset(face[j:k] for face in faces for j in range(len(face)) for k in range(j + 1, len(face) + 1))
+
+
+def _joined_alone(split: Sequence[str], words: Sequence[_Word], lowered: list[tuple[str, ...] | None]) -> list[str] | None:
+    """TextBlob's tokens of a sentence some of whose words have None as tokens, when each of those
+    has them all the same (:func:`_alone_tokens`: only its first piece may lie inside an emoticon)
+    and no emoticon can reach into it from the word before, else None. An emoticon match that
+    crosses from one word into the next holds the last character of the one's pieces and the
+    whole first piece of the other (a match ends before a space or at the end): the two, joined,
+    are then a run of characters of an emoticon (:func:`_face_parts`). With no such crossing and no
+    emoticon or "(!)" inside a word, TextBlob's rewrites leave the sentence as it is, and its tokens
+    are its words' tokens in order (``_textblob_fast.word_tokens``)."""
+    parts = _face_parts()
+    for j in [j for j, found in enumerate(lowered) if found is None]:
+        alone = words[j][9]
+        if alone is None:
+            return None
+        if j > 0:
+            before = words[j - 1][8] or (split[j - 1],)
+            first = (words[j][8] or (split[j],))[0]
+            if before[-1][-1:] + first in parts:
+                return None
+        lowered[j] = alone
+    return list(chain.from_iterable(lowered))  # type: ignore[arg-type]
 
 
 def _whole(text: str) -> tuple[list[str], float]:
@@ -143,9 +193,13 @@ def tokens_and_compounds(texts: Sequence[str]) -> tuple[list[list[str]], list[fl
                 tokens.append(found)
                 compounds.append(compound)
                 continue
-            pieces = [piece for w, read in zip(split, words, strict=True) for piece in (read[8] or (w,))]
-            rewritten = _textblob_fast.tokens_of_pieces(pieces)
-            tokens.append(rewritten if rewritten is not None else _textblob_fast.tokens(text))
+            alone = _joined_alone(split, words, lowered)
+            if alone is not None:
+                tokens.append(alone)
+            else:
+                pieces = [piece for w, read in zip(split, words, strict=True) for piece in (read[8] or (w,))]
+                rewritten = _textblob_fast.tokens_of_pieces(pieces)
+                tokens.append(rewritten if rewritten is not None else _textblob_fast.tokens(text))
         else:
             tokens.append(list(chain.from_iterable(lowered)))
         compounds.append(compound_of_rows(words, text))
