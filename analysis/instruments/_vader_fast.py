@@ -296,6 +296,29 @@ def _vader_sentiments(rows: Sequence[Sequence[Any]], hits: Sequence[int]) -> lis
     return sentiments
 
 
+def _but_check(but: int, sentiments: list[Any], hits: Sequence[int]) -> None:
+    """VADER's ``_but_check`` on ``sentiments`` (changed in place), the first lower-cased "but"
+    at ``but``, the lexicon words at ``hits`` (every other valence is 0).
+
+    VADER walks every valence and scales the first one equal to it (``list.index``): by 0.5
+    before the "but", by 1.5 after it. A valence of 0 finds a 0 and leaves it 0 (as 0.0); a
+    non-zero one finds the first equal non-zero one (a scaled one among them), never one after
+    itself. So walking the lexicon words only, and looking among them only, gives the same
+    valences with a loop over a few items instead of two over the whole sentence. Tested equal
+    to upstream in ``tests/test_instruments.py``."""
+    for p in hits:
+        value = sentiments[p]
+        if value == 0:
+            continue
+        for si in hits:
+            if sentiments[si] == value:
+                break
+        if si < but:
+            sentiments[si] = value * 0.5
+        elif si > but:
+            sentiments[si] = value * 1.5
+
+
 def _vader_emoji_text(text: str) -> str:
     """VADER's translation of emoji into their descriptions (the first loop of
     ``polarity_scores``), built as a list and joined once: VADER's own string concatenation is
@@ -362,7 +385,7 @@ def compound_of_rows(rows: Sequence[Sequence[Any]], stripped: str) -> float:
         return 0.0
     sentiments = _vader_sentiments(rows, hits)
     if "but" in map(_LOWER, rows):  # VADER's _but_check looks for a lower-cased "but"
-        sentiments = _vader_rules()[7](list(map(_ITEM, rows)), sentiments)
+        _but_check(list(map(_LOWER, rows)).index("but"), sentiments, hits)
     return _vader_compound_of(sentiments, stripped)
 
 
