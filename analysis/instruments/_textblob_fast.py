@@ -269,7 +269,8 @@ def word_pieces(word: str) -> tuple[str, ...]:
     untouched = _untouched_word()
     if untouched is not None and untouched.search(word) is None:
         return _split_chunk(word)  # no rewrite applies and the word is one chunk
-    s = _rewritten(word, tables[0])
+    # every contraction holds an apostrophe (``_untouched_word``): without one, only the quotation marks are spaced
+    s = _rewritten(word, tables[0] if untouched is None or "'" in word else ())
     return tuple(p for chunk in s.split() for p in _split_chunk(chunk))
 
 

@@ -83,12 +83,13 @@ def _word(word: str) -> _Word:
     pieces end in one or the mark is "!" (see :func:`_letters_tables`). Tested equal to the two
     readings in ``tests/test_instruments.py``."""
     tables = _letters_tables()
-    found: tuple[Any, ...]
+    low: tuple[str, ...] | None
+    pieces: tuple[str, ...] | None
     if tables is not None and word.isalpha():
         inner, letter_faces, _closing, _faces, _marks, emoji, _strip = tables
         row = _vader_fast.row_of_item(word)
         prone = word in inner or word.endswith(letter_faces) or (not word.isascii() and not emoji.isdisjoint(word))
-        found = (*row, None if prone else (row[1],), None)
+        low, pieces = None if prone else (row[1],), None
     elif tables is not None and word[-1:] in tables[4] and word[:-1].isalpha():
         inner, letter_faces, closing, faces, _marks, emoji, strip = tables
         rest, last = word[:-1], word[-1]
@@ -100,13 +101,17 @@ def _word(word: str) -> _Word:
         if not prone and not word.isascii():
             prone = not emoji.isdisjoint(word)
         low = None if prone else tuple([p.lower() for p in pieces])
-        found = (*_vader_fast.row_of_item(strip(word)), low, None if len(pieces) == 1 else pieces)
+        row = _vader_fast.row_of_item(strip(word))
+        if len(pieces) == 1:
+            pieces = None
     else:
-        pieces, low_tokens = _textblob_fast.word_pieces_and_tokens(word)
-        if low_tokens is not None and _vader_fast.has_emoji(word):
-            low_tokens = None
-        found = (*_vader_fast.word_row(word), low_tokens, None if pieces == (word,) else pieces)
-    found = (*found[:9], None if found[7] is not None else _alone_tokens(word, found[8] or (word,)))
+        pieces, low = _textblob_fast.word_pieces_and_tokens(word)
+        if low is not None and _vader_fast.has_emoji(word):
+            low = None
+        row = _vader_fast.word_row(word)
+        if pieces == (word,):
+            pieces = None
+    found: _Word = (*row, low, pieces, None if low is not None else _alone_tokens(word, pieces or (word,)))
     if len(_WORDS) > 200_000:
         _WORDS.clear()
     _WORDS[word] = found
