@@ -284,3 +284,10 @@ def test_another_upstream_version_falls_back_to_upstream_with_one_warning(monkey
         assert module.UPSTREAM in str(caught[0].message)
     finally:
         module.fast_path_usable.cache_clear()
+
+
+def test_forgetting_every_word_read_changes_no_result(texts):
+    before = tokens_and_compounds(texts[:30])
+    sentences.forget_words()
+    assert not sentences._WORDS and not _textblob_fast._SPLIT_CACHE and not _vader_fast._VADER_ITEMS
+    assert tokens_and_compounds(texts[:30]) == before

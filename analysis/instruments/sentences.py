@@ -22,7 +22,7 @@ from typing import Any
 
 from analysis.instruments import _textblob_fast, _vader_fast
 
-__all__ = ["tokens_and_compounds"]
+__all__ = ["forget_words", "tokens_and_compounds"]
 
 #: One word as both copies read it: VADER's row (``_vader_fast.word_row``: its item, lower-cased
 #: item and what VADER's rules read of it), TextBlob's lower-cased tokens, or None when the word may take
@@ -209,3 +209,11 @@ def tokens_and_compounds(texts: Sequence[str]) -> tuple[list[list[str]], list[fl
             tokens.append(list(chain.from_iterable(lowered)))
         compounds.append(compound_of_rows(words, text))
     return tokens, compounds
+
+
+def forget_words() -> None:
+    """Forget every word read so far by both copies (this module's and each copy's own), as in a
+    fresh process: the next texts are read as new (``benchmarks/tone_stage.py`` times that)."""
+    _WORDS.clear()
+    _textblob_fast._SPLIT_CACHE.clear()
+    _vader_fast._VADER_ITEMS.clear()
