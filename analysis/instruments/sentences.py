@@ -8,7 +8,10 @@ same reading as each copy's own (``_textblob_fast.tokens``, ``_vader_fast.compou
 with a line break (TextBlob marks paragraph breaks there), an emoji (VADER translates it first) or
 a "(!)" or emoticon that TextBlob rewrites is handed to those functions whole. A sentence whose
 words are all free of those rewrites and of emoji (``_textblob_fast.word_tokens``) has as its
-tokens its words' remembered lower-cased tokens, joined. Tested equal to them and to upstream in
+tokens its words' remembered lower-cased tokens, joined; so has one whose only words that may take
+part in an emoticon are words whose first piece may lie inside one, with no emoticon able to reach
+into them from the word before (:func:`_joined_alone`). VADER's compound is read from the words'
+remembered rows (``_vader_fast.compound_of_rows``). Tested equal to them and to upstream in
 ``tests/test_instruments.py``.
 """
 
