@@ -2,10 +2,12 @@
 
 Upstream: vaderSentiment (https://github.com/cjhutto/vaderSentiment), version 3.3.2
 (``vaderSentiment/vaderSentiment.py``: ``SentimentIntensityAnalyzer.polarity_scores``,
-``sentiment_valence`` and its negation, booster, idiom and "least" rules, ``score_valence``).
-Licence: MIT, Copyright (c) 2016 C.J. Hutto. The copy below keeps VADER's rules and
-reorganizes the loops: words are lower-cased once instead of at every rule, and emoji are
-translated in linear time (VADER's string concatenation is quadratic on a long run of emoji).
+``sentiment_valence`` and its negation, booster, idiom and "least" rules, ``_but_check``,
+``score_valence``). Licence: MIT, Copyright (c) 2016 C.J. Hutto. The copy below keeps VADER's
+rules and reorganizes the loops: words are read once (lower-cased, and what the rules look for
+noted) instead of at every rule, a lexicon word that no rule can reach keeps its value without
+the rules, the "but" rule walks the lexicon words only, and emoji are translated in linear time
+(VADER's string concatenation is quadratic on a long run of emoji).
 See NOTICE at the top of the repository.
 
 Checked against vaderSentiment ``CHECKED_VERSION``: when another version is installed,
