@@ -96,3 +96,29 @@ _NEW_WORDS = st.one_of(_WORDS, st.sampled_from(_PHRASES),
 def test_new_words_anywhere_scan_as_the_reference(text, level, rng):
     assert scan(text, min_score=level, scorer=_partly_warm(text, rng)) == scan_reference(text, min_score=level)
     assert scan(text, min_score=level, scorer=_partly_warm(text, None)) == scan_reference(text, min_score=level)
+
+
+_LEANING = ("Angry young men wearing Make America Great Again hats made the perfect storm, and it was just too "
+            "tempting for the mainstream media to pass up, even if the narrative was completely false. "
+            "Radical activists spread smears like these, supporters argued, and the left does it best. "
+            "Smears, critics said, are what the RADICAL fringe does best.")
+
+
+def test_reasons_name_capitalised_leaning_words_as_the_reference_does(texts):
+    # the scan keeps a sentence's leaning words as written and lower-cases them only when a reason
+    # names them: written "Angry" or "Radical" they are named 'angry' and 'radical', as the reference names them
+    cues = scan(_LEANING, min_score=0.05)
+    assert cues == scan_reference(_LEANING, min_score=0.05)
+    assert scan(_LEANING, min_score=0.05, scorer=_partly_warm(_LEANING, None)) == cues  # (every word new)
+    named = [c.why.split("(words such as ")[1] for c in cues if "(words such as " in c.why]
+    assert any("'angry'" in why for why in named) and any("'radical'" in why for why in named)
+    for text in texts:
+        for variant in (text.upper(), text.title()):
+            assert scan(variant, min_score=0.05) == scan_reference(variant, min_score=0.05)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_WORDS, _WORDS.map(str.upper), _WORDS.map(str.title), st.sampled_from(_PHRASES)),
+                max_size=40).map(" ".join))
+def test_scan_of_mixed_case_text_equals_reference(text):
+    assert scan(text, min_score=0.05) == scan_reference(text, min_score=0.05)

@@ -96,12 +96,15 @@ def sentence_reasons(cal: tuple[float, ...], z_word: float, shift: tuple[float, 
 def word_reason(token: str, hit: WordScore, intensified: bool, w_int: float, cal: tuple[float, ...], z_word: float,
                  shift: tuple[float, float], quoted: bool, marks: int, top: list[float], score: float,
                  threshold: float, seg_lean: float, leaners: Sequence[tuple[float, str, bool]], hint: bool) -> tuple[str, str]:
-    """A word cue's reason (``why``) and ``evidence``, from what the scan knew of it and its sentence."""
+    """A word cue's reason (``why``) and ``evidence``, from what the scan knew of it and its sentence.
+    ``leaners``: ``(lean, token, evaluative)`` of the sentence's words leaning biased, each token as
+    written (lower-cased here, for :func:`lean_words`)."""
     context = []
     if intensified and w_int > 0.1:
         context.append("an intensifier stands just before it")
-    reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top, score, threshold, seg_lean,
-                                       lean_words(leaners) if score >= threshold and leaners else None)
+    named = (lean_words([(lean, word.lower(), evaluative) for lean, word, evaluative in leaners])
+             if score >= threshold and leaners else None)
+    reasons, lifted = sentence_reasons(cal, z_word, shift, quoted, marks, top, score, threshold, seg_lean, named)
     evidence = hit.evidence
     if context or lifted:
         evidence = "context" if evidence == "none" else f"{evidence}+context"

@@ -183,6 +183,9 @@ def earns_flag(cal: tuple[float, ...], lexical: bool, z_plain: float, quoted: bo
 _FLOOR_MARGIN = 1e-6
 _MISSING: Any = object()  # "not in the memo" (typed Any so a lookup keeps WordScore | None)
 _DETAIL, _COUNT, _CALIBRATION = "detail", "count", "calibration"
+_NOWHERE = 1 << 62  # an offset after the end of every text
+#: sentence length in words -> :func:`length_feature` of it (the lengths met, up to 4095 words)
+_LENGTHS: dict[int, float] = {}
 
 
 def _phrase_matches(text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
@@ -237,17 +240,20 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         else:
             out.append((info.category, score))
         covered.append((m.start(), m.end()))
-    covered.sort()
+    covered.sort()  # (disjoint: each match of the phrase finder starts after the one before ends)
+    # the phrase at or after the row (rows are in text order): its index, start and end
     ci = 0
     n_covered = len(covered)
+    cover_start, cover_end = covered[0] if covered else (_NOWHERE, _NOWHERE)
     memo = scorer._memo
     get = memo.get
     exp = math.exp
     if n_words is not None:
         n_words.append(sum(seg_words))
     # context, per sentence: its three strongest words, the sum of its words' leans and the words
-    # leaning biased, (lean, token, evaluative); gathered on the way while every word is already
-    # scored, else again after the new words are (the leans summed in the same order)
+    # leaning biased, (lean, token, evaluative) (the token as written: lower-cased when a reason is
+    # made, :func:`analysis.wording.reasons.word_reason`); gathered on the way while every word is
+    # already scored, else again after the new words are (the leans summed in the same order)
     n_segments = len(seg_words)
     top3 = [[0.0, 0.0, 0.0] for _ in range(n_segments)]
     lean = [0.0] * n_segments
@@ -256,16 +262,19 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     # (sentence, log-odds with the intensifier, word score, row) of each word with a score; while
     # some words are not yet scored, (row, its word score or its key)
     kept: list[tuple] = []
+    keep = kept.append
     new: list[tuple[str, bool, bool]] = []  # keys not yet scored: scored together (:meth:`Scorer.words`)
-    # the sentence being read (rows come sentence by sentence): its three strongest words and its
-    # lean, held in local names and stored when the next sentence starts
+    # the sentence being read (rows come sentence by sentence): its three strongest words, its
+    # lean and its leaning words, held in local names and stored when the next sentence starts
     seg_now, b0, b1, b2, lean_now = -1, 0.0, 0.0, 0.0, 0.0
+    leaning: list[tuple[float, str, bool]] = []
     for row in rows:
         start, _, token, norm, name, seg, intensified, cur = row
-        if n_covered:
-            while ci < n_covered and covered[ci][1] <= start:
+        if start >= cover_start:  # a curated phrase starts at or before the word: the word may be inside it
+            while start >= cover_end:
                 ci += 1
-            if ci < n_covered and covered[ci][0] <= start:
+                cover_start, cover_end = covered[ci] if ci < n_covered else (_NOWHERE, _NOWHERE)
+            if start >= cover_start:
                 continue
         if not name and norm in names:
             name = token[:1].isupper()  # as in :func:`occurrences`
@@ -276,23 +285,27 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
         if hit is _MISSING:
             if not new:
                 kept = [(row, hit) for _, _, hit, row in kept]
+                keep = kept.append
             new.append(word_key)
-            kept.append((row, word_key))
+            keep((row, word_key))
             continue
         if new:
-            kept.append((row, hit))
+            keep((row, hit))
             continue
         if seg != seg_now:
             if seg_now >= 0:
                 top3[seg_now] = [b0, b1, b2]
                 lean[seg_now] = lean_now
+                if leaning:
+                    leaners[seg_now] = leaning
+                    leaning = []
             seg_now, b0, b1, b2, lean_now = seg, 0.0, 0.0, 0.0, 0.0
-        kept.append((seg, hit.z + (w_int if intensified else 0.0), hit, row))
+        keep((seg, hit.z + (w_int if intensified else 0.0), hit, row))
         word_lean = hit.lean
         if word_lean:
             lean_now += word_lean
-            if detail and word_lean > 0:
-                leaners.setdefault(seg, []).append((word_lean, token.lower(), hit.evaluative))
+            if word_lean > 0 and detail:
+                leaning.append((word_lean, token, hit.evaluative))
         p = hit.p
         if p > b1:  # (b0 >= b1 >= b2: the same places as comparing with b0, b1 and b2 in turn)
             if p > b0:
@@ -304,6 +317,8 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     if not new and seg_now >= 0:
         top3[seg_now] = [b0, b1, b2]
         lean[seg_now] = lean_now
+        if leaning:
+            leaners[seg_now] = leaning
     if new:
         scorer.words(new)
         kept = [(row[5], hit.z + (w_int if row[6] else 0.0), hit, row) for row, key in kept
@@ -315,7 +330,7 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
             if hit.lean:
                 lean[seg] += hit.lean
                 if detail and hit.lean > 0:
-                    leaners.setdefault(seg, []).append((hit.lean, row[2].lower(), hit.evaluative))
+                    leaners.setdefault(seg, []).append((hit.lean, row[2], hit.evaluative))
             p = hit.p
             best = top3[seg]
             if p > best[0]:
@@ -334,36 +349,47 @@ def _scan(text: str, min_score: float, scorer: Scorer | None, mode: str, n_words
     if cut is not None and c0 <= 0.0:
         cut = None
     qi, n_quotes = 0, len(quotes)  # the quoted stretch at or after the row (rows are in text order)
-    seg_now = -1
+    w_reported, w_length, w_nearby = scorer.w_reported, scorer.w_length, scorer.w_nearby
+    lengths = _LENGTHS
+    c12 = c1 + max(c2, 0.0)  # (the first two terms of ``most`` below, added in the same order)
+    seg_now = seg_ready = -1
     shift = (0.0, 0.0)
-    marks, top, third, seg_lean, floor = 0, [0.0, 0.0, 0.0], 0.0, 0.0, -math.inf
+    marks, top, third, seg_lean, floor, base, shift1 = 0, [0.0, 0.0, 0.0], 0.0, 0.0, -math.inf, 0.0, 0.0
     # the sentence's terms of :func:`calibrated` (added to a word's in the same order)
     m3 = m4 = m5 = t6 = t7 = 0.0
     seg_leaners: Sequence[tuple[float, str, bool]] = ()
     for seg, z_word, hit, row in kept:
-        if seg != seg_now:  # the first word of a sentence: its terms, once (rows are in sentence order)
+        if seg != seg_now:  # the first word of a sentence: its floor, once (rows are in sentence order)
             seg_now = seg
-            base = ((scorer.w_reported if seg_reported[seg] else 0.0)
-                    + scorer.w_length * length_feature(seg_words[seg]))
+            n_seg = seg_words[seg]
+            length = lengths.get(n_seg)
+            if length is None:
+                length = length_feature(n_seg)
+                if n_seg < 4096:
+                    lengths[n_seg] = length
+            base = (w_reported if seg_reported[seg] else 0.0) + w_length * length
             top = top3[seg]
-            shift = (base, base + scorer.w_nearby * nearby_feature(top[1]))
+            shift1 = base + w_nearby * nearby_feature(top[1])
             marks = seg_marks[seg]
             third = top[2]
             seg_lean = lean[seg]
             if not -LEAN_CAP <= seg_lean <= LEAN_CAP:
                 seg_lean = LEAN_CAP if seg_lean > 0 else -LEAN_CAP
+            if cut is not None:
+                most = (c12 + (c3 if marks & QUESTION else 0.0) + (c4 if marks & EXCLAMATION else 0.0)
+                        + (c5 if marks & PERSONAL else 0.0) + c6 * third + c7 * seg_lean)
+                floor = (cut - most - _FLOOR_MARGIN) / c0 - shift1
+        if z_word < floor and not hit.listed:
+            continue
+        if seg != seg_ready:  # the first word of a sentence kept: the rest of its terms, once
+            seg_ready = seg
+            shift = (base, shift1)
             m3 = c3 if marks & QUESTION else 0.0
             m4 = c4 if marks & EXCLAMATION else 0.0
             m5 = c5 if marks & PERSONAL else 0.0
             t6 = c6 * third
             t7 = c7 * seg_lean
             seg_leaners = leaners.get(seg, ())
-            if cut is not None:
-                most = (c1 + max(c2, 0.0) + (c3 if marks & QUESTION else 0.0) + (c4 if marks & EXCLAMATION else 0.0)
-                        + (c5 if marks & PERSONAL else 0.0) + c6 * third + c7 * seg_lean)
-                floor = (cut - most - _FLOOR_MARGIN) / c0 - shift[1]
-        if z_word < floor and not hit.listed:
-            continue
         start, end, token, _, _, _, intensified, _ = row
         if n_quotes:
             while qi < n_quotes and quotes[qi][1] <= start:
