@@ -112,7 +112,8 @@ def map_batches(
         while pending:
             yield pending.popleft().result()
     finally:
-        # Every result is in (or the caller stopped): the workers are told to stop and are
-        # joined by the pool's own thread, so their exit (the kernel taking back their memory,
-        # tens of milliseconds) does not delay the caller; batches not started are dropped.
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Every result is in (or the caller stopped): batches not started are dropped and the
+        # workers are joined before the caller goes on. Not waiting would save their exit (tens of
+        # milliseconds), but it leaves the pool's thread running while the caller's next pool
+        # forks, and a child forked while a thread holds a lock can wait on that lock forever.
+        pool.shutdown(wait=True, cancel_futures=True)

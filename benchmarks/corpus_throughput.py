@@ -172,8 +172,8 @@ def _step(name: str, n: int, texts: list[str], interval: float = 0.2) -> dict[st
     cpu0, began = os.times(), time.perf_counter()
     result = work()
     seconds = time.perf_counter() - began
-    # The pool's workers exit after features() has returned (analysis.pool.map_batches does not
-    # wait for them): waited for here, outside the time, so that their CPU is counted in full.
+    # analysis.pool.map_batches joins its workers before it returns; any child still running is
+    # waited for here all the same, so that the workers' CPU is counted in full.
     for child in multiprocessing.active_children():
         child.join()
     cpu1 = os.times()
