@@ -28,11 +28,12 @@ memory sampler (reading ``/proc/<pid>/smaps_rollup`` costs the kernel about 8 ms
 sample, taken from the workers' cores: on two cores it slowed the parallel run by about a tenth),
 the second run samples memory only. ``--no-memory`` skips the second run.
 
-Measured on 27 Nov 2026 at 23:14-23:16 UTC (twice) with ``--n 300 985 --texts
-../shared/eval/mbic_articles.jsonl`` on the idle 2-core machine (load average 0.4-1.2), code 0f2e4ee:
-features() costs 2.34x / 2.16x TextBlob's CPU per article at 300 articles and 2.00x / 2.14x at 985
-(3.09x / 3.05x at 21:05 for e52b078; 3.96x / 3.42x at 16:46 for 8e06223); 0.69x / 0.75x and
-0.92x / 0.89x one-core TextBlob on two cores; cost per article falling with N; peak 547 MB at 985.
+Measured on 28 Nov 2026 at 01:18 and 01:24 UTC with ``--n 300 985 --texts
+../shared/eval/mbic_articles.jsonl --repeat 3`` on the idle 2-core machine (load average 0.9-1.1),
+code 33028c9: features() costs 2.02x / 1.82x TextBlob's CPU per article at 300 articles and
+1.79x / 1.76x at 985 (2.34x / 2.16x and 2.00x / 2.14x at 23:14 for 0c5cb5e; 3.09x / 3.05x at 21:05
+for e52b078); 0.84x / 0.89x and 0.99x / 1.00x one-core TextBlob on two cores; cost per article flat
+or falling with N; peak 518 MB at 985.
 See README, "Corpus scale".
 """
 
