@@ -52,6 +52,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks._articles import first_texts  # noqa: E402
+
 DEFAULT_TEXTS = sorted(
     str(p) for p in (Path(__file__).resolve().parents[1] / "corpus" / "2025-06-spiderweb-istanbul").glob("*.txt")
 )
@@ -131,8 +133,7 @@ class PeakMemory:
 def _real_articles(path: str, n: int):
     """The first ``n`` articles of a JSON Lines file of real articles (``text`` per line, such as
     ``../shared/eval/mbic_articles.jsonl``), repeated in order if the file has fewer."""
-    with open(path, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    texts = first_texts(path)
     for i in range(n):
         yield {"article_id": f"a{i}", "outlet": "real", "body": texts[i % len(texts)]}
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import statistics
 import sys
 import time
@@ -33,11 +32,7 @@ from analysis.lexicon import forget_compiled  # noqa: E402
 from analysis.text import WORD_PATTERN  # noqa: E402
 from analysis.voice import quotations  # noqa: E402
 from analysis.wording.occurrences import _occurrence_parts  # noqa: E402
-
-
-def _texts(path: Path, n: int) -> list[str]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line)["text"] for line, _ in zip(lines, range(n), strict=False)]
+from benchmarks._articles import first_texts  # noqa: E402
 
 
 def main() -> None:
@@ -46,7 +41,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="first N articles (default 300)")
     parser.add_argument("--repeat", type=int, default=5, help="warm passes to time (default 5)")
     args = parser.parse_args()
-    texts = _texts(args.articles_file, args.articles)
+    texts = first_texts(args.articles_file, args.articles)
     warm_up()
     calls = []
     for k, text in enumerate(texts):

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import json
 import statistics
 import sys
 import time
@@ -46,6 +45,7 @@ from analysis.text import stem  # noqa: E402
 from analysis.wording import features, lexicons, precomputed  # noqa: E402
 from analysis.wording.scan import cue_scores  # noqa: E402
 from analysis.wording.scorer import Scorer  # noqa: E402
+from benchmarks._articles import first_texts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -95,8 +95,7 @@ def _texts(path: Path | None, n: int) -> list[str]:
     if path is None:
         articles, _ = load_corpus(sorted((ROOT / "corpus").glob("*/")))
         return list(articles["body"])[:n]
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()][:n]
+    return first_texts(path, n)
 
 
 def main() -> None:

@@ -19,7 +19,6 @@ What it cannot show: the other stages of annotation (``benchmarks/corpus_through
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -31,11 +30,7 @@ from textblob import TextBlob  # noqa: E402
 
 from analysis.annotate import _item, collector_paused, tone_parts, warm_up  # noqa: E402
 from analysis.instruments.sentences import forget_words  # noqa: E402
-
-
-def _texts(path: Path, n: int) -> list[str]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line)["text"] for line, _ in zip(lines, range(n), strict=False)]
+from benchmarks._articles import first_texts  # noqa: E402
 
 
 def main() -> None:
@@ -44,7 +39,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="first N articles (default 300)")
     parser.add_argument("--repeat", type=int, default=5, help="warm passes to time (default 5)")
     args = parser.parse_args()
-    texts = _texts(args.articles_file, args.articles)
+    texts = first_texts(args.articles_file, args.articles)
     warm_up()
     items = [_item(str(k), text) for k, text in enumerate(texts)]
     calls = [([text for _, _, _, text in item.sentences], item.boilerplate) for item in items]

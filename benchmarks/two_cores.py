@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis import pool as pool_module  # noqa: E402
 from analysis import scale  # noqa: E402
 from analysis.annotate import warm_up  # noqa: E402
+from benchmarks._articles import first_texts  # noqa: E402
 
 
 def _faults() -> int:
@@ -86,8 +87,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    with open(args.articles, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle if line.strip()][: args.n]
+    texts = first_texts(args.articles, args.n)
     bodies = [list(chunk) for chunk in pool_module.guided_batches(texts, args.batch_size, workers=2)]
     batches = [(chunk, False, ()) for chunk in bodies]
     every = list(range(len(batches)))

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 import time
 from collections.abc import Callable
@@ -35,11 +34,7 @@ from textblob import TextBlob  # noqa: E402
 from analysis.annotate import _body_scan, _item, _sources, voice_words, warm_up  # noqa: E402
 from analysis.text import WORD_PATTERN  # noqa: E402
 from analysis.voice import quotations  # noqa: E402
-
-
-def _texts(path: Path, n: int) -> list[str]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line)["text"] for line, _ in zip(lines, range(n), strict=False)]
+from benchmarks._articles import first_texts  # noqa: E402
 
 
 def _least(run: Callable[[], object], repeat: int) -> float:
@@ -57,7 +52,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="first N articles (default 300)")
     parser.add_argument("--repeat", type=int, default=5, help="passes to time, the least kept (default 5)")
     args = parser.parse_args()
-    texts = _texts(args.articles_file, args.articles)
+    texts = first_texts(args.articles_file, args.articles)
     warm_up()
     items = [_item(str(k), text) for k, text in enumerate(texts)]
     spans = [[(s, e) for _, s, e, _ in item.sentences] for item in items]
