@@ -172,3 +172,34 @@ def test_fold_and_family_forms_of_real_words(seed_articles):
     for word in words:
         assert fold_form(word) == fold_form_reference(word), word
         assert family_form(word) == family_form_reference(word), word
+
+
+def test_a_scorer_with_another_model_shares_word_scores_only_when_they_would_be_the_same():
+    """``with_model`` passes on the remembered word scores only for a model whose word-level part
+    is the same: a word's sentence lean depends on ``lean_base_rate`` and ``lean_smoothing``."""
+    from dataclasses import replace
+
+    from analysis.wording.scorer import default_scorer
+
+    scorer = default_scorer()
+    words = "radical slammed disastrous regime crisis chaos brutal plan officials said".split()
+    for word in words:
+        scorer.word(word, False)
+    changes = {"lean_smoothing": scorer.model.lean_smoothing * 10, "lean_base_rate": 0.2,
+               "smoothing": scorer.model.smoothing * 2}
+    for field, value in changes.items():
+        other = replace(scorer.model, **{field: value})
+        shared, fresh = scorer.with_model(other), Scorer(other, scorer.learned)
+        for word in words:
+            got, want = shared.word(word, False), fresh.word(word, False)
+            assert (got is None) == (want is None), (field, word)
+            if got is not None:
+                assert (got.z, got.lean, got.p) == (want.z, want.lean, want.p), (field, word)
+    # the same word-level model: the scores are passed on, not made again
+    same = scorer.with_model(replace(scorer.model, threshold=scorer.model.threshold + 0.1))
+    assert all(same.word(word, False) is scorer.word(word, False) for word in words)
+    # and the check can tell: with the old sharing, leans differ
+    other = replace(scorer.model, lean_smoothing=scorer.model.lean_smoothing * 10)
+    fresh = Scorer(other, scorer.learned)
+    assert any(scorer.word(w, False) is not None and scorer.word(w, False).lean != fresh.word(w, False).lean
+               for w in words)

@@ -291,6 +291,8 @@ class Scorer:
         same = (model.intercept == self.model.intercept
                 and np.array_equal(model.weights[:N_WORD], self.model.weights[:N_WORD])
                 and model.base_rate == self.model.base_rate and model.smoothing == self.model.smoothing
+                and model.lean_base_rate == self.model.lean_base_rate
+                and model.lean_smoothing == self.model.lean_smoothing
                 and model.min_sentences == self.model.min_sentences)
         return Scorer(model, self.learned, _memo=self._memo if same else None, _families=self.families)
 
