@@ -158,6 +158,34 @@ def test_groups_act_as_subjects_and_the_council_joins_its_name():
     assert "council" in [a.lower() for a in by.loc["Millbrook City Council", "aliases"]]
 
 
+def test_a_party_adjective_does_not_rename_the_chamber():
+    """"the Democratic Senate leader" once, "the Senate" throughout: the actor is the Senate, and
+    "House" keeps apart from "White House" when "a Republican House" joins it."""
+    actors = _actors_of({
+        "a": "Senate leaders met on Monday to discuss the background check bill. The Senate is in "
+             "recess until September, and the Democratic Senate leader urged a vote. The House passed "
+             "its version in February. Aides said the Senate could return early. A Republican House "
+             "would not have passed it, the White House said on Tuesday.",
+        "b": "The Senate will not vote on the bill this month. The House acted months ago, but the "
+             "Senate let the measure sit, critics said.",
+    })
+    by = actors.set_index("actor")
+    assert "Senate" in by.index and "Democratic Senate" not in by.index
+    assert "Democratic Senate" in by.loc["Senate", "aliases"]
+    assert by.loc["Senate", "mentions"] >= 6
+    assert "House" in by.index and "Republican House" in by.loc["House", "aliases"]
+    assert "House" not in by.loc["White House", "aliases"]
+
+
+def test_a_group_name_used_as_often_as_the_short_form_stays_the_name():
+    actors = _actors_of({
+        "a": "The Catholic Church issued new guidance on Sunday. Bishops said the Church would review "
+             "the rules. The Catholic Church has not said when the review ends.",
+    })
+    by = actors.set_index("actor")
+    assert "Catholic Church" in by.index and "Church" in by.loc["Catholic Church", "aliases"]
+
+
 def test_acronyms_join_the_name_they_abbreviate():
     actors = _actors_of({
         "a": "The Centers for Disease Control and Prevention sent a team. The CDC said two doses work. "

@@ -125,6 +125,16 @@ class _Resolver:
         # Ministry"); "Kroger Co" and "Kroger" are one; an acronym joins the name it abbreviates.
         # (looked up in indexes of word endings and initials: a scan of every other name for
         # each name grew with the square of the names, thousands in long articles)
+        # A party's or group's adjective before an organisation's name ("the Democratic Senate
+        # leader", "a Republican House") describes it where the name alone is the usual form (used
+        # at least twice as often): the longer form then joins the name, and the name joins no
+        # longer one ("House" stays apart from "White House"; "Catholic Church" used as often as
+        # "Church" stays the name).
+        described: dict[str, str] = {}
+        for o, o_words in orgs.items():
+            rest = " ".join(o_words[1:])
+            if len(o_words) > 1 and o_words[0] in cues.named_groups and rest in orgs and count[rest] >= 2 * count[o]:
+                described[o] = rest
         ending_in: dict[tuple[str, ...], list[str]] = defaultdict(list)
         initials_of_orgs: dict[str, list[str]] = defaultdict(list)
         for o, o_words in orgs.items():
@@ -132,9 +142,12 @@ class _Resolver:
                 ending_in[tuple(o_words[-n:])].append(o)
             if len(o_words) > 1:
                 initials_of_orgs[_initials(o_words)].append(o)
+        usual = set(described.values())  # names the articles use alone: each stays a name
         for sfc in sorted(orgs, key=lambda x: -len(orgs[x])):
+            if sfc in described:
+                continue
             words = orgs[sfc]
-            if not (len(words) == 1 and _ACRONYM.match(sfc)):
+            if not (len(words) == 1 and _ACRONYM.match(sfc)) and sfc not in usual:
                 longer = ending_in.get(tuple(words), [])
                 if len(longer) == 1:
                     alias_map[sfc] = alias_map.get(longer[0], (longer[0], "organisation"))
@@ -145,6 +158,8 @@ class _Resolver:
                     alias_map[sfc] = (expansion[0], "organisation")
                     continue
             alias_map.setdefault(sfc, (sfc, "organisation"))
+        for sfc, rest in described.items():
+            alias_map[sfc] = alias_map[rest]
         org_names = {a for a, k in alias_map.values() if k == "organisation"}
         for sfc in list(orgs):
             words = orgs[sfc]
@@ -159,7 +174,9 @@ class _Resolver:
                 tails[parts[-1]].append(name)
         # Acronyms: the one organisation whose initials they are ("UN", "CDC").
         long_orgs = {a for a, k in alias_map.values() if k == "organisation" and len(a.split()) > 1}
-        abbreviated = _Abbreviations(long_orgs)
+        # (a described form counts among the names an acronym may stand for: "DC" stays ambiguous
+        # between "Democratic Congress" and "Dyson Club", as before the form joined "Congress")
+        abbreviated = _Abbreviations(long_orgs | set(described))
         for sfc in list(alias_map):
             if _ACRONYM.match(sfc) and alias_map[sfc] == (sfc, "organisation"):
                 expansion = abbreviated.names(sfc)
