@@ -177,6 +177,16 @@ def test_a_party_adjective_does_not_rename_the_chamber():
     assert "House" not in by.loc["White House", "aliases"]
 
 
+def test_two_party_adjectives_lead_to_the_plain_name_whatever_comes_first():
+    actors = _actors_of({
+        "a": "The Democratic Republican Senate was a joke at the dinner. The Senate met on Monday. "
+             "The Senate voted on Tuesday. The Senate adjourned, and the Senate returned in May. "
+             "A Republican Senate would act, aides said. A Republican Senate might not.",
+    })
+    by = actors.set_index("actor")
+    assert {"Republican Senate", "Democratic Republican Senate"} <= set(by.loc["Senate", "aliases"])
+
+
 def test_a_group_name_used_as_often_as_the_short_form_stays_the_name():
     actors = _actors_of({
         "a": "The Catholic Church issued new guidance on Sunday. Bishops said the Church would review "

@@ -159,6 +159,8 @@ class _Resolver:
                     continue
             alias_map.setdefault(sfc, (sfc, "organisation"))
         for sfc, rest in described.items():
+            while rest in described:  # "Democratic Republican Senate" -> "Republican Senate" -> "Senate"
+                rest = described[rest]
             alias_map[sfc] = alias_map[rest]
         org_names = {a for a, k in alias_map.values() if k == "organisation"}
         for sfc in list(orgs):
