@@ -141,6 +141,20 @@ def test_sentence_openers_and_interface_words_are_not_names():
     assert not named & {"Yes", "God", "Delete", "TV", "However"}
 
 
+def test_a_common_word_opening_a_quotation_is_no_name():
+    """A chant or an exclamation in quotation marks opens with a capital, as a sentence does; a
+    rare name there, or a title of several words, is still found."""
+    actors = _actors_of({
+        "a": "A Georgia Senate committee approved the ban on Monday. Protesters chanted, “Shame! "
+             "Shame!” as members left the room. One organiser called the vote “Chaos,” and another "
+             "told reporters that “Kendrick was right all along.” The senator appeared on “Face the "
+             "Nation” on Sunday.",
+    })
+    found = set(actors["actor"])
+    assert not found & {"Shame", "Chaos"}
+    assert {"Kendrick", "Face the Nation"} <= found
+
+
 def test_a_street_named_after_a_city_is_not_the_country():
     actors = _actors_of({"a": "The Millbrook council voted to toll the Kiev Street Bridge on Tuesday."})
     assert "Ukraine" not in set(actors["actor"])

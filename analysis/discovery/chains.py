@@ -206,6 +206,20 @@ def _split_titles(article_id, sent_id, text, toks, lead, lowercase_seen, cues, o
         _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, out)
 
 
+#: Marks that open a quotation (not the straight apostrophe, which also elides: "'90s").
+_OPENING_MARKS = frozenset('"\u201c\u2018\u00ab')
+
+
+def _opens_quotation(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a quotation inside the sentence (an opening mark right
+    before it, after a space, a bracket, a dash or a stop: 'chanted, “Shame! Shame!”'): quoted
+    speech starts with a capital as a sentence does, so a common word alone there is no name
+    either. (A longer chain there is kept whole: a title or a slogan, "Face the Nation".)"""
+    if start == 0 or text[start - 1] not in _OPENING_MARKS:
+        return False
+    return start == 1 or text[start - 2].isspace() or text[start - 2] in "([\u2014\u2013:,;"
+
+
 def _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, out) -> None:
     # Trim connectors at either end, a leading "The", and a common word opening the sentence.
     while toks and (toks[0][2].lower() in _CONNECT | _INNER_THE or toks[0][2] in cues.honorifics):
@@ -217,7 +231,7 @@ def _emit(article_id, sent_id, text, toks, title, lead, lowercase_seen, cues, ou
     if not toks:
         return
     initial = toks[0][0] <= lead
-    if initial and len(toks) >= 1 and not title:
+    if (initial or len(toks) == 1 and _opens_quotation(text, toks[0][0])) and not title:
         first = toks[0][2]
         word = _strip_possessive(first)
         words_all = [t[2] for t in toks]
