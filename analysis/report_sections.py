@@ -116,9 +116,10 @@ def differences(comparison: Comparison) -> list[str]:
         unique = emphasis.unique.groupby("article_id").size().reindex(ids, fill_value=0)
         totals = comparison.articles.set_index("article_id")["n_sentences"].reindex(ids)
         parts = ", ".join(f"{a} {unique[a]} of {totals[a]}" for a in ids)
+        pairs = len(emphasis.aligned)
+        covers = "sentence pair covers" if pairs == 1 else "sentence pairs cover"
         lines.append(
-            f"Content: {len(emphasis.aligned)} sentence pairs cover the same ground; sentences with no "
-            f"counterpart in another article: {parts}."
+            f"Content: {pairs} {covers} the same ground; sentences with no counterpart in another article: {parts}."
         )
     return lines
 

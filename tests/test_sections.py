@@ -121,3 +121,17 @@ def test_sentences_are_aligned_once_per_comparison_for_every_section(monkeypatch
         pairs = set(zip(aligned["a_id"], aligned["a_sent_id"], aligned["b_id"], aligned["b_sent_id"], strict=True))
         for row in result.wording.contrasts.itertuples():
             assert (row.a_id, row.a_sent_id, row.b_id, row.b_sent_id) in pairs
+
+
+def test_the_content_finding_counts_one_pair_in_the_singular():
+    from analysis.inputs import articles_from_texts
+    from analysis.report_sections import differences
+
+    shared = "The city council voted on Tuesday to close the Elm Street library after a long debate."
+    one = compare(*articles_from_texts({
+        "a": f"{shared} Residents packed the hall and many left angry. The mayor said the budget left no other choice.",
+        "b": f"{shared} A new cafe opened downtown the same week. Shoppers praised its pastries and low prices.",
+    }), progress=False)
+    content = [line for line in differences(one) if line.startswith("Content:")]
+    assert content == ["Content: 1 sentence pair covers the same ground; sentences with no counterpart in another "
+                       "article: a 2 of 3, b 2 of 3."]
