@@ -210,6 +210,20 @@ def test_a_group_name_used_as_often_as_the_short_form_stays_the_name():
     assert "Catholic Church" in by.index and "Church" in by.loc["Catholic Church", "aliases"]
 
 
+def test_a_name_called_by_its_rare_last_word_alone_is_a_persons():
+    """News calls a person by the surname on second reference, whatever the given name; a team
+    called by a plural is no person."""
+    actors = _actors_of({
+        "a": "In March, Marisol Quintana filed a complaint against the nursing board. The board did "
+             "not answer Quintana until June, and Quintana then took the case to the county court. "
+             "The Riverton Otters won the county final on Sunday, and the Otters have not lost since May.",
+    })
+    by = actors.set_index("actor")
+    assert by.loc["Marisol Quintana", "kind"] == "person"
+    assert "Quintana" in by.loc["Marisol Quintana", "aliases"]
+    assert by.loc["Riverton Otters", "kind"] != "person"
+
+
 def test_acronyms_join_the_name_they_abbreviate():
     actors = _actors_of({
         "a": "The Centers for Disease Control and Prevention sent a team. The CDC said two doses work. "

@@ -8,13 +8,17 @@ Rules over the project's tokenizer (``analysis.text``), read from data files und
   Trump", "Department of Justice"), split at possessives ("Russia's Kursk") and titles ("UK Prime
   Minister Boris Johnson" -> "UK", "Boris Johnson"); titles and honorifics
   (``name_cues.csv``: "Gov.", "Mayor", "Mr.") mark a person. A capitalised word that opens a
-  sentence is dropped when it is common English (wordfreq) or written in lower case elsewhere in
-  the articles; words that are not names ("God", "Yes", "TV", "Delete") never count.
+  sentence, or alone opens a quotation inside one ("chanted, “Shame! Shame!”"), is dropped when
+  it is common English (wordfreq) or written in lower case elsewhere in the articles; words that
+  are not names ("God", "Yes", "TV", "Delete") never count.
 - **Kind** (person, organisation, place, group): a gazetteer of countries, demonyms, US states,
   major cities and regions (``places.csv``: "Russian" is a mention of Russia); organisation and
   place heads ("Council", "Ministry", "Inc.", "Street", "County"); titles and honorifics; an
-  acronym is an organisation; a chain of two or more other capitalised words is taken for a
-  person. Chains naming events, laws or things ("World Cup", "Affordable Care Act") are left out.
+  acronym is an organisation; a chain of two to four capitalised words that starts with a common
+  given name (``given_names.csv``), or that has another sign of a person (a title, a role before
+  it, "who", "he" or "she" after it, its rare last word used alone: see alias merging), is a
+  person; other chains are organisations. Chains naming events, laws or things ("World Cup",
+  "Affordable Care Act") are left out.
 - **Alias merging** within and across articles: titles and possessives stripped; "Donald Trump"
   and "Donald J. Trump" are one person; a lone surname ("Obama", "Mr. Obama", "President
   Obama") joins the one full name ending with it (the most mentioned if several do); an acronym
@@ -23,7 +27,9 @@ Rules over the project's tokenizer (``analysis.text``), read from data files und
   except where the longer one only puts a party's or group's adjective before a name the
   articles use alone at least twice as often: "the Democratic Senate leader" once beside "the
   Senate" throughout is a mention of the Senate (``group_nouns.csv``, named groups);
-  "the Trump administration" is an organisation of its own.
+  "the Trump administration" is an organisation of its own. A name with no other sign of its
+  kind is a person's when the articles also call it by its last word alone, a rare word and no
+  plural ("Selina Soule" ... "Soule said", whatever the given name), else an organisation's.
 - **Groups and roles** (``group_nouns.csv``) when they act: as the subject of a verb or as a
   source ("critics say", "officials said", "House Democrats voted", "Business groups argued");
   "the council" / "the company" joins the one discovered organisation of that kind, else stands

@@ -26,6 +26,33 @@ class _Entity:
     mentions: int = 0
 
 
+#: Zipf frequencies (uses per billion words, as a power of ten) below which a word is rare: a
+#: surname ("Soule" 2.4, "Dominguez" 2.8; "Villa" 4.2 and "Palace" 4.5 are common words) and a
+#: given name ("Selina", "Xavier" 3.5, "Charlie" 4.4; "Big", "National", "Planned" are not).
+_RARE_SURNAME_ZIPF = 4.0
+_RARE_GIVEN_ZIPF = 4.5
+
+
+def _called_by_surname(name: str, alone: Iterable[str], cues: _Cues) -> bool:
+    """Whether ``name`` reads as a person's because the articles also call it by its last word
+    alone, as news calls a person on second reference ("Selina Soule" ... "Soule said"), however
+    rare the given name. Only for a name of two to four capitalised words whose first word is not
+    a common English word or a place's, and whose last word, used alone, is a rare one and no
+    plural (and, where it is read, only when nothing says the name is a place's): an
+    organisation is shortened to its first word ("Goldman") or a common one ("Aston Villa" ...
+    "Villa"), a team to a plural ("Yankees"), and "Big Pharma" or "Activism for the End of the
+    Anthropocene" are no one's names. What it cannot see: an organisation called by a rare last
+    word alone ("the Klan" for the Ku Klux Klan) reads as a person."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0] in cues.places or zipf_frequency(_word_key(words[0])) >= _RARE_GIVEN_ZIPF:
+        return False  # "Syrian Kurdish", "Big Pharma"
+    last = _word_key(words[-1])
+    return any(_word_key(a) == last and not last.endswith("s") and zipf_frequency(last) < _RARE_SURNAME_ZIPF
+               for a in alone)
+
+
 _ORG_SUFFIX = frozenset(["Co", "Co.", "Cos", "Cos.", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "PLC", "plc"])
 
 
@@ -116,9 +143,11 @@ class _Resolver:
                 e["forms"][sfc] += count[sfc]
                 e["person"] += personal[sfc]
                 e["place"] += placed[sfc]
+                e.setdefault("alone", set()).add(sfc)
         for e in entities.values():
             is_person = "person" in e["cue"] or e["person"] > 0
-            kind = "person" if is_person else "place" if e["place"] > 0 else "organisation"
+            kind = "person" if is_person else "place" if e["place"] > 0 else (
+                "person" if _called_by_surname(e["canonical"], e.get("alone", ()), cues) else "organisation")
             for form in e["forms"]:
                 alias_map[form] = (e["canonical"], kind)
         # Organisations: a shorter name joins the one longer name ending with it ("Defense
