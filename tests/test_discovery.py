@@ -366,6 +366,22 @@ def test_naming_is_date_aware_and_knows_quotations_and_context():
     assert naming.loc[("quote", "undocumented immigrants"), "voice"] == "narrator"
 
 
+def test_a_war_term_counts_only_where_the_war_is_named_near_it():
+    """'Invasion' about migrants is no war naming because Russia comes up paragraphs later; in a
+    war report the country named a sentence or two away is near enough."""
+    filler = ("The county built two new shelters last spring, and volunteers from three churches staff "
+              "them every night. Local officials say the shelters are full most weeks. ")
+    articles, _ = articles_from_texts({
+        "migrants": "The host warned of an invasion at the southern border, a word critics called dangerous. "
+                    + filler * 6 + "Later in the show he turned to sanctions on Russia.",
+        "war": "Russia massed troops on the border for months. Western leaders had warned for weeks, and "
+               "the invasion began before dawn on a Thursday. " + filler * 6,
+    })
+    naming = naming_choices(articles).set_index(["article_id", "term"])
+    assert ("war", "invasion") in naming.index
+    assert "migrants" not in set(naming.index.get_level_values(0))
+
+
 # --------------------------------------------------------------------------------------------
 # Robustness
 # --------------------------------------------------------------------------------------------

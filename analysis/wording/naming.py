@@ -4,6 +4,7 @@ context and voice."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import pandas as pd
@@ -40,6 +41,17 @@ def _reading(variant: str, marked_from: str, date: object) -> str:
     return variant
 
 
+#: How near a use of a term with a ``context`` the context must be named (characters either
+#: side: about a paragraph of news prose).
+CONTEXT_WINDOW = 600
+
+
+def _context_near(spots: list[int], start: int) -> bool:
+    """Whether one of ``spots`` (sorted) lies within :data:`CONTEXT_WINDOW` of ``start``."""
+    i = bisect_left(spots, start - CONTEXT_WINDOW)
+    return i < len(spots) and spots[i] <= start + CONTEXT_WINDOW
+
+
 def naming_choices(articles: pd.DataFrame) -> pd.DataFrame:
     """Which variant of each contested name each article uses: ``article_id, group, term,
     variant, reading, voice, count, n_quoted, first_start``.
@@ -49,9 +61,10 @@ def naming_choices(articles: pd.DataFrame) -> pd.DataFrame:
     operation"), and contested terms of general and political news ("illegal
     immigrants"/"undocumented immigrants", "pro-life"/"anti-abortion", "estate tax"/"death tax",
     "climate change"/"global warming"/"climate crisis" …), each with the framing it signals and
-    a source. Matching ignores case. A term whose row names a ``context`` counts only in an
-    article that also names the context (the war's terms need Ukraine or Russia: "privacy
-    invasion" is not naming). ``reading`` is date-aware: a variant with ``marked_from`` (Kiev:
+    a source. Matching ignores case. A term whose row names a ``context`` counts only where the
+    article names the context near it, within :data:`CONTEXT_WINDOW` characters (the war's terms
+    need Ukraine or Russia: "privacy invasion" is not naming, nor "an invasion" of migrants in an
+    article that mentions Russia three paragraphs away). ``reading`` is date-aware: a variant with ``marked_from`` (Kiev:
     2022) in an article dated earlier reads "standard usage before 2022"; undated articles get
     the current reading. ``voice`` is ``quoted`` when every use sits inside a quotation
     (``analysis.voice``: the quoted speaker's word, not the outlet's), ``narrator`` when none does,
@@ -72,10 +85,14 @@ def naming_choices(articles: pd.DataFrame) -> pd.DataFrame:
         if not found:
             continue
         quotes = quotations(body)
+        near: list[int] | None = None  # where the body names a context, found once an article
         for key, starts in found.items():
             group, variant, marked_from, context = lookup[key]
-            if context is not None and not context.search(body):
-                continue
+            if context is not None:
+                near = [m.start() for m in context.finditer(body)] if near is None else near
+                starts = [s for s in starts if _context_near(near, s)]
+                if not starts:
+                    continue
             voices = [v for v, _ in voice_at(quotes, starts)]
             n_quoted = sum(v == "quoted" for v in voices)
             voice = "quoted" if n_quoted == len(voices) else "narrator" if n_quoted == 0 else "mixed"
