@@ -69,7 +69,8 @@ def differences(comparison: Comparison) -> list[str]:
                     f"({1000 * len(mine) / n_words:.1f} per 1,000 of them)"
                     + (f", led by {', '.join(terms)}" if terms else ""))
             if len(theirs):
-                speakers = [s for s in theirs["speaker"].dropna() if s]
+                named = _actor_of_alias(sections["emphasis"].actors, a) if "emphasis" in sections else {}
+                speakers = [_speaker_actor(s, named) for s in theirs["speaker"].dropna() if s]
                 who = ", ".join(f"{s} ({n})" for s, n in pd.Series(speakers).value_counts().head(3).items())
                 quoted_terms = ", ".join(list(dict.fromkeys(theirs["term"].str.lower()))[:4])
                 line += (f"; {len(theirs)} more inside quotations ({quoted_terms})"
@@ -122,6 +123,21 @@ def differences(comparison: Comparison) -> list[str]:
             f"Content: {pairs} {covers} the same ground; sentences with no counterpart in another article: {parts}."
         )
     return lines
+
+
+def _actor_of_alias(actors: pd.DataFrame, article_id: str) -> dict[str, str]:
+    """Alias -> actor for the actors named in ``article_id`` (the emphasis lens's actor table)."""
+    mine = actors.loc[actors["article_id"].astype(str) == article_id] if "aliases" in actors.columns else actors.iloc[:0]
+    return {alias: actor for actor, aliases in zip(mine["actor"], mine["aliases"], strict=True)
+            for alias in (aliases if isinstance(aliases, list) else [])}
+
+
+def _speaker_actor(speaker: str, actor_of: dict[str, str]) -> str:
+    """The actor a quoted speaker names: the one whose longest alias the speaker's words are or end
+    with ("Carlson" and "Fox News’ Tucker Carlson" are both Tucker Carlson), else the speaker as
+    written ("officials", "he")."""
+    ends = [alias for alias in actor_of if speaker == alias or speaker.endswith(" " + alias)]
+    return actor_of[max(ends, key=len)] if ends else speaker
 
 
 def differences_section(comparison: Comparison, *, heading: bool = True) -> str:

@@ -135,3 +135,18 @@ def test_the_content_finding_counts_one_pair_in_the_singular():
     content = [line for line in differences(one) if line.startswith("Content:")]
     assert content == ["Content: 1 sentence pair covers the same ground; sentences with no counterpart in another "
                        "article: a 2 of 3, b 2 of 3."]
+
+
+def test_quoted_speakers_in_the_summary_are_counted_by_actor():
+    """A columnist quoted as "Sullivan" and as "Margaret Sullivan" is one speaker in the summary."""
+    from analysis.inputs import articles_from_texts
+    from analysis.report_sections import differences
+
+    column = ("Media critic Margaret Sullivan took aim at the network on Sunday. “This is a disgraceful, shameful "
+              "hoax,” Sullivan wrote in her column. The network did not respond. “It is outrageous propaganda,” "
+              "Margaret Sullivan added later, calling the coverage reckless.")
+    network = ("The network defended its coverage on Sunday. A spokesman said the segment was accurate and fair. "
+               "Viewers were split, a poll found.")
+    both = compare(*articles_from_texts({"column": column, "network": network}), progress=False)
+    wording = [line for line in differences(both) if line.startswith("Wording in column")]
+    assert len(wording) == 1 and wording[0].endswith("said by Margaret Sullivan (5).")
