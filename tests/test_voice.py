@@ -39,6 +39,13 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
         ("According to the ministry, 41 aircraft were hit.",
          [("41 aircraft were hit", "reported", "the ministry")]),
         ("The talks failed, officials said.", [("The talks failed", "reported", "officials")]),
+        # "in" and a place go on the speaker's name; a month does not
+        ("Planned Parenthood in Ohio has announced that it will close two clinics.",
+         [("it will close two clinics", "reported", "Planned Parenthood in Ohio")]),
+        ("Mexican officials in Washington warned on Monday that the tariffs would hurt both sides.",
+         [("the tariffs would hurt both sides", "reported", "Mexican officials in Washington")]),
+        ("“We have not slowed down,” Wheeler in August told the committee.",
+         [("We have not slowed down,", "direct", None)]),
         # a speaker who names something with a quoted label
         ("President Trump called the report “fake news” on Tuesday.",
          [("fake news", "direct", "President Trump")]),

@@ -41,9 +41,12 @@ def _patterns() -> dict:
     mod = r"(?:senior|top|former|chief|deputy|acting|state|federal|local|foreign|military|press|government|party|campaign|[a-z]+['’]s)"
     det = r"(?:(?:the|a|an|one|two|three|several|some|many|other|another|The|A|An|One|Two|Three|Several|Some|Many|Other|Another)\s+)"
     token = rf"(?:{cap}|{role}|{mod}|\([A-Z][A-Za-z]*\))"
+    # "in" and a place go on a speaker's name ("Planned Parenthood in Ohio has announced",
+    # "Mexican officials in Washington warned"), not a month or a day ("Wheeler in August told")
+    place_in = r"in(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     # A speaker: a name or role of up to six tokens (with "of the" / "for" between them), or a pronoun.
     named = (rf"(?:{det}(?:[a-z][\w-]*\s+){{0,2}}?)?{token}"
-             rf"(?:\s+(?:(?:of|for|at|by|de|von|van|bin|al)\s+(?:the\s+)?)?{token}){{0,7}}")
+             rf"(?:\s+(?:(?:of|for|at|by|de|von|van|bin|al|{place_in})\s+(?:the\s+)?)?{token}){{0,7}}")
     pronoun = r"(?:he|she|they|it|He|She|They|It|I|we|We)(?![\w'’-])"
     # (the look-ahead turns away every position that cannot open a speaker at once)
     speaker = rf"(?<![\w'’-])(?<!\w\.)(?=[\w(])(?P<speaker>{pronoun}|{named})"
