@@ -46,6 +46,15 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
          [("the tariffs would hurt both sides", "reported", "Mexican officials in Washington")]),
         ("“We have not slowed down,” Wheeler in August told the committee.",
          [("We have not slowed down,", "direct", None)]),
+        # an apposition holds an age and "City, State"; a comma before another name ends it
+        ("Ken Brown, 68, a retired engineer in Durham, NC, said that the plant would close.",
+         [("the plant would close", "reported", "Ken Brown")]),
+        ("Judge Nancy Tanner, the top official in Potter County, Texas, said that the county needs workers.",
+         [("the county needs workers", "reported", "Judge Nancy Tanner")]),
+        ("In a speech in Florida, Pelosi, D-Calif., asserted: “This is an emergency.”",
+         [("This is an emergency.", "direct", "Pelosi")]),
+        ("On Monday, a diocese spokeswoman, Carolyn Cronin, told reporters that the talks were over.",
+         [("the talks were over", "reported", "Carolyn Cronin")]),
         # a speaker who names something with a quoted label
         ("President Trump called the report “fake news” on Tuesday.",
          [("fake news", "direct", "President Trump")]),

@@ -31,6 +31,14 @@ def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _regions() -> tuple[str, ...]:
+    """US states and countries (``places.csv``): what follows a city after a comma ("Durham, North
+    Carolina", "Kharkiv, Ukraine")."""
+    places = load_lexicon("places")
+    return tuple(sorted(set(places.loc[places["category"].isin(["us_state", "country"]), "term"])))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict:
     verbs, roles = _vocabulary()
     # (?i:a|b|…) grouped by first letter: the same matches, tried faster (analysis.text)
@@ -50,7 +58,12 @@ def _patterns() -> dict:
     pronoun = r"(?:he|she|they|it|He|She|They|It|I|we|We)(?![\w'’-])"
     # (the look-ahead turns away every position that cannot open a speaker at once)
     speaker = rf"(?<![\w'’-])(?<!\w\.)(?=[\w(])(?P<speaker>{pronoun}|{named})"
-    apposition = r"(?:\s*,\s*(?P<appos>(?:[^,.;:\"“”\n]|\.(?!\s)){1,80}?),)?"
+    # (an apposition may hold an age and a place written "City, State" or "City, Country": "Ken
+    # Brown, 68, a retired engineer in Durham, NC, said"; a comma before any other name ends it:
+    # "in Florida, Pelosi, D-Calif., asserted")
+    region = rf"(?:{word_alternation(_regions())}|[A-Z]{{2}}|(?:[A-Z]\.){{2}}|[A-Z][a-z]{{2,4}}\.)"
+    apposition = (rf"(?:\s*,\s*(?P<appos>(?:[^,.;:\"“”\n]|\.(?!\s)|(?<=\d),|,(?=\s*{region},))"
+                  r"{1,80}?),)?")
     adverb = r",?(?:\s+(?:also|later|then|previously|earlier|once|has|had|have|recently|again|further))?"
     extra = r"(?:\s+(?!that\b)[\w'’.-]+){0,4}?"
     return {
@@ -161,6 +174,6 @@ def _word_search(words: Iterable[str]) -> re.Pattern[str]:
 
 # What is compiled from the lexicons is made again when the lexicon folder changes
 # (analysis.lexicon.use_lexicon_dir).
-for _cached in (_vocabulary, _patterns, _verb_set, _speech_words, _attribution_words, _before_words,
+for _cached in (_vocabulary, _regions, _patterns, _verb_set, _speech_words, _attribution_words, _before_words,
                 _before_word_search, _padded_words):
     on_change(_cached.cache_clear)
