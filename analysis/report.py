@@ -50,7 +50,7 @@ th{background:var(--bg);font-weight:600}
 td{max-width:38rem;overflow-wrap:break-word;hyphens:auto}
 .label{font-weight:700;margin:0;color:var(--accent)}
 .collector{border-left:3px solid #e69f00;padding-left:.5rem}
-@media (max-width:600px){main{padding:1rem .7rem 3rem}th,td{padding:.25rem .3rem}table{font-size:.8rem}}
+@media (max-width:600px){main{padding:1rem .7rem 3rem}h1{font-size:1.3rem}h2{font-size:1.12rem}th,td{padding:.25rem .3rem}table{font-size:.8rem}}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.8rem;margin:.8rem 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem;background:var(--bg)}
 .card h3{margin:.1rem 0 .3rem;font-size:1rem}
@@ -197,6 +197,22 @@ def _at_scale_report(comparison: Comparison, json_href: str | None) -> str:
 """
 
 
+#: The most characters of an article's title the report's heading shows (an article without a
+#: headline is titled by its first line, up to 200 characters: two of those filled a phone's screen).
+HEADING_TITLE_CHARS = 64
+
+
+def _heading_title(title: str) -> str:
+    """``title`` cut at a word boundary to at most :data:`HEADING_TITLE_CHARS` characters, with
+    "…" where it was cut (the whole title stays in the articles section)."""
+    if len(title) <= HEADING_TITLE_CHARS:
+        return title
+    cut = title[: HEADING_TITLE_CHARS - 1]
+    if " " in cut.strip():
+        cut = cut[: cut.rstrip().rfind(" ")]
+    return cut.rstrip(" ,;:—–-") + "…"
+
+
 def render_report(
     comparison: Comparison,
     *,
@@ -216,7 +232,7 @@ def render_report(
     comparison = labelled(comparison)
 
     titles = [str(t) for t in comparison.articles["title"]]
-    heading = "Comparing " + " · ".join(f"“{t}”" for t in titles[:3]) + (" …" if len(titles) > 3 else "")
+    heading = "Comparing " + " · ".join(f"“{_heading_title(t)}”" for t in titles[:3]) + (" …" if len(titles) > 3 else "")
     shown = _shown_sections(comparison, sections)
     body_parts = [differences_section(comparison), _articles_section(comparison)]
     nav = ['<a href="#differ">Where they differ</a>', '<a href="#articles">Articles</a>']

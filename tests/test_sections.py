@@ -150,3 +150,23 @@ def test_quoted_speakers_in_the_summary_are_counted_by_actor():
     both = compare(*articles_from_texts({"column": column, "network": network}), progress=False)
     wording = [line for line in differences(both) if line.startswith("Wording in column")]
     assert len(wording) == 1 and wording[0].endswith("said by Margaret Sullivan (5).")
+
+
+def test_the_reports_heading_shows_short_titles_and_the_articles_section_the_whole():
+    """Articles without a headline are titled by their first line (up to 200 characters); the
+    heading cuts each at a word, so two of them do not fill a phone's screen."""
+    from analysis.inputs import articles_from_texts
+
+    first = ("Several media outlets are reporting that the council voted to close the Elm Street library "
+             "after a long debate in which residents packed the hall and many left angry at the result.\n"
+             "The mayor said the budget left no other choice.")
+    second = ("The city council on Tuesday approved a plan that closes the Elm Street library, ending a "
+              "year of argument over the branch and its staff, who will move to the main library downtown.\n"
+              "Residents were divided.")
+    html = render_report(compare(*articles_from_texts({"a": first, "b": second}), progress=False))
+    heading = re.search(r"<h1>(.*?)</h1>", html, re.S)
+    assert heading
+    shown = re.findall(r"“(.*?)”", heading.group(1))
+    assert len(shown) == 2 and all(len(t) <= 64 and t.endswith("…") for t in shown)
+    assert shown[0] == "Several media outlets are reporting that the council voted to…"
+    assert first.splitlines()[0][:150] in html  # the whole title, in the articles section
