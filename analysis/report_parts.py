@@ -56,7 +56,16 @@ def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max
     if frame.empty:
         return '<p class="muted small">(nothing found)</p>'
     shown = readable(frame, max_rows=max_rows)
-    body = shown.to_html(index=False, escape=True, border=0)
+    labels = [esc(str(c)) for c in shown.columns]
+    head = "".join(f"<th>{label}</th>" for label in labels)
+    # each cell names its column (``data-label``): at phone width a row is shown as a card of
+    # "column: value" lines instead of a table scrolled sideways (the report's CSS)
+    rows = "".join(
+        "<tr>" + "".join(f'<td data-label="{label}">{esc(str(value))}</td>'
+                         for label, value in zip(labels, row, strict=True)) + "</tr>"
+        for row in shown.itertuples(index=False, name=None)
+    )
+    body = f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     more = (
         f'<p class="muted small">… and {len(frame) - max_rows} more rows in '
         '<a href="#data">the full data</a>.</p>'

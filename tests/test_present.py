@@ -102,7 +102,7 @@ def test_report_names_articles_by_label(council_comparison):
     assert "A · The Ridge Ledger" in visible
     assert 'href="report.json"' in data and "ridge_ledger_2025_03_14" in data
     assert not re.search(r">\s*(nan|NaN|None|&lt;NA&gt;)\s*<", page)
-    assert not re.search(r"<td>\s*\[", page)
+    assert not re.search(r"<td[^>]*>\s*\[", page)
 
 
 def test_label_ids_keeps_the_file_id(council_comparison):
@@ -127,3 +127,21 @@ def test_notebook_tables_keep_a_named_index_and_drop_row_numbers():
 def test_empty_label_column_falls_back_to_letters():
     frame = pd.DataFrame({"article_id": ["x", "y", "z"], "label": ["", None, "Mine"], "outlet": ["Daily", "", "Other"]})
     assert article_labels(frame) == {"x": "A · Daily", "y": "B", "z": "Mine"}
+
+
+def test_table_cells_name_their_column_for_the_phone_layout():
+    """At phone width the report shows each row as a card of "column: value" lines (CSS reads
+    each cell's ``data-label``): every cell must carry its column's header, escaped."""
+    from analysis.report import CSS
+    from analysis.report_parts import table_html
+
+    frame = pd.DataFrame({"article_id": ["A · post", "B · <times>"], "term": ["hoax", "“scheme” & plot"],
+                          "score": [0.775, 0.5]})
+    page = table_html(frame)
+    headers = re.findall(r"<th>(.*?)</th>", page)
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)[1:]
+    assert len(rows) == 2
+    for row in rows:
+        assert re.findall(r'<td data-label="(.*?)">', row) == headers
+    assert "B · &lt;times&gt;" in page and "&amp; plot" in page and "<times>" not in page
+    assert "table.data td::before{content:attr(data-label)" in CSS
