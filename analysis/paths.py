@@ -34,3 +34,9 @@ LEXICON_DIR = PACKAGE_DIR / "lexicons"
 MODELS_DIR = PACKAGE_DIR / "models"
 #: The event folder the notebooks open by default: the seed articles.
 DEFAULT_EVENT = CORPUS_DIR / "2025-06-spiderweb-istanbul"
+
+
+def is_seed_event(event: object) -> bool:
+    """Whether ``event`` (a folder or file path, as a notebook's ``EVENT``) is the seed event's
+    folder: what a notebook's examples written for the seed articles may be added to."""
+    return isinstance(event, (str, Path)) and Path(event).resolve() == DEFAULT_EVENT.resolve()

@@ -95,3 +95,28 @@ def test_lesson_structure():
     # Blank lines inside <details> break the block when rendered to HTML.
     for block in re.findall(r"<details>.*?</details>", text, re.S):
         assert "\n\n" not in block
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["03-wording", "04-emphasis"])
+def test_an_event_notebook_on_other_news_shows_none_of_the_seed_event(name):
+    """Run on a council story, the notebooks' results hold nothing of the war the seed articles
+    report: the crafted wire report joins the seed articles only, and the keyword in context is the
+    event's own (the crafted teaching examples stay in their cells' code, not in any result table)."""
+    from analysis.paths import PROJECT_ROOT
+    from analysis.render import execute_notebook
+
+    event = PROJECT_ROOT / "tests" / "fixtures" / "events" / "bridge-toll"
+    nb = execute_notebook(NOTEBOOKS_DIR / f"{name}.ipynb", parameters={"EVENT": str(event)})
+    results = [
+        json.dumps(o.get("data", {}).get("text/plain", "")) + o.get("text", "")
+        for c in nb.cells if c.cell_type == "code"
+        and not re.search(r"crafted|demo = |WIRE = ", c.source)  # cells that show their own examples
+        for o in c.get("outputs", [])
+    ]
+    seen = re.findall(r"Istanbul|Kremlin|Ukrain\w*|drone|wire report", " ".join(results))
+    assert seen == [], seen
+    if name == "03-wording":  # the keyword is one the event's articles use
+        shown = re.search(r"keyword: '([^']+)'", " ".join(results))
+        assert shown and shown.group(1).lower() in " ".join(p.read_text(encoding="utf-8").lower()
+                                                          for p in event.glob("*.txt"))
