@@ -25,23 +25,30 @@ __all__ = ["esc", "figure_html", "table_html"]
 esc = html.escape
 
 
-def figure_html(fig: Figure, caption: str, *, alt: str | None = None, dpi: int = 96) -> str:
-    """A figure as an embedded SVG image with a caption (the figure is not kept open).
+def figure_html(fig: Figure, caption: str, *, alt: str | None = None, dpi: int = 96,
+                narrow: Figure | None = None) -> str:
+    """A figure as an embedded SVG image with a caption (the figures are not kept open).
 
     Vector, so it stays sharp when a phone reader zooms in or the page is printed; text is kept
     as text (``svg.fonttype = none``), which also keeps the file small. ``alt`` defaults to the
-    caption. ``dpi`` only sizes the drawing.
+    caption. ``dpi`` only sizes the drawing. ``narrow``: the same figure laid out for a phone
+    (panels stacked in one column), shown instead under 600 px wide.
     """
+    wide = _svg_data(fig, dpi)
+    image = f'<img src="data:image/svg+xml;base64,{wide}" alt="{esc(alt or caption)}">'
+    if narrow is not None:
+        image = (f'<picture><source media="(max-width:600px)" '
+                 f'srcset="data:image/svg+xml;base64,{_svg_data(narrow, dpi)}">{image}</picture>')
+    return f"<figure>{image}<figcaption>{esc(caption)}</figcaption></figure>"
+
+
+def _svg_data(fig: Figure, dpi: int) -> str:
     import matplotlib  # the figure exists, so matplotlib is loaded already
 
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "report"}):
         fig.savefig(buffer, format="svg", dpi=dpi, bbox_inches="tight", metadata={"Date": None})
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (
-        f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{esc(alt or caption)}">'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
-    )
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max_rows: int = 25) -> str:

@@ -177,6 +177,7 @@ def tone_section(comparison: Comparison) -> str:
         figure_html(
             tone_plots.plot_driving_words(tone.driving_words),
             "The words behind each TextBlob score: bars show each word's pull on the average.",
+            narrow=tone_plots.plot_driving_words(tone.driving_words, columns=1),
         ),
         "<h3>Loaded words the tone score cannot see</h3>",
         "<p>Words flagged as loaded by the wording analysis that TextBlob's lexicon scores 0 or does "

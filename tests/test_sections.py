@@ -170,3 +170,26 @@ def test_the_reports_heading_shows_short_titles_and_the_articles_section_the_who
     assert len(shown) == 2 and all(len(t) <= 64 and t.endswith("…") for t in shown)
     assert shown[0] == "Several media outlets are reporting that the council voted to…"
     assert first.splitlines()[0][:150] in html  # the whole title, in the articles section
+
+
+def test_the_driving_words_chart_has_a_one_column_layout_for_phones(comparison):
+    """Side by side, each article's panel is a third of a phone's width: under 600 px the page
+    shows the same chart with the panels stacked (a <picture> source), and every other width the
+    wide one."""
+    import base64
+
+    html = render_report(comparison)
+    pictures = re.findall(r'<picture><source media="\(max-width:600px\)" srcset="data:image/svg\+xml;base64,([^"]+)">'
+                          r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"></picture>', html)
+    assert len(pictures) == 1
+    narrow, wide, alt = pictures[0]
+    assert "TextBlob score" in alt
+
+    def size(data: str) -> tuple[float, float]:
+        svg = base64.b64decode(data).decode("utf-8")
+        found = re.search(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+        assert found
+        return float(found.group(1)), float(found.group(2))
+
+    (narrow_w, narrow_h), (wide_w, wide_h) = size(narrow), size(wide)
+    assert narrow_w < wide_w and narrow_h > wide_h  # one column: narrower and taller
