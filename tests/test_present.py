@@ -130,8 +130,9 @@ def test_empty_label_column_falls_back_to_letters():
 
 
 def test_table_cells_name_their_column_for_the_phone_layout():
-    """At phone width the report shows each row as a card of "column: value" lines (CSS reads
-    each cell's ``data-label``): every cell must carry its column's header, escaped."""
+    """At phone width the report shows each row of a table holding prose as a card of "column:
+    value" lines (CSS reads each cell's ``data-label``): every cell must carry its column's
+    header, escaped."""
     from analysis.report import CSS
     from analysis.report_parts import table_html
 
@@ -144,4 +145,7 @@ def test_table_cells_name_their_column_for_the_phone_layout():
     for row in rows:
         assert re.findall(r'<td data-label="(.*?)">', row) == headers
     assert "B · &lt;times&gt;" in page and "&amp; plot" in page and "<times>" not in page
-    assert "table.data td::before{content:attr(data-label)" in CSS
+    assert 'class="data"' in page  # short values: a table, also on a phone
+    prose = table_html(frame.assign(why=["a one-sided word: it presents a disputed point as settled", "-"]))
+    assert 'class="data cards"' in prose  # a reason in a cell: a card a row on a phone
+    assert "table.cards td::before{content:attr(data-label)" in CSS
