@@ -203,7 +203,7 @@ def _at_scale_report(comparison: Comparison, json_href: str | None) -> str:
 
 #: The most characters of an article's title the report's heading shows (an article without a
 #: headline is titled by its first line, up to 200 characters: two of those filled a phone's screen).
-HEADING_TITLE_CHARS = 64
+HEADING_TITLE_CHARS = 80
 
 
 def _heading_title(title: str) -> str:

@@ -167,8 +167,8 @@ def test_the_reports_heading_shows_short_titles_and_the_articles_section_the_who
     heading = re.search(r"<h1>(.*?)</h1>", html, re.S)
     assert heading
     shown = re.findall(r"“(.*?)”", heading.group(1))
-    assert len(shown) == 2 and all(len(t) <= 64 and t.endswith("…") for t in shown)
-    assert shown[0] == "Several media outlets are reporting that the council voted to…"
+    assert len(shown) == 2 and all(len(t) <= 80 and t.endswith("…") for t in shown)
+    assert shown[0] == "Several media outlets are reporting that the council voted to close the Elm…"
     assert first.splitlines()[0][:150] in html  # the whole title, in the articles section
 
 
