@@ -55,6 +55,10 @@ Some economists warn that fewer migrant workers could push food prices higher, w
 including Harvard’s José Martínez, have suggested the effect would be small. The bill, he said, \
 “is a political document, not an economic one.”
 
+The plant in Lorain will close next year, Ken Brown, 68, a retired engineer in Durham, NC, said. \
+“It is a human statement,” Judge Nancy Tanner, the top official in Potter County, Texas, said, and \
+Dr. Ana Ruiz, 41, a physician in Kharkiv, Ukraine, said that the clinics were full.
+
 The U.S. Chamber of Commerce, which backed a 2013 overhaul, wrote in a letter that it “cannot \
 support” the measure in its current form. It was not immediately clear whether the letter was sent \
 to all 100 senators, the Chamber’s spokeswoman, Ann Lee, said.
@@ -65,7 +69,7 @@ _WORDS = [
     "described", "according", "According", "to", "that", "That", "he", "She", "they", "officials", "a",
     "spokesman", "the", "Sen.", "Jane", "Roe", "U.S.", "Peskov", "Kremlin", "\u212aremlin", "reporters",
     "also", "later", "it", "a", "disgrace", "İ", "ı", "é", '"', "“", "”", "‘", "’", ",", ",", ".", ":", "!",
-    "?", "\n", "\n\n", "> ", "  ", "who", "of", "(AP)",
+    "?", "\n", "\n\n", "> ", "  ", "who", "of", "(AP)", "68", "in", "Durham", "NC", "Texas",
 ]
 
 
@@ -104,6 +108,8 @@ def test_quotations_equal_the_plain_code_on_each_paragraph():
 @example(["The", "«", "reform", "»", "\n", "he", "said", "."], " ")
 @example(["İ"] * 40 + [".", "Critics", "said", "that", "it", "was", "rushed", "."], " ")
 @example(["Roe", "told", "reporters", "on", "Capitol", "Hill", "that", ":", "“", "no", "”"], " ")
+@example(["it", "was", "over", ",", "Roe", ",", "68", ",", "a", "spokesman", "in", "Durham", ",", "NC", ",",
+          "said", "."], " ")
 @settings(max_examples=600, deadline=None)
 def test_quotations_equal_the_plain_code(words, joint):
     text = joint.join(words)

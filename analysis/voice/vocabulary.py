@@ -64,6 +64,9 @@ def _patterns() -> dict:
     region = rf"(?:{word_alternation(_regions())}|[A-Z]{{2}}|(?:[A-Z]\.){{2}}|[A-Z][a-z]{{2,4}}\.)"
     apposition = (rf"(?:\s*,\s*(?P<appos>(?:[^,.;:\"“”\n]|\.(?!\s)|(?<=\d),|,(?=\s*{region},))"
                   r"{1,80}?),)?")
+    # (a closing attribution, "…, X, a spokesman, said.", keeps an apposition without inner commas:
+    # ``speakers._closing_attribution`` searches it from the fourth comma before the sentence's end)
+    plain_apposition = r"(?:\s*,\s*(?P<appos>(?:[^,.;:\"“”\n]|\.(?!\s)){1,80}?),)?"
     adverb = r",?(?:\s+(?:also|later|then|previously|earlier|once|has|had|have|recently|again|further))?"
     extra = r"(?:\s+(?!that\b)[\w'’.-]+){0,4}?"
     return {
@@ -89,7 +92,7 @@ def _patterns() -> dict:
         "according_end": [re.compile(rf",\s*(?P<acc>according\s+to)\s+{speaker}[^,;:\"“”]{{0,60}}?[.!?]?\s*$")],
         "tail": [
             re.compile(rf",\s*{verb}\s+{speaker}[^,;:\"“”]{{0,40}}?[.!?]?\s*$"),
-            re.compile(rf",\s*{speaker}{apposition}{adverb}\s+{verb}[^,;:\"“”]{{0,40}}?[.!?]?\s*$"),
+            re.compile(rf",\s*{speaker}{plain_apposition}{adverb}\s+{verb}[^,;:\"“”]{{0,40}}?[.!?]?\s*$"),
         ],
         "word": re.compile(r"[^\W_]+(?:['’-][^\W_]+)*"),
         # What a "before" pattern needs among the last chunks of its window (see ``_before_needs``):
