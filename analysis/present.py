@@ -15,6 +15,7 @@ missing values, lists joined by commas, and no shuffled row numbers.
 from __future__ import annotations
 
 import dataclasses
+import html
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -37,6 +38,8 @@ __all__ = [
     "relabel",
     "labelled",
     "readable",
+    "table_markup",
+    "CARDS_CSS",
     "format_value",
     "label_ids",
     "use_readable_tables",
@@ -251,13 +254,45 @@ def label_ids(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataF
     return named, relabel(sentences, labels)
 
 
+#: A table that holds prose (a cell over this many characters) is shown as cards on a phone.
+CARD_CELL_CHARS = 40
+
+#: The CSS that shows a table of class ``cards`` (see :func:`table_markup`) as one card a row of
+#: "column: value" lines under 600 px wide; the report and the site's pages both include it.
+CARDS_CSS = """@media (max-width:600px){
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block}table.cards thead{display:none}
+table.cards tr{border:1px solid #e3e3e8;border-radius:6px;margin:.45rem 0;padding:.25rem .5rem}
+table.cards td{border:0;padding:.1rem 0;max-width:none;font-size:.86rem;text-align:left}
+table.cards td::before{content:attr(data-label) ": ";font-weight:600;color:#5a5a5f}}"""
+
+
+def table_markup(shown: pd.DataFrame, *, classes: str = "data") -> str:
+    """``shown`` (strings, as :func:`readable` makes them) as an escaped HTML table whose every
+    cell names its column (``data-label``). A table holding prose (a cell over
+    :data:`CARD_CELL_CHARS` characters: reasons, sentences, titles) also gets the class ``cards``:
+    on a phone (:data:`CARDS_CSS`) each row is a card of "column: value" lines instead of a narrow
+    column of one word a line; a table of short values stays a table."""
+    esc = html.escape
+    labels = [esc(str(c)) for c in shown.columns]
+    values = list(shown.itertuples(index=False, name=None))
+    if any(len(str(value)) > CARD_CELL_CHARS for row in values for value in row):
+        classes += " cards"
+    head = "".join(f"<th>{label}</th>" for label in labels)
+    rows = "".join(
+        "<tr>" + "".join(f'<td data-label="{label}">{esc(str(value))}</td>'
+                         for label, value in zip(labels, row, strict=True)) + "</tr>"
+        for row in values
+    )
+    return f'<table class="{classes}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
 def _html_table(frame: pd.DataFrame) -> str:
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None:
         frame = frame.reset_index()
     if isinstance(frame.columns, pd.MultiIndex):
         frame = frame.copy()
         frame.columns = [" ".join(str(c) for c in col if str(c)) for col in frame.columns]
-    return readable(frame).to_html(index=False, escape=True, border=0, classes="readable")
+    return table_markup(readable(frame), classes="readable data")
 
 
 def use_readable_tables() -> None:

@@ -28,6 +28,7 @@ from analysis.compare import compare
 from analysis.inputs import load_corpus
 from analysis.lesson import lesson_edition, lesson_events
 from analysis.paths import DEFAULT_EVENT, NOTEBOOKS_DIR
+from analysis.present import CARDS_CSS
 from analysis.progress import QUIET_ENV, progress_bar
 
 __all__ = ["RenderError", "render_site", "site_pages", "site_nav", "notebook_summary", "strip_remote_scripts", "link_rendered_pages", "execute_notebook"]
@@ -148,7 +149,8 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere}
 @media (max-width:600px){.jp-InputPrompt,.jp-OutputPrompt{display:none}
 .jp-Cell{padding:4px 6px}.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{padding:2px 4px}}
 @media print{.site-nav{display:none}}
-"""
+@media (max-width:600px){.jp-RenderedHTMLCommon table.cards tr,.jp-RenderedHTMLCommon table.cards td{text-align:left}}
+""" + CARDS_CSS
 
 
 def site_nav(pages: list[tuple[str, str]], current: str) -> str:

@@ -50,11 +50,7 @@ th{background:var(--bg);font-weight:600}
 td{max-width:38rem;overflow-wrap:break-word;hyphens:auto}
 .label{font-weight:700;margin:0;color:var(--accent)}
 .collector{border-left:3px solid #e69f00;padding-left:.5rem}
-@media (max-width:600px){main{padding:1rem .7rem 3rem}h1{font-size:1.3rem}h2{font-size:1.12rem}th,td{padding:.25rem .3rem}table{font-size:.8rem}
-table.cards,table.cards tbody,table.cards tr,table.cards td{display:block}table.cards thead{display:none}
-table.cards tr{border:1px solid var(--line);border-radius:6px;margin:.45rem 0;padding:.25rem .5rem}
-table.cards td{border:0;padding:.1rem 0;max-width:none;font-size:.86rem}
-table.cards td::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}}
+@media (max-width:600px){main{padding:1rem .7rem 3rem}h1{font-size:1.3rem}h2{font-size:1.12rem}th,td{padding:.25rem .3rem}table{font-size:.8rem}}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.8rem;margin:.8rem 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem;background:var(--bg)}
 .card h3{margin:.1rem 0 .3rem;font-size:1rem}
@@ -68,7 +64,7 @@ mark{padding:0 .1rem;border-radius:3px}
 @media print{.article-text{max-height:none;overflow:visible}.table-wrap{overflow:visible}nav{display:none}
 [style*="max-height"]{max-height:none!important;overflow:visible!important}h2,h3{break-after:avoid}figure,tr{break-inside:avoid}
 }
-"""
+""" + present.CARDS_CSS
 
 
 def html_format(template: str, /, **values: object) -> str:

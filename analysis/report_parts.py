@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis.present import readable
+from analysis.present import readable, table_markup
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -63,20 +63,7 @@ def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None, max
     if frame.empty:
         return '<p class="muted small">(nothing found)</p>'
     shown = readable(frame, max_rows=max_rows)
-    labels = [esc(str(c)) for c in shown.columns]
-    head = "".join(f"<th>{label}</th>" for label in labels)
-    # each cell names its column (``data-label``): at phone width a table holding prose (a cell
-    # over 40 characters: reasons, sentences) shows each row as a card of "column: value" lines
-    # instead of a narrow column of one word a line (the report's CSS, class "cards"); a table of
-    # short values stays a table, scrolled sideways inside its frame
-    cards = any(len(str(value)) > 40 for row in shown.itertuples(index=False, name=None) for value in row)
-    rows = "".join(
-        "<tr>" + "".join(f'<td data-label="{label}">{esc(str(value))}</td>'
-                         for label, value in zip(labels, row, strict=True)) + "</tr>"
-        for row in shown.itertuples(index=False, name=None)
-    )
-    kind = "data cards" if cards else "data"
-    body = f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    body = table_markup(shown)
     more = (
         f'<p class="muted small">… and {len(frame) - max_rows} more rows in '
         '<a href="#data">the full data</a>.</p>'

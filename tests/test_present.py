@@ -122,6 +122,15 @@ def test_notebook_tables_keep_a_named_index_and_drop_row_numbers():
     assert "<th>actor</th>" in page and "Russia" in page and "−" not in page
     assert "+0.641" in page and "–" in page and "NaN" not in page
     assert "<th></th>" not in page  # no row-number column
+    assert '<td data-label="actor">Russia</td>' in page  # the same cells as the report's tables
+
+
+def test_the_site_pages_and_the_report_share_the_phone_tables():
+    from analysis.present import CARDS_CSS
+    from analysis.render import _PAGE_CSS
+    from analysis.report import CSS
+
+    assert CARDS_CSS in CSS and CARDS_CSS in _PAGE_CSS
 
 
 def test_empty_label_column_falls_back_to_letters():
