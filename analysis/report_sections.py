@@ -27,6 +27,12 @@ __all__ = ["differences", "differences_section", "emphasis_section", "highlighte
 # ---------------------------------------------------------------------------------------------
 
 
+#: A spread of TextBlob polarity between articles above which the summary calls it wide rather
+#: than small: two unrelated news articles differ by 0.07 at the median and by 0.13 at the third
+#: quartile (5,000 random pairs of the 985 MBIC articles).
+WIDE_TONE_SPREAD = 0.1
+
+
 def differences(comparison: Comparison) -> list[str]:
     """Plain-text findings: where the articles differ most, without a verdict. HTML-free."""
     lines: list[str] = []
@@ -39,9 +45,11 @@ def differences(comparison: Comparison) -> list[str]:
         parts = ", ".join(
             f"{a} {tone.loc[a, 'polarity']:+.3f} (VADER {tone.loc[a, 'vader_compound']:+.3f})" for a in ids
         )
+        caveat = ("A small spread does not mean the same framing" if spread < WIDE_TONE_SPREAD else
+                  "A spread this wide can come from what each article covers as much as from how it tells it")
         lines.append(
             f"Tone: TextBlob polarity of the cleaned texts {parts}; spread {spread:.3f} on a scale of "
-            "−1 to +1. A small spread does not mean the same framing: see the wording cues."
+            f"−1 to +1. {caveat}: see the wording cues."
         )
         loaded = sections["tone"].unscored_loaded
         for a in ids:

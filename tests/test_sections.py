@@ -193,3 +193,24 @@ def test_the_driving_words_chart_has_a_one_column_layout_for_phones(comparison):
 
     (narrow_w, narrow_h), (wide_w, wide_h) = size(narrow), size(wide)
     assert narrow_w < wide_w and narrow_h > wide_h  # one column: narrower and taller
+
+
+def test_the_tone_line_says_small_or_wide_by_the_spread():
+    """The caveat fits the spread: a small one is no sign of the same framing; a wide one may come
+    from what each article covers."""
+    from analysis.inputs import articles_from_texts
+    from analysis.report_sections import WIDE_TONE_SPREAD, differences
+
+    close = compare(*articles_from_texts({
+        "a": "The council met on Tuesday and voted to close the library. Residents said they were sad.",
+        "b": "The council voted on Tuesday to close the library. Some residents were unhappy with it.",
+    }), progress=False)
+    apart = compare(*articles_from_texts({
+        "a": "The new park is wonderful, a beautiful and happy place that families love and enjoy.",
+        "b": "The council voted on Tuesday to close the library after a long and bitter debate.",
+    }), progress=False)
+    for comparison, wide in ((close, False), (apart, True)):
+        polarity = comparison.sections["tone"].articles["polarity"]
+        assert (polarity.max() - polarity.min() >= WIDE_TONE_SPREAD) == wide
+        tone = next(line for line in differences(comparison) if line.startswith("Tone:"))
+        assert ("A spread this wide" in tone) == wide and ("A small spread" in tone) != wide
