@@ -172,6 +172,20 @@ def test_groups_act_as_subjects_and_the_council_joins_its_name():
     assert "council" in [a.lower() for a in by.loc["Millbrook City Council", "aliases"]]
 
 
+def test_an_acronym_may_leave_the_country_out_of_the_name():
+    """"CBP" abbreviates "United States Customs and Border Protection" without its first two
+    words; an adjective is no country ("the Russian United Nations envoy" leaves "UN" to the
+    United Nations)."""
+    actors = _actors_of({
+        "a": "United States Customs and Border Protection released the video on Wednesday. CBP said agents "
+             "stopped the group near the wall. The Russian United Nations envoy called the figures "
+             "misleading. The United Nations said it would review them, and a UN spokesman declined to comment.",
+    })
+    by = actors.set_index("actor")
+    assert "CBP" in by.loc["United States Customs and Border Protection", "aliases"]
+    assert "UN" in by.loc["United Nations", "aliases"]
+
+
 def test_a_party_adjective_does_not_rename_the_chamber():
     """"the Democratic Senate leader" once, "the Senate" throughout: the actor is the Senate, and
     "House" keeps apart from "White House" when "a Republican House" joins it."""

@@ -58,16 +58,26 @@ _ORG_SUFFIX = frozenset(["Co", "Co.", "Cos", "Cos.", "Inc", "Inc.", "Corp", "Cor
 
 class _Abbreviations:
     """The names an acronym abbreviates (``kinds._abbreviates``), found through an index of the
-    names' initials instead of a test of every name."""
+    names' initials instead of a test of every name. A name that opens with a country's name
+    (``countries``: "United States Customs and Border Protection", "U.S. Immigration and Customs
+    Enforcement") is also indexed by the initials of the rest: the acronym leaves the country out
+    ("CBP", "ICE"). (Not after an adjective: "the Russian United Nations envoy" is no "UN".)"""
 
-    def __init__(self, names: Iterable[str]):
+    def __init__(self, names: Iterable[str], countries: Iterable[str] = ()):
         self.exact: dict[str, list[str]] = defaultdict(list)
         self.one_more: dict[str, list[str]] = defaultdict(list)  # initials less their last letter
+        known = frozenset(countries)
         for name in sorted(names):
-            initials = _initials(name.split())
+            words = name.split()
+            initials = _initials(words)
             self.exact[initials].append(name)
             if initials:
                 self.one_more[initials[:-1]].append(name)
+            for k in (1, 2):  # "U.S. …", "United States …"
+                if len(words) - k >= 2 and " ".join(words[:k]) in known:
+                    rest = _initials(words[k:])
+                    if rest != initials and name not in self.exact[rest]:
+                        self.exact[rest].append(name)
 
     def names(self, acronym: str) -> list[str]:
         letters = acronym.replace(".", "")
@@ -207,7 +217,8 @@ class _Resolver:
         long_orgs = {a for a, k in alias_map.values() if k == "organisation" and len(a.split()) > 1}
         # (a described form counts among the names an acronym may stand for: "DC" stays ambiguous
         # between "Democratic Congress" and "Dyson Club", as before the form joined "Congress")
-        abbreviated = _Abbreviations(long_orgs | set(described))
+        countries = [term for term, (_, category) in cues.places.items() if category == "country"]
+        abbreviated = _Abbreviations(long_orgs | set(described), countries)
         for sfc in list(alias_map):
             if _ACRONYM.match(sfc) and alias_map[sfc] == (sfc, "organisation"):
                 expansion = abbreviated.names(sfc)
