@@ -257,26 +257,26 @@ def label_ids(articles: pd.DataFrame, sentences: pd.DataFrame) -> tuple[pd.DataF
 #: A table that holds prose (a cell over this many characters) is shown as cards on a phone.
 CARD_CELL_CHARS = 40
 
-#: The CSS that shows a table of class ``cards`` (see :func:`table_markup`) as one card a row of
+#: The CSS that shows a table of class ``row-cards`` (see :func:`table_markup`) as one card a row of
 #: "column: value" lines under 600 px wide; the report and the site's pages both include it.
 CARDS_CSS = """@media (max-width:600px){
-table.cards,table.cards tbody,table.cards tr,table.cards td{display:block}table.cards thead{display:none}
-table.cards tr{border:1px solid #e3e3e8;border-radius:6px;margin:.45rem 0;padding:.25rem .5rem}
-table.cards td{border:0;padding:.1rem 0;max-width:none;font-size:.86rem;text-align:left}
-table.cards td::before{content:attr(data-label) ": ";font-weight:600;color:#5a5a5f}}"""
+table.row-cards,table.row-cards tbody,table.row-cards tr,table.row-cards td{display:block}table.row-cards thead{display:none}
+table.row-cards tr{border:1px solid #e3e3e8;border-radius:6px;margin:.45rem 0;padding:.25rem .5rem}
+table.row-cards td{border:0;padding:.1rem 0;max-width:none;font-size:.86rem;text-align:left}
+table.row-cards td::before{content:attr(data-label) ": ";font-weight:600;color:#5a5a5f}}"""
 
 
 def table_markup(shown: pd.DataFrame, *, classes: str = "data") -> str:
     """``shown`` (strings, as :func:`readable` makes them) as an escaped HTML table whose every
     cell names its column (``data-label``). A table holding prose (a cell over
-    :data:`CARD_CELL_CHARS` characters: reasons, sentences, titles) also gets the class ``cards``:
+    :data:`CARD_CELL_CHARS` characters: reasons, sentences, titles) also gets the class ``row-cards``:
     on a phone (:data:`CARDS_CSS`) each row is a card of "column: value" lines instead of a narrow
     column of one word a line; a table of short values stays a table."""
     esc = html.escape
     labels = [esc(str(c)) for c in shown.columns]
     values = list(shown.itertuples(index=False, name=None))
     if any(len(str(value)) > CARD_CELL_CHARS for row in values for value in row):
-        classes += " cards"
+        classes += " row-cards"
     head = "".join(f"<th>{label}</th>" for label in labels)
     rows = "".join(
         "<tr>" + "".join(f'<td data-label="{label}">{esc(str(value))}</td>'

@@ -149,7 +149,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere}
 @media (max-width:600px){.jp-InputPrompt,.jp-OutputPrompt{display:none}
 .jp-Cell{padding:4px 6px}.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{padding:2px 4px}}
 @media print{.site-nav{display:none}}
-@media (max-width:600px){.jp-RenderedHTMLCommon table.cards tr,.jp-RenderedHTMLCommon table.cards td{text-align:left}}
+@media (max-width:600px){.jp-RenderedHTMLCommon table.row-cards tr,.jp-RenderedHTMLCommon table.row-cards td{text-align:left}}
 """ + CARDS_CSS
 
 

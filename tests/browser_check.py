@@ -96,6 +96,11 @@ def check_site(site: Path, *, executable: str, screenshots: Path | None = None) 
                                 problems.append(f"{path.name}: student edition shows {tell!r}")
                         if page.query_selector_all(".answer, .teacher-note, details, pre code"):
                             problems.append(f"{path.name}: student edition holds answers, notes or code")
+                else:  # on a desktop every table is laid out as a table (a phone may show rows as cards)
+                    broken = page.eval_on_selector_all(
+                        "table", "els => els.filter(e => getComputedStyle(e).display !== 'table').length")
+                    if broken:
+                        problems.append(f"{name}: {broken} table(s) not laid out as tables")
                 if screenshots is not None and path.stem in {"report", "lesson-student", "lesson-teacher"}:
                     page.screenshot(path=str(screenshots / f"{path.stem}-{size_name}.png"))
                 page.close()

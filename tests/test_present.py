@@ -156,5 +156,5 @@ def test_table_cells_name_their_column_for_the_phone_layout():
     assert "B · &lt;times&gt;" in page and "&amp; plot" in page and "<times>" not in page
     assert 'class="data"' in page  # short values: a table, also on a phone
     prose = table_html(frame.assign(why=["a one-sided word: it presents a disputed point as settled", "-"]))
-    assert 'class="data cards"' in prose  # a reason in a cell: a card a row on a phone
-    assert "table.cards td::before{content:attr(data-label)" in CSS
+    assert 'class="data row-cards"' in prose  # a reason in a cell: a card a row on a phone
+    assert "table.row-cards td::before{content:attr(data-label)" in CSS

@@ -24,7 +24,7 @@ Rules over the project's tokenizer (``analysis.text``), read from data files und
   Obama") joins the one full name ending with it (the most mentioned if several do); an acronym
   joins the organisation whose initials it is ("NRA"); a shorter organisation name joins the
   single longer one ending with it ("the Defense Ministry" -> "Russian Defense Ministry"),
-  except where the longer one only puts a party's or group's adjective before a name the
+  unless the longer one only puts a party's or group's adjective before a name the
   articles use alone at least twice as often: "the Democratic Senate leader" once beside "the
   Senate" throughout is a mention of the Senate (``group_nouns.csv``, named groups);
   "the Trump administration" is an organisation of its own. A name with no other sign of its
